@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "quotes",
+    products: [
+        .executable(name: "quotes", targets: ["quotes"]),
+        .library(name: "QuoteCore", targets: ["QuoteCore"]),
+        .library(name: "QuoteSchema", targets: ["QuoteSchema"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // ICU behind a C header with no ICU types: Foundation carries its own ICU and the two
+        // module maps clash (see docs/architecture.md).
+        .target(
+            name: "CQuoteICU",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
+        ),
+        // The JSON output contract, versioned, with no dependency on the engine.
+        .target(name: "QuoteSchema"),
+        // Scoring against annotated gold documents; depends on the schema only.
+        .target(name: "QuoteEvaluation", dependencies: ["QuoteSchema"]),
+        .target(
+            name: "QuoteCore",
+            dependencies: ["CQuoteICU", "QuoteSchema"],
+            resources: [.copy("Lexicon/Data")]
+        ),
+        .executableTarget(
+            name: "quotes",
+            dependencies: [
+                "QuoteCore", "QuoteSchema", "QuoteEvaluation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "QuoteCoreTests",
+            dependencies: ["QuoteCore", "QuoteSchema"]
+        ),
+        .testTarget(
+            name: "QuoteEvaluationTests",
+            dependencies: ["QuoteEvaluation", "QuoteSchema"]
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)

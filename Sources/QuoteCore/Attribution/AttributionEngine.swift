@@ -1,0 +1,28 @@
+/// Runs the rules of `RuleRegistry` over a document's units, sieve by sieve.
+public struct AttributionEngine: Sendable {
+    let rules: [any AttributionRule]
+
+    public init(rules: [any AttributionRule] = RuleRegistry.rules) {
+        self.rules = rules
+    }
+
+    /// All accepted attributions; each quotation is claimed by at most one.
+    public func run(units: [Unit], quotes: [QuoteSpan], analyzer: PhraseAnalyzer) -> [Attribution] {
+        var context = RuleContext(analyzer: analyzer, units: units, quotes: quotes)
+        var contents: [Int: [Range<Int>]] = [:]  // unit -> reported clauses accepted
+        for rule in rules {
+            for unit in units {
+                for attribution in rule.apply(unit, context) {
+                    if attribution.claimed.contains(where: context.claimed.contains) { continue }
+                    if let content = attribution.content {
+                        if contents[unit.index, default: []].contains(where: { $0.overlaps(content) }) { continue }
+                        contents[unit.index, default: []].append(content)
+                    }
+                    context.claimed.formUnion(attribution.claimed)
+                    context.accepted.append(attribution)
+                }
+            }
+        }
+        return context.accepted
+    }
+}

@@ -1,0 +1,122 @@
+/// One sieve of the attribution engine: finds attributions in a unit.
+///
+/// Rules run in the order of `RuleRegistry.rules`; a quotation claimed by an earlier rule is not
+/// offered to later ones, and every record keeps the id of the rule that decided it.
+public protocol AttributionRule: Sendable {
+    /// Stable id written into every record this rule decides.
+    var id: String { get }
+    /// Every id the rule writes: `id` and the ids of its variants.
+    var ids: [String] { get }
+    /// Worked examples: documentation that the test suite runs.
+    var examples: [RuleExample] { get }
+    /// Attributions the rule finds in `unit`.
+    func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution]
+}
+
+/// What rules may consult: the analyzer, the document's units and quotations, and what earlier
+/// rules and units decided.
+public struct RuleContext: Sendable {
+    public let analyzer: PhraseAnalyzer
+    public let units: [Unit]
+    public let quotes: [QuoteSpan]
+    /// Quotations already attributed.
+    public internal(set) var claimed: Set<Int> = []
+    /// Attributions accepted so far, in the order they were accepted.
+    public internal(set) var accepted: [Attribution] = []
+
+    var shadow: [UInt16] { analyzer.shadow }
+    var lexicon: Lexicon { analyzer.lexicon }
+}
+
+/// A worked example of a rule: a short text, and one record the rule must produce from it.
+public struct RuleExample: Sendable {
+    public let text: String
+    /// The record's `quote.text`.
+    public let quote: String
+    public let type: QuoteTypeKind
+    /// The resolved speaker name, or nil for no speaker.
+    public let speaker: String?
+    /// The relaying reporter, for `quoted ... as saying`.
+    public let via: String?
+    /// The rule id the record must carry (defaults to the rule's `id`).
+    public let rule: String?
+
+    public init(_ text: String, quote: String, type: QuoteTypeKind = .direct, speaker: String?, via: String? = nil,
+                rule: String? = nil) {
+        self.text = text
+        self.quote = quote
+        self.type = type
+        self.speaker = speaker
+        self.via = via
+        self.rule = rule
+    }
+}
+
+extension AttributionRule {
+    public var ids: [String] { [id] }
+
+    /// A finished attribution for one quotation.
+    func direct(_ quote: Int, _ speaker: SpeakerPhrase?, cue: Token?, lemma: String?, confidence: Double,
+                unit: Unit, via: SpeakerPhrase? = nil, rule: String? = nil) -> Attribution {
+        Attribution(rule: rule ?? id, type: .direct, quote: quote, content: nil, speaker: speaker, via: via,
+                    cue: cue?.range, cueLemma: lemma, confidence: confidence, claimed: [quote], unit: unit.index)
+    }
+
+    /// An attribution for a reported clause: mixed when it holds quotations, indirect otherwise.
+    func clause(_ tokens: [Token], _ range: ClosedRange<Int>, _ speaker: SpeakerPhrase?, cue: Token?, lemma: String?,
+                confidence: Double, unit: Unit, via: SpeakerPhrase? = nil) -> Attribution? {
+        var first = range.lowerBound
+        var last = range.upperBound
+        while first <= last, tokens[first].kind == .punctuation { first += 1 }
+        while last >= first, tokens[last].kind == .punctuation { last -= 1 }
+        guard first <= last else { return nil }
+        let quotes = (first...last).filter { tokens[$0].kind == .quote }.map { tokens[$0].quote }
+        if quotes.count == 1, first == last {
+            return direct(quotes[0], speaker, cue: cue, lemma: lemma, confidence: confidence, unit: unit, via: via)
+        }
+        let words = (first...last).filter { tokens[$0].kind != .punctuation }.count
+        guard words >= 2 else { return nil }
+        return Attribution(rule: id, type: quotes.isEmpty ? .indirect : .mixed, quote: quotes.first,
+                           content: tokens[first].range.lowerBound..<tokens[last].range.upperBound,
+                           speaker: speaker, via: via, cue: cue?.range, cueLemma: lemma,
+                           confidence: quotes.isEmpty ? confidence * 0.8 : confidence, claimed: quotes, unit: unit.index)
+    }
+
+    /// Confidence for a speaker phrase: names are surer than pronouns and descriptions.
+    func confidence(_ base: Double, _ speaker: SpeakerPhrase?) -> Double {
+        guard let speaker else { return base * 0.5 }
+        switch speaker.form {
+        case .name, .organization: return base
+        case .pronoun: return base * 0.9
+        case .nominal, .document: return base * 0.85
+        }
+    }
+}
+
+/// Token-level helpers the rules share.
+enum Tokens {
+    /// True when every token from `index` on is punctuation.
+    static func onlyPunctuation(_ tokens: [Token], from index: Int) -> Bool {
+        var index = index
+        while index < tokens.count {
+            if tokens[index].kind != .punctuation { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// True when every token before `index` is punctuation.
+    static func onlyPunctuation(_ tokens: [Token], before index: Int) -> Bool {
+        (0..<index).allSatisfy { tokens[$0].kind == .punctuation }
+    }
+
+    /// A speech verb in finite form ("said", not "saying").
+    static func isFiniteCue(_ token: Token, _ analyzer: PhraseAnalyzer, classes: Set<Lexicon.Verb.Class>) -> Lexicon.Verb? {
+        guard let verb = analyzer.verb(token), classes.contains(verb.verbClass) else { return nil }
+        if token.lower.hasSuffix("ing") && verb.lemma != token.lower { return nil }
+        return verb
+    }
+
+    static let speech: Set<Lexicon.Verb.Class> = [.speech]
+    static let anyCue: Set<Lexicon.Verb.Class> = [.speech, .belief, .report]
+}

@@ -1,0 +1,342 @@
+/// Finds and parses speaker noun phrases and cue verbs around token positions.
+///
+/// Works without a parser: a speaker phrase is read leftwards from its verb (or rightwards from
+/// an inverted verb) over capitalised words, titles, name particles, determiners, role nouns and
+/// a few modifiers, with appositives between commas taken as roles.
+public struct PhraseAnalyzer: Sendable {
+    let lexicon: Lexicon
+    let shadow: [UInt16]
+
+    static let determiners: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "one", "two", "three", "four", "several",
+        "some", "many", "most", "another", "other", "his", "her", "their", "its", "our", "my", "both",
+        "all", "each", "every", "few", "no", "any", "top", "senior",
+    ]
+    /// Words between a subject and its verb that do not break the attribution.
+    static let adverbs: Set<String> = [
+        "also", "has", "had", "have", "will", "would", "later", "then", "again", "previously",
+        "repeatedly", "recently", "once", "further", "publicly", "privately", "reportedly", "simply",
+        "flatly", "earlier", "often", "frequently", "already", "still", "just", "even", "only",
+        "quickly", "bluntly", "angrily", "softly", "quietly", "firmly", "finally", "separately",
+        "similarly", "specifically", "explicitly", "openly", "told", "last", "shall", "may", "might",
+        "could", "should", "can", "is", "was", "were", "are", "be", "been", "being", "himself", "herself",
+        "themselves", "itself", "first", "long", "privately", "tearfully", "jokingly", "sarcastically",
+        "confidently", "candidly", "proudly", "emphatically", "succinctly", "famously", "ultimately",
+    ]
+    static let negations: Set<String> = ["not", "never", "n't", "didn't", "doesn't", "don't", "won't", "wouldn't", "cannot", "can't", "declined", "refused"]
+    /// Prepositions that may join a role to its complement ("ambassador to Iraq").
+    static let rolePrepositions: Set<String> = ["of", "to", "for", "at", "in", "from", "with", "on"]
+    /// Lowercase words that never belong to a speaker phrase.
+    static let stopWords: Set<String> = [
+        "and", "or", "but", "that", "which", "who", "whom", "whose", "when", "where", "while", "because",
+        "if", "as", "than", "so", "not", "is", "was", "were", "are", "be", "been", "has", "had", "have",
+        "will", "would", "could", "should", "can", "may", "might", "did", "do", "does", "after", "before",
+        "since", "until", "though", "although", "by", "about", "into", "over", "under", "between",
+        "against", "during", "without", "through", "also", "it", "there", "here", "what", "how", "why",
+        "then", "said", "says", "say", "told", "according", "just", "even", "now", "today", "yesterday",
+        "very", "more", "less", "up", "down", "out", "off", "too", "all", "we", "they", "he", "she",
+        "i", "you", "me", "him", "them", "us", "being", "to", "of", "for", "at", "in", "from", "with", "on",
+    ]
+    static let subjectPronouns: Set<String> = ["he", "she", "they", "we", "i", "it", "you"]
+
+    /// The text of a token range.
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: shadow[range], as: UTF16.self)
+    }
+
+    func original(_ token: Token) -> String { text(token.range) }
+
+    /// The cue verb at a token, if it is one.
+    func verb(_ token: Token) -> Lexicon.Verb? {
+        guard token.kind == .word else { return nil }
+        return lexicon.verb(token.lower)
+    }
+
+    func isPronoun(_ token: Token) -> Bool {
+        token.kind == .word && PhraseAnalyzer.subjectPronouns.contains(token.lower)
+    }
+
+    func isTitle(_ token: Token) -> Bool {
+        token.kind == .word && (lexicon.titles[original(token)] != nil
+            || (token.isCapitalized && lexicon.titles[original(token).capitalized] != nil && original(token).count > 3))
+    }
+
+    func isRoleNoun(_ token: Token) -> Bool {
+        token.kind == .word && lexicon.roleNouns[token.lower] != nil
+    }
+
+    func isParticle(_ token: Token) -> Bool {
+        token.kind == .word && lexicon.particles[original(token)] != nil
+    }
+
+    /// A capitalised word that can be part of a name or an organization.
+    func isNameWord(_ token: Token) -> Bool {
+        guard token.kind == .word else { return false }
+        if token.isCapitalized { return true }
+        if isParticle(token) { return true }
+        // Lowercase-led names like "al-Dabagh" or "de Blasio".
+        if let dash = token.lower.firstIndex(of: "-") {
+            let head = String(token.lower[..<dash])
+            return lexicon.particles[head] != nil || lexicon.particles[head + "-"] != nil
+        }
+        return false
+    }
+
+    /// Skips adverbs and auxiliaries leftwards from `index`; nil when a negation is met.
+    func skipAdverbsLeft(_ tokens: [Token], from index: Int, lower: Int) -> Int? {
+        var index = index
+        while index >= lower, tokens[index].kind == .word, PhraseAnalyzer.adverbs.contains(tokens[index].lower)
+                || PhraseAnalyzer.negations.contains(tokens[index].lower) {
+            if PhraseAnalyzer.negations.contains(tokens[index].lower) { return nil }
+            index -= 1
+        }
+        return index
+    }
+
+    /// The subject of the verb at `verb`, read leftwards down to `lower`.
+    func subject(_ tokens: [Token], verb: Int, lower: Int) -> SpeakerPhrase? {
+        guard let last = skipAdverbsLeft(tokens, from: verb - 1, lower: lower), last >= lower else { return nil }
+        if isPronoun(tokens[last]) {
+            return SpeakerPhrase(form: .pronoun, mention: tokens[last].range, role: nil, head: tokens[last].lower)
+        }
+        var end = last
+        var appositive: Range<Int>? = nil
+        if tokens[end].isPunct(",") {
+            // "Name, a role, said": find the comma that opens the appositive.
+            var open = end - 1
+            while open >= lower, !tokens[open].isPunct(","), tokens[open].kind != .quote,
+                  !tokens[open].isPunct(":"), !tokens[open].isPunct(";") { open -= 1 }
+            guard open >= lower, tokens[open].isPunct(","), open < end - 1 else { return nil }
+            appositive = tokens[open + 1].range.lowerBound..<tokens[end - 1].range.upperBound
+            end = open - 1
+            guard end >= lower else { return nil }
+        }
+        guard let start = phraseStart(tokens, end: end, lower: lower) else { return nil }
+        guard var phrase = parse(tokens, start...end) else { return nil }
+        if let appositive {
+            if phrase.form == .name {
+                phrase.role = appositive
+            } else {
+                // "A lawyer for the outlets, David Schulz, said": the name is in the commas.
+                let inner = tokens.indices.filter { tokens[$0].range.lowerBound >= appositive.lowerBound && tokens[$0].range.upperBound <= appositive.upperBound }
+                if let first = inner.first, let lastInner = inner.last,
+                   let named = parse(tokens, first...lastInner), named.form == .name {
+                    var swapped = named
+                    swapped.role = tokens[start].range.lowerBound..<tokens[end].range.upperBound
+                    return swapped
+                }
+                phrase.role = appositive
+            }
+        } else if phrase.form != .name, phrase.form != .pronoun, start - 1 >= lower,
+                  tokens[start - 1].isPunct(",") || tokens[start - 1].lower == "and" {
+            // "Jane Roe, president and CEO of the group said": comma before the verb left out.
+            var probe = start - 2
+            var steps = 0
+            while probe >= lower, steps < 10, !tokens[probe].isPunct(","), tokens[probe].kind != .quote {
+                probe -= 1
+                steps += 1
+            }
+            let nameStart = probe + 1
+            if nameStart <= start - 2, probe < lower || tokens[probe].isPunct(","),
+               let nameEnd = (nameStart..<(start - 1)).last(where: { tokens[$0].isPunct(",") }).map({ $0 - 1 }) ?? Optional(start - 2),
+               nameEnd >= nameStart,
+               var named = parse(tokens, nameStart...nameEnd), named.form == .name,
+               (nameStart...nameEnd).allSatisfy({ isNameWord(tokens[$0]) }) {
+                named.role = tokens[min(nameEnd + 2, end)].range.lowerBound..<tokens[end].range.upperBound
+                return named
+            }
+        }
+        return phrase
+    }
+
+    /// Where a noun phrase ending at `end` starts, reading leftwards.
+    func phraseStart(_ tokens: [Token], end: Int, lower: Int) -> Int? {
+        let lastToken = tokens[end]
+        guard lastToken.kind == .word, !PhraseAnalyzer.stopWords.contains(lastToken.lower) || lastToken.isCapitalized else { return nil }
+        guard isNameWord(lastToken) || isRoleNoun(lastToken) || lexicon.organizations[original(lastToken)] != nil else { return nil }
+        var start = end
+        var lowercaseRun = 0
+        while start - 1 >= lower, end - start < 12 {
+            let candidate = tokens[start - 1]
+            let right = tokens[start]
+            if candidate.kind != .word {
+                break
+            }
+            if candidate.lower == "'s" {
+                start -= 1
+                continue
+            }
+            if PhraseAnalyzer.determiners.contains(candidate.lower) {
+                start -= 1
+                break
+            }
+            if isNameWord(candidate) {
+                if start - 1 == lower, lexicon.sentenceStarters.contains(original(candidate)),
+                   !isTitle(candidate) { break }
+                if PhraseAnalyzer.subjectPronouns.contains(candidate.lower) { break }
+                start -= 1
+                lowercaseRun = 0
+                continue
+            }
+            if PhraseAnalyzer.rolePrepositions.contains(candidate.lower) {
+                // "ambassador in Baghdad", "director of the group": only after a role word.
+                if start - 2 >= lower, isRoleNoun(tokens[start - 2]) || isTitle(tokens[start - 2]),
+                   right.kind == .word, isNameWord(right) || PhraseAnalyzer.determiners.contains(right.lower) {
+                    start -= 1
+                    continue
+                }
+                break
+            }
+            if PhraseAnalyzer.stopWords.contains(candidate.lower) || lexicon.verb(candidate.lower) != nil {
+                break
+            }
+            if isRoleNoun(candidate) || lowercaseRun < 3 {
+                lowercaseRun += 1
+                start -= 1
+                continue
+            }
+            break
+        }
+        // Drop a leading sentence starter ("But Crocker").
+        while start < end, lexicon.sentenceStarters.contains(original(tokens[start])),
+              !PhraseAnalyzer.determiners.contains(tokens[start].lower), !isTitle(tokens[start]) {
+            start += 1
+        }
+        // Drop leading lowercase words that are not determiners when no role noun follows them.
+        return start
+    }
+
+    /// The object phrase after an inverted verb (`said Ryan Crocker, the ambassador.`).
+    func object(_ tokens: [Token], after verb: Int, upper: Int) -> (phrase: SpeakerPhrase, end: Int)? {
+        var index = verb + 1
+        guard index < upper else { return nil }
+        if isPronoun(tokens[index]) {
+            return (SpeakerPhrase(form: .pronoun, mention: tokens[index].range, role: nil, head: tokens[index].lower), index)
+        }
+        let start = index
+        while index < upper, index - start < 12 {
+            let token = tokens[index]
+            guard token.kind == .word else { break }
+            if isNameWord(token) || token.lower == "'s" || PhraseAnalyzer.determiners.contains(token.lower) || isRoleNoun(token) {
+                index += 1
+                continue
+            }
+            if PhraseAnalyzer.rolePrepositions.contains(token.lower), index > start,
+               isRoleNoun(tokens[index - 1]) || isTitle(tokens[index - 1]), index + 1 < upper,
+               isNameWord(tokens[index + 1]) || PhraseAnalyzer.determiners.contains(tokens[index + 1].lower) {
+                index += 1
+                continue
+            }
+            if !PhraseAnalyzer.stopWords.contains(token.lower), lexicon.verb(token.lower) == nil, index + 1 < upper,
+               tokens[index + 1].kind == .word, isRoleNoun(tokens[index + 1]) || isNameWord(tokens[index + 1]) {
+                index += 1
+                continue
+            }
+            break
+        }
+        guard index > start, var phrase = parse(tokens, start...(index - 1)) else { return nil }
+        var end = index - 1
+        if index < upper, tokens[index].isPunct(","), index + 1 < upper {
+            // Appositive role up to the next comma or the end of the unit.
+            var roleEnd = index + 1
+            while roleEnd < upper, !tokens[roleEnd].isPunct(","), tokens[roleEnd].kind != .quote,
+                  !(tokens[roleEnd].kind == .punctuation && [".", ";", "?", "!", ":"].contains(tokens[roleEnd].lower)) {
+                roleEnd += 1
+            }
+            if roleEnd > index + 1 {
+                let roleRange = tokens[index + 1].range.lowerBound..<tokens[roleEnd - 1].range.upperBound
+                if phrase.form == .name {
+                    phrase.role = roleRange
+                    end = roleEnd - 1
+                }
+            }
+        }
+        return (phrase, end)
+    }
+
+    /// Parses a bounded phrase into a name with its role, a nominal, an organization or a pronoun.
+    func parse(_ tokens: [Token], _ span: ClosedRange<Int>) -> SpeakerPhrase? {
+        var first = span.lowerBound
+        let last = span.upperBound
+        // Skip leading punctuation.
+        while first <= last, tokens[first].kind != .word { first += 1 }
+        guard first <= last else { return nil }
+        if first == last, isPronoun(tokens[first]) {
+            return SpeakerPhrase(form: .pronoun, mention: tokens[first].range, role: nil, head: tokens[first].lower)
+        }
+        // Cut at a parenthesis: "Jason Holsman (D)".
+        var end = last
+        if let paren = (first...last).first(where: { tokens[$0].isPunct("(") }), paren > first { end = paren - 1 }
+        while end > first, tokens[end].kind != .word { end -= 1 }
+        let whole = tokens[first].range.lowerBound..<tokens[end].range.upperBound
+
+        // Known organizations, longest first ("Fox News", "the White House").
+        let wholeText = text(whole)
+        let bare = stripDeterminer(wholeText)
+        if lexicon.organizations[bare] == .organization {
+            return SpeakerPhrase(form: .organization, mention: whole, role: nil, head: bare.lowercased())
+        }
+
+        // The trailing run of name words after the last title, role noun or possessive.
+        var runStart = end + 1
+        var index = end
+        while index >= first {
+            let token = tokens[index]
+            if token.kind == .word, isNameWord(token), !isTitle(token), !isRoleNoun(token),
+               lexicon.abbreviations[original(token)] != .general,
+               token.lower != "'s", !PhraseAnalyzer.determiners.contains(token.lower) {
+                runStart = index
+                index -= 1
+                continue
+            }
+            break
+        }
+        if runStart <= end {
+            var nameFirst = runStart
+            let afterPreposition = runStart - 1 >= first && PhraseAnalyzer.rolePrepositions.contains(tokens[runStart - 1].lower)
+            if afterPreposition && end - runStart >= 2 {
+                // "Ambassador to Iraq Ryan Crocker": the place belongs to the role.
+                nameFirst = runStart + 1
+            } else if afterPreposition, runStart - 2 >= first, isRoleNoun(tokens[runStart - 2]) {
+                // "the ambassador in Baghdad", "a spokesman for Jane Roe": a description, not a name.
+                let head = tokens[runStart - 2].lower
+                let kind = lexicon.roleNouns[head] ?? .person
+                let form: SpeakerPhrase.Form = kind == .person ? .nominal : kind == .organization ? .organization : .document
+                return SpeakerPhrase(form: form, mention: whole, role: nil, head: head)
+            }
+            // Suffixes and organizations decide the kind.
+            let runTokens = tokens[nameFirst...end]
+            let isOrganization = runTokens.contains { lexicon.organizations[original($0)] == .organizationWord }
+                || lexicon.organizations[text(tokens[nameFirst].range.lowerBound..<tokens[end].range.upperBound)] != nil
+            let mention = tokens[nameFirst].range.lowerBound..<tokens[end].range.upperBound
+            let role: Range<Int>? = nameFirst > first
+                ? tokens[first].range.lowerBound..<tokens[nameFirst - 1].range.upperBound : nil
+            if isOrganization {
+                return SpeakerPhrase(form: .organization, mention: role == nil ? mention : whole, role: nil, head: nil)
+            }
+            // A single capitalised sentence starter is no name.
+            if nameFirst == end, lexicon.sentenceStarters.contains(original(tokens[end])) { return nil }
+            return SpeakerPhrase(form: .name, mention: mention, role: role, head: nil)
+        }
+        // No name: a description headed by its last word.
+        let head = tokens[end].lower
+        if let kind = lexicon.roleNouns[head] {
+            switch kind {
+            case .person: return SpeakerPhrase(form: .nominal, mention: whole, role: nil, head: head)
+            case .organization: return SpeakerPhrase(form: .organization, mention: whole, role: nil, head: head)
+            case .document: return SpeakerPhrase(form: .document, mention: whole, role: nil, head: head)
+            }
+        }
+        if tokens[end].isCapitalized || lexicon.organizations[original(tokens[end])] != nil {
+            return SpeakerPhrase(form: .organization, mention: whole, role: nil, head: head)
+        }
+        return nil
+    }
+
+    func stripDeterminer(_ text: String) -> String {
+        for prefix in ["the ", "The ", "a ", "A ", "an ", "An "] where text.hasPrefix(prefix) {
+            return String(text.dropFirst(prefix.count))
+        }
+        return text
+    }
+}

@@ -1,0 +1,21 @@
+/// The ordered list of attribution rules: earlier rules decide first.
+public enum RuleRegistry {
+    /// Every rule, in the order the engine applies them.
+    public static let rules: [any AttributionRule] = [
+        QuotedAsSayingRule(),
+        QuoteFirstRule(),
+        DashTrailerRule(),
+        HeadlineColonRule(),
+        SpeakerFirstRule(),
+        AccordingToRule(),
+        ReportedSpeechRule(),
+        ContinuationRule(),
+        UnattributedRule(),
+    ]
+
+    /// Every rule id a record may carry, including the ids of rule variants.
+    public static let ids: [String] = [
+        "quoted-as-saying", "quote-speaker-verb", "quote-verb-speaker", "split-quote", "dash-trailer",
+        "headline-colon", "speaker-verb-quote", "according-to", "reported-speech", "continuation", "unattributed",
+    ]
+}

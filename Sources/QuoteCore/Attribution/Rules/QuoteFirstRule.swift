@@ -1,0 +1,106 @@
+/// `"Q," S V.` and `"Q," V S.`, with the split quote `"Q1," S V, "Q2."` in the same sentence and
+/// the question form `"Q?" she asked.` that ICU puts in the next sentence.
+///
+///     "We will consider that," Crocker told reporters.     -> Crocker (told)
+///     "It is over," said Dana Whitcombe, a senator.        -> Dana Whitcombe, role "a senator"
+///     "Is this possible?" she asked.                       -> she
+public struct QuoteFirstRule: AttributionRule {
+    public let id = "quote-speaker-verb"
+    public var ids: [String] { [id, QuoteFirstRule.invertedID, QuoteFirstRule.splitID] }
+    public let examples = [
+        RuleExample("\"We will look at the numbers,\" Mayor Ines Carvalho told reporters.",
+                    quote: "We will look at the numbers,", speaker: "Ines Carvalho"),
+        RuleExample("\"The bridge is safe,\" said Tomas Berg, the city engineer.",
+                    quote: "The bridge is safe,", speaker: "Tomas Berg", rule: "quote-verb-speaker"),
+        RuleExample("\"Nobody asked us,\" Lena Ortiz said, \"and nobody will.\"",
+                    quote: "and nobody will.", speaker: "Lena Ortiz", rule: "split-quote"),
+        RuleExample("Lena Ortiz spoke last.\n\n\"Is this really the plan?\" she asked.",
+                    quote: "Is this really the plan?", speaker: "Lena Ortiz"),
+    ]
+    static let invertedID = "quote-verb-speaker"
+    static let splitID = "split-quote"
+
+    public init() {}
+
+    public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
+        let tokens = unit.tokens
+        guard let quoteIndex = tokens.firstIndex(where: { $0.kind == .quote }),
+              Tokens.onlyPunctuation(tokens, before: quoteIndex),
+              !context.claimed.contains(tokens[quoteIndex].quote) else { return [] }
+        let quote = tokens[quoteIndex].quote
+        if let found = attribution(tokens, after: quoteIndex, quote: quote, unit: unit, context: context) {
+            return found
+        }
+        // "Q?" / "Q!" then the attribution as the next sentence of the paragraph.
+        guard unit.isQuoteOnly, endsWithQuestionOrExclamation(context.quotes[quote], context.shadow),
+              unit.index + 1 < context.units.count else { return [] }
+        let next = context.units[unit.index + 1]
+        guard next.paragraph == unit.paragraph, next.tokens.count <= 14,
+              !next.tokens.contains(where: { $0.kind == .quote }) else { return [] }
+        return attribution(next.tokens, after: -1, quote: quote, unit: unit, context: context, cueUnit: next) ?? []
+    }
+
+    private func endsWithQuestionOrExclamation(_ span: QuoteSpan, _ shadow: [UInt16]) -> Bool {
+        let end = span.content.upperBound
+        guard end > 0 else { return false }
+        return shadow[end - 1] == 0x3F || shadow[end - 1] == 0x21
+    }
+
+    private func attribution(_ tokens: [Token], after quoteIndex: Int, quote: Int, unit: Unit,
+                             context: RuleContext, cueUnit: Unit? = nil) -> [Attribution]? {
+        let analyzer = context.analyzer
+        var start = quoteIndex + 1
+        while start < tokens.count, tokens[start].isPunct(",") { start += 1 }
+        guard start < tokens.count, tokens[start].kind == .word else { return nil }
+
+        var verbIndex: Int? = nil
+        var speaker: SpeakerPhrase? = nil
+        var rule = id
+        var afterSpeaker = 0
+        if let verb = Tokens.isFiniteCue(tokens[start], analyzer, classes: Tokens.speech), verb.lemma != "quote" {
+            // Inverted: said Ryan Crocker.
+            guard let object = analyzer.object(tokens, after: start, upper: tokens.count) else { return nil }
+            verbIndex = start
+            speaker = object.phrase
+            afterSpeaker = object.end + 1
+            rule = QuoteFirstRule.invertedID
+        } else {
+            var index = start
+            while index < min(tokens.count, start + 16) {
+                let token = tokens[index]
+                if token.kind == .quote || token.isPunct(".") || token.isPunct(";") || token.isPunct(":") { break }
+                if let verb = Tokens.isFiniteCue(token, analyzer, classes: Tokens.speech), verb.lemma != "quote",
+                   index > start {
+                    verbIndex = index
+                    break
+                }
+                index += 1
+            }
+            guard let verbIndex else { return nil }
+            speaker = analyzer.subject(tokens, verb: verbIndex, lower: start)
+            afterSpeaker = verbIndex + 1
+        }
+        guard let verbIndex, let speaker else { return nil }
+        let cue = tokens[verbIndex]
+        let lemma = analyzer.verb(cue)?.lemma
+        let conf = confidence(0.95, speaker)
+        var results = [direct(quote, speaker, cue: cue, lemma: lemma, confidence: conf, unit: unit, rule: rule)]
+
+        // A second quotation in the same sentence: "Q1," she said, "Q2." / she said, adding, "Q2."
+        if cueUnit == nil {
+            var index = afterSpeaker
+            var steps = 0
+            while index < tokens.count, steps < 10, tokens[index].kind != .quote {
+                index += 1
+                steps += 1
+            }
+            if index < tokens.count, tokens[index].kind == .quote, index > 0,
+               tokens[index - 1].isPunct(",") || tokens[index - 1].isPunct(":") || analyzer.verb(tokens[index - 1]) != nil,
+               !context.claimed.contains(tokens[index].quote), tokens[index].quote != quote {
+                results.append(direct(tokens[index].quote, speaker, cue: cue, lemma: lemma, confidence: conf * 0.95,
+                                      unit: unit, rule: QuoteFirstRule.splitID))
+            }
+        }
+        return results
+    }
+}

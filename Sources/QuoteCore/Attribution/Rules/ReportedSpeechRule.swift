@@ -1,0 +1,113 @@
+/// Reported speech: `S V (that) CLAUSE` and `CLAUSE, S V.`; `mixed` when the clause holds a quoted
+/// fragment, `indirect` otherwise.
+///
+///     Crocker said the Iranians wanted to propose a second session.   -> indirect, Crocker
+///     Morris says the campaign will "compete vigorously."             -> mixed, Morris
+///     The Iranians laid out their policy, Crocker said.               -> indirect, Crocker
+public struct ReportedSpeechRule: AttributionRule {
+    public let id = "reported-speech"
+    public let examples = [
+        RuleExample("Mayor Ines Carvalho said the city would repave the road next spring.",
+                    quote: "the city would repave the road next spring", type: .indirect, speaker: "Ines Carvalho"),
+        RuleExample("Ines Carvalho says the budget is \"dead on arrival.\"",
+                    quote: "the budget is \"dead on arrival.\"", type: .mixed, speaker: "Ines Carvalho"),
+        RuleExample("The plant will close in June, Ines Carvalho said.",
+                    quote: "The plant will close in June", type: .indirect, speaker: "Ines Carvalho"),
+    ]
+    static let tellLike: Set<String> = ["tell", "inform", "assure", "remind", "warn", "notify", "advise", "brief", "urge"]
+    static let adverbialStarts: Set<String> = ["on", "in", "at", "during", "last", "this", "monday", "tuesday", "wednesday",
+                                               "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+                                               "earlier", "later", "recently", "privately", "publicly", "repeatedly",
+                                               "again", "previously", "also", "then", "now", "once", "before"]
+
+    public init() {}
+
+    public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
+        let tokens = unit.tokens
+        let analyzer = context.analyzer
+        let last = unit.lastContentToken
+        guard last >= 2 else { return [] }
+        for verbIndex in tokens.indices {
+            guard let verb = Tokens.isFiniteCue(tokens[verbIndex], analyzer, classes: Tokens.anyCue),
+                  verb.lemma != "quote" else { continue }
+            if verbIndex > 0, ["to", "the", "a", "be", "been"].contains(tokens[verbIndex - 1].lower) { continue }
+            let cue = tokens[verbIndex]
+
+            // Trailing: CLAUSE, S V [adverbial].
+            if let trailing = trailing(tokens, verbIndex: verbIndex, last: last, verb: verb, unit: unit, context: context) {
+                return [trailing]
+            }
+            // Leading: S V (that) CLAUSE.
+            guard let speaker = analyzer.subject(tokens, verb: verbIndex, lower: 0) else { continue }
+            guard startsClause(tokens, speaker: speaker) else { continue }
+            var start = verbIndex + 1
+            if let that = (start..<min(last + 1, start + 9)).first(where: { tokens[$0].lower == "that" }),
+               !(start..<that).contains(where: { tokens[$0].kind == .quote || tokens[$0].isPunct(".") }) {
+                start = that + 1
+            } else if ReportedSpeechRule.tellLike.contains(verb.lemma) {
+                // Skip the audience: "told reporters", "told the Ledger".
+                while start <= last, tokens[start].kind == .word,
+                      analyzer.isNameWord(tokens[start]) || PhraseAnalyzer.determiners.contains(tokens[start].lower)
+                        || analyzer.isRoleNoun(tokens[start]) || ["reporters", "him", "her", "them", "us", "me", "journalists", "supporters"].contains(tokens[start].lower) {
+                    start += 1
+                }
+            }
+            while start <= last, tokens[start].isPunct(",") || tokens[start].isPunct(":") { start += 1 }
+            guard start <= last, tokens[start].kind != .quote || start < last else { continue }
+            // An adverbial right after the verb without "that" ("said on Monday the plan...") is kept.
+            if let found = clause(tokens, start...last, speaker, cue: cue, lemma: verb.lemma,
+                                  confidence: confidence(verb.verbClass == .speech ? 0.8 : 0.6, speaker), unit: unit),
+               (start...last).filter({ tokens[$0].kind != .punctuation }).count >= 3 {
+                return [found]
+            }
+        }
+        return []
+    }
+
+    /// The subject must start the sentence, or follow an introductory phrase closed by a comma.
+    private func startsClause(_ tokens: [Token], speaker: SpeakerPhrase) -> Bool {
+        let start = speaker.role.map { min($0.lowerBound, speaker.mention.lowerBound) } ?? speaker.mention.lowerBound
+        guard let first = tokens.firstIndex(where: { $0.range.lowerBound >= start }) else { return false }
+        var index = first - 1
+        while index >= 0, tokens[index].kind == .word, PhraseAnalyzer.determiners.contains(tokens[index].lower)
+                || ["but", "and", "so", "yet", "still", "meanwhile", "however", "instead"].contains(tokens[index].lower) {
+            index -= 1
+        }
+        return index < 0 || tokens[index].isPunct(",") || tokens[index].isPunct("—") || tokens[index].isPunct(":")
+    }
+
+    private func trailing(_ tokens: [Token], verbIndex: Int, last: Int, verb: Lexicon.Verb, unit: Unit,
+                          context: RuleContext) -> Attribution? {
+        let analyzer = context.analyzer
+        // After the verb: nothing, or a short adverbial.
+        var tail = verbIndex + 1
+        var speaker: SpeakerPhrase?
+        var commaIndex: Int
+        if verbIndex > 0, tokens[verbIndex - 1].isPunct(","),
+           let object = analyzer.object(tokens, after: verbIndex, upper: tokens.count) {
+            // CLAUSE, said S.
+            speaker = object.phrase
+            tail = object.end + 1
+            commaIndex = verbIndex - 1
+        } else {
+            guard let subject = analyzer.subject(tokens, verb: verbIndex, lower: 0) else { return nil }
+            speaker = subject
+            let start = subject.role.map { min($0.lowerBound, subject.mention.lowerBound) } ?? subject.mention.lowerBound
+            guard let first = tokens.firstIndex(where: { $0.range.lowerBound >= start }), first >= 2 else { return nil }
+            var index = first - 1
+            while index >= 0, PhraseAnalyzer.determiners.contains(tokens[index].lower) { index -= 1 }
+            guard index >= 1, tokens[index].isPunct(",") else { return nil }
+            commaIndex = index
+        }
+        let participleFollows = tail + 1 <= last && tokens[tail].isPunct(",") && tokens[tail + 1].lower.hasSuffix("ing")
+            && analyzer.verb(tokens[tail + 1]) != nil
+        if tail <= last && !participleFollows {
+            guard ReportedSpeechRule.adverbialStarts.contains(tokens[tail].lower) || tokens[tail].isPunct(","),
+                  last - tail <= 6,
+                  !(tail...last).contains(where: { tokens[$0].kind == .quote }) else { return nil }
+        }
+        guard commaIndex >= 1 else { return nil }
+        return clause(tokens, 0...(commaIndex - 1), speaker, cue: tokens[verbIndex], lemma: verb.lemma,
+                      confidence: confidence(verb.verbClass == .speech ? 0.85 : 0.65, speaker), unit: unit)
+    }
+}

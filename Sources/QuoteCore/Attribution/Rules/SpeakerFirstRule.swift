@@ -1,0 +1,81 @@
+/// `S V: "Q"`, `S V, "Q"`, `S V that "Q"` and `S told AUDIENCE: "Q"`: the speaker leads.
+///
+///     He added: "This is about actions."                 -> he (added)
+///     Sanders responded, "It has."                       -> Sanders
+///     The mayor told the council that "the money is gone." -> the mayor
+public struct SpeakerFirstRule: AttributionRule {
+    public let id = "speaker-verb-quote"
+    public let examples = [
+        RuleExample("Council member Rita Dahl spoke first. She added: \"We cannot wait another year.\"",
+                    quote: "We cannot wait another year.", speaker: "Rita Dahl"),
+        RuleExample("Jon Amari responded, \"That is simply not true.\"",
+                    quote: "That is simply not true.", speaker: "Jon Amari"),
+        RuleExample("The deal was signed, Jon Amari said, describing it as \"a fair compromise for both towns.\"",
+                    quote: "a fair compromise for both towns.", speaker: "Jon Amari"),
+    ]
+
+    public init() {}
+
+    public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
+        let tokens = unit.tokens
+        let analyzer = context.analyzer
+        var results: [Attribution] = []
+        for quoteIndex in tokens.indices where tokens[quoteIndex].kind == .quote && tokens[quoteIndex].part == 0 {
+            let quote = tokens[quoteIndex].quote
+            guard !context.claimed.contains(quote), quoteIndex > 0 else { continue }
+            // After "that" the quotation must end the sentence (else it is part of a reported clause).
+            let next = quoteIndex + 1
+            let endsSentence = Tokens.onlyPunctuation(tokens, from: next) || tokens[next].isPunct(",")
+            var index = quoteIndex - 1
+            var lead = ""
+            if tokens[index].isPunct(":") || tokens[index].isPunct(",") || tokens[index].isPunct("—") {
+                lead = tokens[index].lower
+                index -= 1
+            }
+            if index >= 0, tokens[index].lower == "that" {
+                guard endsSentence else { continue }
+                lead = "that"
+                index -= 1
+            }
+            guard index >= 0 else { continue }
+            // The cue verb: right before, or before a short complement (audience, time, "in a statement").
+            var verbIndex: Int? = nil
+            var probe = index
+            while probe >= 0, index - probe <= 10 {
+                let token = tokens[probe]
+                if token.kind == .quote || token.isPunct(";") || token.isPunct(".") { break }
+                if let verb = Tokens.isFiniteCue(token, analyzer, classes: Tokens.speech) ?? participle(token, analyzer),
+                   verb.lemma != "quote" {
+                    verbIndex = probe
+                    break
+                }
+                probe -= 1
+            }
+            guard let verbIndex else { continue }
+            // Without ":" "," or "that", only a verb right before the quote, or tell + audience.
+            let lemma = analyzer.verb(tokens[verbIndex])?.lemma
+            let isParticiple = participle(tokens[verbIndex], analyzer) != nil
+            if lead.isEmpty, verbIndex != index, !(lemma == "tell" && index - verbIndex <= 3),
+               !(isParticiple && index - verbIndex <= 3) { continue }
+            var lower = verbIndex - 1
+            while lower >= 0, tokens[lower].kind != .quote { lower -= 1 }
+            var subjectVerb = verbIndex
+            if isParticiple {
+                // "..., Crocker said, describing it as "Q"": the subject of the finite verb before.
+                guard let finite = (0..<verbIndex).last(where: { Tokens.isFiniteCue(tokens[$0], analyzer, classes: Tokens.speech) != nil }),
+                      finite > lower else { continue }
+                subjectVerb = finite
+            }
+            guard let speaker = analyzer.subject(tokens, verb: subjectVerb, lower: lower + 1) else { continue }
+            let conf = confidence(lead.isEmpty ? 0.85 : 0.92, speaker)
+            results.append(direct(quote, speaker, cue: tokens[verbIndex], lemma: lemma, confidence: conf, unit: unit))
+        }
+        return results
+    }
+
+    /// A speech verb in "-ing" form ("describing", "adding").
+    private func participle(_ token: Token, _ analyzer: PhraseAnalyzer) -> Lexicon.Verb? {
+        guard token.lower.hasSuffix("ing"), let verb = analyzer.verb(token), verb.verbClass != .belief else { return nil }
+        return verb
+    }
+}

@@ -1,0 +1,38 @@
+/// A quotation no rule attributed: kept without a speaker when it reads like speech, dropped when
+/// it is a short term, title or scare quote.
+///
+///     He called the plan "a disaster for this town and everybody in it."  -> kept, no speaker
+///     the so-called "reform" bill                                         -> dropped
+public struct UnattributedRule: AttributionRule {
+    public let id = "unattributed"
+    public let examples = [
+        RuleExample("The sign read \"no entry for anyone after dark, by order of the council\" in red.",
+                    quote: "no entry for anyone after dark, by order of the council", speaker: nil),
+    ]
+    static let minimumWords = 6
+
+    public init() {}
+
+    public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
+        var results: [Attribution] = []
+        for token in unit.tokens where token.kind == .quote && token.part == 0 && !context.claimed.contains(token.quote) {
+            let span = context.quotes[token.quote]
+            let words = wordCount(context.shadow, span.content)
+            let quoteOnly = unit.isQuoteOnly && words >= 4
+            guard words >= UnattributedRule.minimumWords || quoteOnly else { continue }
+            results.append(direct(token.quote, nil, cue: nil, lemma: nil, confidence: 0.3, unit: unit))
+        }
+        return results
+    }
+
+    private func wordCount(_ shadow: [UInt16], _ range: Range<Int>) -> Int {
+        var count = 0
+        var inWord = false
+        for index in range {
+            let isWordUnit = CodeUnit.isAlphanumeric(shadow[index])
+            if isWordUnit && !inWord { count += 1 }
+            inWord = isWordUnit
+        }
+        return count
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import QuoteSchema
+
+/// One article to process: an id, its text and any metadata that came with it.
+public struct SourceDocument: Sendable {
+    public var id: String
+    public var text: String
+    public var metadata: [String: JSONValue]?
+    /// Problems found while reading that did not stop the document (an empty file).
+    public var diagnostics: [Diagnostic]
+
+    public init(id: String, text: String, metadata: [String: JSONValue]? = nil, diagnostics: [Diagnostic] = []) {
+        self.id = id
+        self.text = text
+        self.metadata = metadata
+        self.diagnostics = diagnostics
+    }
+}
+
+/// How to read an input path.
+public enum InputFormat: String, Sendable, CaseIterable {
+    /// By extension: `.jsonl` is JSONL, anything else is text.
+    case auto
+    case text
+    case jsonl
+}
+
+/// Reads files, directories, JSONL and stdin into documents, reporting bad inputs and going on.
+public struct DocumentReader: Sendable {
+    public let format: InputFormat
+
+    public init(format: InputFormat = .auto) {
+        self.format = format
+    }
+
+    /// Reads every input in order; `emit` receives documents, `fail` receives unreadable inputs.
+    public func read(_ paths: [String], emit: (SourceDocument) -> Void, fail: (InputError) -> Void) {
+        for path in paths {
+            if path == "-" {
+                let data = FileHandle.standardInput.readDataToEndOfFile()
+                handle(data: data, path: "-", jsonl: format == .jsonl, emit: emit, fail: fail)
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                fail(.missingFile(path: path))
+                continue
+            }
+            if isDirectory.boolValue {
+                let files = articleFiles(in: path)
+                if files.isEmpty {
+                    fail(.noArticles(directory: path))
+                }
+                for file in files { readFile(file, emit: emit, fail: fail) }
+            } else {
+                readFile(path, emit: emit, fail: fail)
+            }
+        }
+    }
+
+    /// `*.txt` and `*.jsonl` files below a directory, sorted, hidden ones left out.
+    func articleFiles(in directory: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") { continue }
+            let lower = name.lowercased()
+            if lower.hasSuffix(".txt") || lower.hasSuffix(".jsonl") {
+                let full = (directory as NSString).appendingPathComponent(relative)
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    files.append(full)
+                }
+            }
+        }
+        return files.sorted()
+    }
+
+    private func readFile(_ path: String, emit: (SourceDocument) -> Void, fail: (InputError) -> Void) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            fail(.unreadable(path: path, reason: "permission denied or not a regular file"))
+            return
+        }
+        let jsonl = format == .jsonl || (format == .auto && path.lowercased().hasSuffix(".jsonl"))
+        handle(data: data, path: path, jsonl: jsonl, emit: emit, fail: fail)
+    }
+
+    private func handle(data: Data, path: String, jsonl: Bool, emit: (SourceDocument) -> Void, fail: (InputError) -> Void) {
+        switch TextDecoding.decode(data, path: path) {
+        case .failure(let error):
+            fail(error)
+        case .success(let text):
+            if jsonl {
+                readJSONL(text, path: path, emit: emit, fail: fail)
+            } else {
+                var diagnostics: [Diagnostic] = []
+                if text.allSatisfy({ $0.isWhitespace }) {
+                    diagnostics.append(Diagnostic(code: "empty-document", severity: .warning,
+                                                  message: "\(path): document is empty"))
+                }
+                emit(SourceDocument(id: path, text: text, diagnostics: diagnostics))
+            }
+        }
+    }
+
+    private func readJSONL(_ text: String, path: String, emit: (SourceDocument) -> Void, fail: (InputError) -> Void) {
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { continue }
+            let value: JSONValue
+            do {
+                value = try JSONDecoder().decode(JSONValue.self, from: Data(trimmed.utf8))
+            } catch {
+                fail(.brokenJSONLine(path: path, line: lineNumber, reason: JSONLReason.describe(error)))
+                continue
+            }
+            guard case .object(var fields) = value else {
+                fail(.brokenJSONLine(path: path, line: lineNumber, reason: "expected a JSON object"))
+                continue
+            }
+            guard case .string(let body)? = fields.removeValue(forKey: "text") else {
+                fail(.missingText(path: path, line: lineNumber))
+                continue
+            }
+            var id = "\(path):\(lineNumber)"
+            switch fields.removeValue(forKey: "id") {
+            case .string(let value)?: id = value
+            case .number(let value)?: id = value == value.rounded() ? String(Int(value)) : String(value)
+            default: break
+            }
+            emit(SourceDocument(id: id, text: body, metadata: fields.isEmpty ? nil : fields))
+        }
+    }
+}
+
+/// Short reasons for JSON decoding failures.
+enum JSONLReason {
+    static func describe(_ error: Error) -> String {
+        if case DecodingError.dataCorrupted(let context) = error {
+            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+            return underlying ?? context.debugDescription
+        }
+        return "\(error)"
+    }
+}

@@ -1,0 +1,205 @@
+import Foundation
+
+/// The word lists the rules consult, loaded from the TSV data files in `Lexicon/Data`.
+///
+/// Logic stays in code; every list is data, validated when it is loaded (field count, allowed
+/// values, duplicates), so a bad edit fails loudly with the file and line.
+public struct Lexicon: Sendable {
+    /// A speech or report verb form with its lemma and class.
+    public struct Verb: Sendable, Hashable {
+        public enum Class: String, Sendable, CaseIterable {
+            case speech, belief, report
+        }
+        public let lemma: String
+        public let verbClass: Class
+    }
+
+    public enum TitleKind: String, Sendable, CaseIterable {
+        case honorific, political, military, professional
+    }
+
+    public enum RoleKind: String, Sendable, CaseIterable {
+        case person, organization, document
+    }
+
+    public enum PronounKind: String, Sendable, CaseIterable {
+        case male, female, plural, neuter
+        case firstSingular = "first-singular"
+        case firstPlural = "first-plural"
+        case second
+    }
+
+    public enum AbbreviationKind: String, Sendable, CaseIterable {
+        case title, name, general
+    }
+
+    public enum OrganizationKind: String, Sendable, CaseIterable {
+        case organizationWord = "organization-word"
+        case organization
+    }
+
+    public enum ParticlePosition: String, Sendable, CaseIterable {
+        case prefix, suffix
+    }
+
+    /// Verb forms, lowercased ("said") to their verb.
+    public let verbs: [String: Verb]
+    /// Titles as written ("Sen.", "Prime Minister").
+    public let titles: [String: TitleKind]
+    /// Lowercased single words that occur in titles ("prime", "minister").
+    public let titleWords: Set<String>
+    /// Longest title in words.
+    public let maxTitleWords: Int
+    /// Lowercased role nouns ("spokesman").
+    public let roleNouns: [String: RoleKind]
+    /// Lowercased pronouns ("he"), plus "I".
+    public let pronouns: [String: PronounKind]
+    /// Abbreviations as written ("U.S.", "Sen.").
+    public let abbreviations: [String: AbbreviationKind]
+    /// Organization names and organization head words as written.
+    public let organizations: [String: OrganizationKind]
+    /// Longest organization name in words.
+    public let maxOrganizationWords: Int
+    /// Page-furniture lines, lowercased and trimmed.
+    public let clutter: Set<String>
+    /// Name particles ("al", "van") and suffixes ("Jr.").
+    public let particles: [String: ParticlePosition]
+    /// Capitalised words that start sentences and are not names.
+    public let sentenceStarters: Set<String>
+    /// Lowercased role nouns to a synonym group id ("envoy" and "ambassador" share one).
+    public let roleGroups: [String: Int]
+    /// Lowercased titles and role words that tell a gender ("spokeswoman").
+    public let genderedWords: [String: Gender]
+
+    public enum Gender: String, Sendable, CaseIterable {
+        case male, female
+    }
+
+    /// The folder of the word lists shipped with the package.
+    public static var bundledDirectory: URL? { Bundle.module.url(forResource: "Data", withExtension: nil) }
+
+    /// The lexicon shipped with the package, loaded once.
+    public static let bundled: Lexicon = {
+        guard let url = bundledDirectory else {
+            fatalError("QuoteCore resource folder 'Data' is missing from the bundle")
+        }
+        do {
+            return try Lexicon(directory: url)
+        } catch {
+            fatalError("bundled lexicon is invalid: \(error)")
+        }
+    }()
+
+    /// Loads and validates every list from a directory.
+    public init(directory: URL) throws {
+        func read(_ name: String) throws -> [(line: Int, fields: [String])] {
+            let url = directory.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path),
+                  let text = String(data: data, encoding: .utf8) else {
+                throw LexiconError.missingFile(name)
+            }
+            var rows: [(Int, [String])] = []
+            for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
+                if line.isEmpty || line.hasPrefix("#") { continue }
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                for field in fields where field.isEmpty || field.trimmingCharacters(in: .whitespaces) != field {
+                    throw LexiconError.badField(file: name, line: index + 1, value: line)
+                }
+                rows.append((index + 1, fields))
+            }
+            return rows
+        }
+
+        func table<Kind: RawRepresentable & CaseIterable>(
+            _ name: String, _ kind: Kind.Type, lowercased: Bool
+        ) throws -> [String: Kind] where Kind.RawValue == String {
+            var result: [String: Kind] = [:]
+            for (line, fields) in try read(name) {
+                guard fields.count == 2 else {
+                    throw LexiconError.malformedLine(file: name, line: line,
+                                                     text: fields.joined(separator: "\t"), expectedFields: 2)
+                }
+                guard let value = Kind(rawValue: fields[1]) else {
+                    throw LexiconError.unknownValue(file: name, line: line, value: fields[1],
+                                                    allowed: Kind.allCases.map(\.rawValue))
+                }
+                let key = lowercased && fields[0] != "I" ? fields[0].lowercased() : fields[0]
+                if result[key] != nil {
+                    throw LexiconError.duplicate(file: name, line: line, value: fields[0])
+                }
+                result[key] = value
+            }
+            return result
+        }
+
+        func list(_ name: String, lowercased: Bool) throws -> Set<String> {
+            var result = Set<String>()
+            for (line, fields) in try read(name) {
+                guard fields.count == 1 else {
+                    throw LexiconError.malformedLine(file: name, line: line,
+                                                     text: fields.joined(separator: "\t"), expectedFields: 1)
+                }
+                let key = lowercased ? fields[0].lowercased() : fields[0]
+                if !result.insert(key).inserted {
+                    throw LexiconError.duplicate(file: name, line: line, value: fields[0])
+                }
+            }
+            return result
+        }
+
+        var verbs: [String: Verb] = [:]
+        var lemmas = Set<String>()
+        for (line, fields) in try read("speech-verbs.tsv") {
+            guard fields.count == 3 else {
+                throw LexiconError.malformedLine(file: "speech-verbs.tsv", line: line,
+                                                 text: fields.joined(separator: "\t"), expectedFields: 3)
+            }
+            guard let verbClass = Verb.Class(rawValue: fields[2]) else {
+                throw LexiconError.unknownValue(file: "speech-verbs.tsv", line: line, value: fields[2],
+                                                allowed: Verb.Class.allCases.map(\.rawValue))
+            }
+            guard lemmas.insert(fields[0]).inserted else {
+                throw LexiconError.duplicate(file: "speech-verbs.tsv", line: line, value: fields[0])
+            }
+            for form in fields[1].split(separator: ",").map({ $0.lowercased() }) {
+                guard verbs[form] == nil else {
+                    throw LexiconError.duplicate(file: "speech-verbs.tsv", line: line, value: form)
+                }
+                verbs[form] = Verb(lemma: fields[0], verbClass: verbClass)
+            }
+        }
+        self.verbs = verbs
+
+        let titles = try table("titles.tsv", TitleKind.self, lowercased: false)
+        self.titles = titles
+        self.titleWords = Set(titles.keys.flatMap { $0.split(separator: " ").map { $0.lowercased() } })
+        self.maxTitleWords = titles.keys.map { $0.split(separator: " ").count }.max() ?? 1
+        self.roleNouns = try table("role-nouns.tsv", RoleKind.self, lowercased: true)
+        self.pronouns = try table("pronouns.tsv", PronounKind.self, lowercased: true)
+        self.abbreviations = try table("abbreviations.tsv", AbbreviationKind.self, lowercased: false)
+        let organizations = try table("organizations.tsv", OrganizationKind.self, lowercased: false)
+        self.organizations = organizations
+        self.maxOrganizationWords = organizations.keys.map { $0.split(separator: " ").count }.max() ?? 1
+        self.clutter = try list("clutter.txt", lowercased: true)
+        self.particles = try table("name-particles.tsv", ParticlePosition.self, lowercased: false)
+        self.sentenceStarters = try list("sentence-starters.txt", lowercased: false)
+
+        var groups: [String: Int] = [:]
+        for (line, fields) in try read("role-synonyms.tsv") {
+            for word in fields {
+                let key = word.lowercased()
+                if groups[key] != nil {
+                    throw LexiconError.duplicate(file: "role-synonyms.tsv", line: line, value: word)
+                }
+                groups[key] = line
+            }
+        }
+        self.roleGroups = groups
+        self.genderedWords = try table("gendered-words.tsv", Gender.self, lowercased: true)
+    }
+
+    /// The verb for a lowercased word form, if it is a cue verb.
+    @inline(__always)
+    public func verb(_ lowercasedForm: String) -> Verb? { verbs[lowercasedForm] }
+}

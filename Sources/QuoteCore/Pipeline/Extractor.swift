@@ -1,0 +1,193 @@
+import Foundation
+import QuoteSchema
+
+/// The whole pipeline for one document: layout, quotation spans, sentences, units, attribution,
+/// speaker resolution, records.
+///
+/// Text processing never throws: odd text becomes diagnostics on the result.
+public struct Extractor: Sendable {
+    public let lexicon: Lexicon
+    public let offsetUnit: OffsetUnitKind
+    /// Prints the units to standard output (set QUOTES_DEBUG_UNITS=1); for rule development.
+    static let debugUnits = getenv("QUOTES_DEBUG_UNITS") != nil
+    let engine: AttributionEngine
+
+    public init(lexicon: Lexicon = .bundled, offsetUnit: OffsetUnitKind = .codepoint,
+                rules: [any AttributionRule] = RuleRegistry.rules) {
+        self.lexicon = lexicon
+        self.offsetUnit = offsetUnit
+        self.engine = AttributionEngine(rules: rules)
+    }
+
+    /// Extracts every quotation of `text`.
+    public func extract(text string: String, document: String, metadata: [String: JSONValue]? = nil) -> DocumentResult {
+        let text = TextBuffer(string)
+        let layout = Layout(text: text, lexicon: lexicon)
+        var (quotes, diagnostics) = QuoteScanner().scan(layout)
+        let units = buildUnits(layout: layout, quotes: quotes)
+        let analyzer = PhraseAnalyzer(lexicon: lexicon, shadow: layout.shadow)
+        if Extractor.debugUnits {
+            for unit in units {
+                let shown = unit.tokens.map { $0.kind == .quote ? "Q\($0.quote).\($0.part)" : text.text($0.range) }
+                print("unit \(unit.index) p\(unit.paragraph): \(shown.joined(separator: " "))")
+            }
+        }
+        var attributions = engine.run(units: units, quotes: quotes, analyzer: analyzer)
+        attributions.sort { contentRange($0, quotes).lowerBound < contentRange($1, quotes).lowerBound }
+
+        var resolver = SpeakerResolver(analyzer: analyzer, text: text, units: units)
+        let utf8Table = offsetUnit == .utf8 ? text.utf8OffsetTable() : nil
+        func convert(_ offset: Int) -> Int { text.offset(offset, in: offsetUnit, utf8Table: utf8Table) }
+        func span(_ span: TextSpan?) -> TextSpan? {
+            span.map { TextSpan(text: $0.text, start: convert($0.start), end: convert($0.end)) }
+        }
+        let documentHash = StableHash.of(text.units)
+
+        var records: [QuoteRecord] = []
+        var seenIDs = Set<String>()
+        for attribution in attributions {
+            let range = contentRange(attribution, quotes)
+            let position = attribution.speaker.map { $0.mention.lowerBound } ?? range.lowerBound
+            var speaker = attribution.speaker.map { resolver.resolve($0, at: position) }
+            var via = attribution.via.map { resolver.resolve($0, at: $0.mention.lowerBound) }
+            if let mention = speaker?.mention { speaker?.mention = span(mention) }
+            if let mention = via?.mention { via?.mention = span(mention) }
+            var parts: [OffsetRange]? = nil
+            var recordDiagnostics: [String]? = nil
+            var confidence = attribution.confidence
+            if attribution.type == .direct, let quote = attribution.quote {
+                let spanValue = quotes[quote]
+                if spanValue.parts.count > 1 {
+                    parts = spanValue.parts.map { OffsetRange(start: convert($0.lowerBound), end: convert($0.upperBound)) }
+                }
+                if !spanValue.isClosed {
+                    recordDiagnostics = ["unclosed-quote"]
+                    confidence *= 0.7
+                }
+            }
+            if speaker?.resolution == "unresolved" { confidence *= 0.8 }
+            let cue = attribution.cue.map {
+                Cue(text: text.text($0), lemma: attribution.cueLemma ?? text.text($0).lowercased(),
+                    start: convert($0.lowerBound), end: convert($0.upperBound))
+            }
+            let type = QuoteType(rawValue: attribution.type.rawValue) ?? .direct
+            var id = "q" + StableHash.hex(documentHash &+ StableHash.of([UInt64(range.lowerBound), UInt64(range.upperBound), UInt64(type.hashSeed)]))
+            while seenIDs.contains(id) { id += "x" }
+            seenIDs.insert(id)
+            records.append(QuoteRecord(
+                document: document, id: id, type: type,
+                quote: QuoteContent(text: text.text(range), start: convert(range.lowerBound), end: convert(range.upperBound),
+                                    parts: parts),
+                speaker: speaker, via: via, cue: cue,
+                confidence: (confidence * 100).rounded() / 100, rule: attribution.rule,
+                diagnostics: recordDiagnostics))
+        }
+        records.sort { ($0.quote.start, $0.quote.end) < ($1.quote.start, $1.quote.end) }
+        for index in diagnostics.indices {
+            diagnostics[index].start = diagnostics[index].start.map(convert)
+            diagnostics[index].end = diagnostics[index].end.map(convert)
+        }
+        let length = convert(text.count)
+        return DocumentResult(document: document, offsetUnit: OffsetUnit(rawValue: offsetUnit.rawValue) ?? .codepoint,
+                              length: length, metadata: metadata, quotes: records, diagnostics: diagnostics)
+    }
+
+    private func contentRange(_ attribution: Attribution, _ quotes: [QuoteSpan]) -> Range<Int> {
+        if attribution.type == .direct, let quote = attribution.quote { return quotes[quote].content }
+        return attribution.content ?? 0..<0
+    }
+
+    /// Sentences of each paragraph, joined where a quotation part crosses their edge, tokenised.
+    func buildUnits(layout: Layout, quotes: [QuoteSpan]) -> [Unit] {
+        let splitter = SentenceSplitter(lexicon: lexicon)
+        let tokenizer = Tokenizer(lexicon: lexicon)
+        let shadow = layout.shadow
+        // Quotation parts as atoms, with their marks, grouped by paragraph.
+        var atomsByParagraph: [Int: [(range: Range<Int>, quote: Int, part: Int)]] = [:]
+        for (quoteIndex, span) in quotes.enumerated() {
+            for (partIndex, part) in span.parts.enumerated() {
+                let paragraph = paragraphIndex(of: part.lowerBound, in: layout.paragraphs)
+                let paragraphRange = layout.paragraphs[paragraph]
+                var lower = part.lowerBound
+                if partIndex == 0, paragraphRange.contains(span.openMark) {
+                    lower = span.openMark
+                } else {
+                    lower = paragraphRange.lowerBound
+                }
+                var upper = part.upperBound
+                if partIndex == span.parts.count - 1, let close = span.closeMarkEnd, close <= paragraphRange.upperBound {
+                    upper = close
+                }
+                atomsByParagraph[paragraph, default: []].append((lower..<upper, quoteIndex, partIndex))
+            }
+        }
+        var units: [Unit] = []
+        for (paragraphNumber, paragraph) in layout.paragraphs.enumerated() {
+            let atoms = atomsByParagraph[paragraphNumber] ?? []
+            let sentences = splitter.sentences(in: paragraph, shadow: shadow)
+            var merged: [Range<Int>] = []
+            for sentence in sentences {
+                if let last = merged.last,
+                   atoms.contains(where: { $0.range.lowerBound < sentence.lowerBound && $0.range.upperBound > last.upperBound }) {
+                    merged[merged.count - 1] = last.lowerBound..<sentence.upperBound
+                } else {
+                    merged.append(sentence)
+                }
+            }
+            for range in merged {
+                let inside = atoms.filter { $0.range.lowerBound < range.upperBound && $0.range.upperBound > range.lowerBound }
+                let widened = min(range.lowerBound, inside.first?.range.lowerBound ?? range.lowerBound)
+                    ..< max(range.upperBound, inside.last?.range.upperBound ?? range.upperBound)
+                let tokens = tokenizer.tokens(shadow, widened, atoms: inside)
+                units.append(Unit(index: units.count, range: widened, paragraph: paragraphNumber, tokens: tokens))
+            }
+        }
+        return units
+    }
+
+    private func paragraphIndex(of offset: Int, in paragraphs: [Range<Int>]) -> Int {
+        var low = 0
+        var high = paragraphs.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if paragraphs[mid].lowerBound <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+}
+
+extension QuoteType {
+    var hashSeed: Int {
+        switch self {
+        case .direct: return 1
+        case .mixed: return 2
+        case .indirect: return 3
+        }
+    }
+}
+
+/// FNV-1a hashing for stable record ids (Swift's `Hasher` is seeded per process).
+enum StableHash {
+    static func of(_ units: [UInt16]) -> UInt64 {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for unit in units {
+            hash ^= UInt64(unit)
+            hash = hash &* 0x100000001b3
+        }
+        return hash
+    }
+
+    static func of(_ values: [UInt64]) -> UInt64 {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for value in values {
+            hash ^= value
+            hash = hash &* 0x100000001b3
+        }
+        return hash
+    }
+
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, 16 - digits.count)) + digits
+    }
+}

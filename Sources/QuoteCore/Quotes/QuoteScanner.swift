@@ -1,0 +1,225 @@
+import QuoteSchema
+
+/// Finds quotation spans in a document, one linear pass over its code units.
+///
+/// Double marks (straight, curly, `''`, ``` `` ```, „“) and guillemets open top-level quotations;
+/// single marks do too when they are not apostrophes (`don't`, `'90s`, `Dabagh's`, `rock 'n' roll`).
+/// Marks inside an open quotation are nested and ignored. A quotation still open at the end of a
+/// paragraph continues when the next paragraph reopens with a mark (the news convention for long
+/// quotations); otherwise it ends there with an `unclosed-quote` diagnostic.
+public struct QuoteScanner: Sendable {
+    /// Most diagnostics reported per document before they are summarised.
+    public static let diagnosticLimit = 50
+
+    public init() {}
+
+    private enum Mark {
+        case open(QuoteSpan.Family, length: Int)
+        case close(QuoteSpan.Family, length: Int)
+        /// A straight or doubled mark whose direction depends on the state.
+        case either(QuoteSpan.Family, length: Int)
+    }
+
+    /// Scans the paragraphs of a layout.
+    public func scan(_ layout: Layout) -> (quotes: [QuoteSpan], diagnostics: [Diagnostic]) {
+        let text = layout.shadow
+        var quotes: [QuoteSpan] = []
+        var diagnostics: [Diagnostic] = []
+        var suppressed = 0
+        func report(_ code: String, _ message: String, _ range: Range<Int>) {
+            if diagnostics.count < QuoteScanner.diagnosticLimit {
+                diagnostics.append(Diagnostic(code: code, severity: .warning, message: message,
+                                              start: range.lowerBound, end: range.upperBound))
+            } else {
+                suppressed += 1
+            }
+        }
+
+        var open: QuoteSpan? = nil       // top-level double or guillemet quotation
+        var openSingle: (mark: Int, content: Int)? = nil
+        var partStart = 0
+        var paragraphIndex = 0
+        var resumeAt: Int? = nil
+
+        while paragraphIndex < layout.paragraphs.count {
+            let paragraph = layout.paragraphs[paragraphIndex]
+            var index = resumeAt ?? paragraph.lowerBound
+            resumeAt = nil
+            openSingle = nil
+            let end = paragraph.upperBound
+            while index < end {
+                guard let (mark, length) = classify(text, index, end) else {
+                    index += 1
+                    continue
+                }
+                let before: UInt16? = index > paragraph.lowerBound ? text[index - 1] : nil
+                let after: UInt16? = index + length < end ? text[index + length] : nil
+                let afterOpens = after.map { !CodeUnit.isWhitespace($0) } ?? false
+                let beforeIsSpace = before.map { CodeUnit.isWhitespace($0) || CodeUnit.isOpenBracket($0) || CodeUnit.isDash($0) } ?? true
+
+                if var current = open {
+                    // Only a closing mark of the open family matters; everything else is nested.
+                    let closes: Bool
+                    switch mark {
+                    case .close(let family, _), .either(let family, _):
+                        closes = family == current.family
+                    case .open(let family, _):
+                        // “ closing a „ quotation, or a “ typed where ” was meant.
+                        closes = family == current.family && text[current.openMark] == 0x201E
+                            || (family == current.family && !beforeIsSpace && !(after.map(CodeUnit.isAlphanumeric) ?? false))
+                    }
+                    if closes {
+                        current.parts.append(trim(text, partStart..<index))
+                        current.closeMarkEnd = index + length
+                        current.lastParagraph = paragraphIndex
+                        if current.content.isEmpty || current.parts.allSatisfy(\.isEmpty) {
+                            // "" or an empty pair: nothing quoted.
+                        } else {
+                            quotes.append(normalised(current))
+                        }
+                        open = nil
+                    }
+                    index += length
+                    continue
+                }
+
+                switch mark {
+                case .open(let family, _) where family != .single,
+                     .either(let family, _) where family != .single:
+                    if afterOpens {
+                        open = QuoteSpan(family: family, openMark: index, parts: [], closeMarkEnd: nil,
+                                         firstParagraph: paragraphIndex, lastParagraph: paragraphIndex)
+                        partStart = index + length
+                        openSingle = nil
+                    } else if !beforeIsSpace {
+                        report("stray-closing-mark", "closing quotation mark with no opening mark", index..<(index + length))
+                    }
+                case .close(let family, _) where family != .single:
+                    if afterOpens && beforeIsSpace {
+                        // ” typed as an opening mark.
+                        open = QuoteSpan(family: family, openMark: index, parts: [], closeMarkEnd: nil,
+                                         firstParagraph: paragraphIndex, lastParagraph: paragraphIndex)
+                        partStart = index + length
+                        openSingle = nil
+                    } else {
+                        report("stray-closing-mark", "closing quotation mark with no opening mark", index..<(index + length))
+                    }
+                default:
+                    // Single marks at top level: a quotation or an apostrophe.
+                    let afterIsWordStart = after.map { CodeUnit.isLetter($0) } ?? false
+                    if let single = openSingle, before.map({ !CodeUnit.isWhitespace($0) }) ?? false,
+                       !(after.map(CodeUnit.isAlphanumeric) ?? false) {
+                        if case .open = mark {} else {
+                            let content = trim(text, single.content..<index)
+                            if !content.isEmpty {
+                                quotes.append(QuoteSpan(family: .single, openMark: single.mark, parts: [content],
+                                                        closeMarkEnd: index + length, firstParagraph: paragraphIndex,
+                                                        lastParagraph: paragraphIndex))
+                            }
+                            openSingle = nil
+                            index += length
+                            continue
+                        }
+                    }
+                    if beforeIsSpace && afterIsWordStart && !isElision(text, index + length, end) {
+                        if case .close = mark {} else { openSingle = (index, index + length) }
+                    }
+                }
+                index += length
+            }
+
+            // End of paragraph with a quotation still open.
+            if var current = open {
+                current.parts.append(trim(text, partStart..<end))
+                let nextIndex = paragraphIndex + 1
+                if nextIndex < layout.paragraphs.count,
+                   let reopen = reopening(text, layout.paragraphs[nextIndex], family: current.family) {
+                    partStart = reopen
+                    open = current
+                    resumeAt = reopen
+                } else {
+                    current.lastParagraph = paragraphIndex
+                    report("unclosed-quote", "quotation opened here is not closed before the paragraph ends",
+                           current.openMark..<(current.openMark + 1))
+                    if !current.parts.allSatisfy(\.isEmpty) {
+                        quotes.append(normalised(current))
+                    }
+                    open = nil
+                }
+            }
+            paragraphIndex += 1
+        }
+        if suppressed > 0 {
+            diagnostics.append(Diagnostic(code: "diagnostics-truncated", severity: .info,
+                                          message: "\(suppressed) more quotation-mark diagnostics not shown"))
+        }
+        return (quotes, diagnostics)
+    }
+
+    /// Drops empty parts (a paragraph holding only a reopening mark).
+    private func normalised(_ span: QuoteSpan) -> QuoteSpan {
+        var span = span
+        span.parts = span.parts.filter { !$0.isEmpty }
+        return span
+    }
+
+    /// If a paragraph starts with an opening mark of the family, the offset after it.
+    private func reopening(_ text: [UInt16], _ paragraph: Range<Int>, family: QuoteSpan.Family) -> Int? {
+        guard let (mark, length) = classify(text, paragraph.lowerBound, paragraph.upperBound) else { return nil }
+        switch mark {
+        case .open(let markFamily, _), .either(let markFamily, _):
+            return markFamily == family ? paragraph.lowerBound + length : nil
+        case .close(let markFamily, _):
+            // Some copy reopens paragraphs with ” as well.
+            return markFamily == family && family == .double ? paragraph.lowerBound + length : nil
+        }
+    }
+
+    /// `'90s`, `'n'`, `'em`, `'til`, `'cause`: an apostrophe that starts a word.
+    private func isElision(_ text: [UInt16], _ start: Int, _ end: Int) -> Bool {
+        guard start < end else { return false }
+        if CodeUnit.isDigit(text[start]) { return true }
+        var wordEnd = start
+        while wordEnd < end, CodeUnit.isLetter(text[wordEnd]) { wordEnd += 1 }
+        guard wordEnd - start <= 5 else { return false }
+        let word = String(decoding: text[start..<wordEnd], as: UTF16.self).lowercased()
+        return QuoteScanner.elisions.contains(word)
+    }
+
+    private static let elisions: Set<String> = ["n", "em", "til", "cause", "tis", "twas", "bout", "round", "s", "d", "ll", "re", "ve", "m", "t"]
+
+    private func trim(_ text: [UInt16], _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, CodeUnit.isWhitespace(text[lower]) { lower += 1 }
+        while upper > lower, CodeUnit.isWhitespace(text[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    private func classify(_ text: [UInt16], _ index: Int, _ end: Int) -> (Mark, Int)? {
+        let unit = text[index]
+        let next: UInt16 = index + 1 < end ? text[index + 1] : 0
+        switch unit {
+        case CodeUnit.quotationMark: return (.either(.double, length: 1), 1)
+        case 0x201C: return (.open(.double, length: 1), 1)
+        case 0x201D: return (.close(.double, length: 1), 1)
+        case 0x201E: return (.open(.double, length: 1), 1)
+        case 0x201F: return (.open(.double, length: 1), 1)
+        case 0x00AB: return (.open(.guillemet, length: 1), 1)
+        case 0x00BB: return (.close(.guillemet, length: 1), 1)
+        case CodeUnit.backtick where next == CodeUnit.backtick: return (.open(.double, length: 2), 2)
+        case CodeUnit.apostrophe:
+            if next == CodeUnit.apostrophe { return (.either(.double, length: 2), 2) }
+            return (.either(.single, length: 1), 1)
+        case 0x2018:
+            if next == 0x2018 { return (.open(.double, length: 2), 2) }
+            return (.open(.single, length: 1), 1)
+        case 0x2019:
+            if next == 0x2019 { return (.close(.double, length: 2), 2) }
+            return (.close(.single, length: 1), 1)
+        case 0x201A, 0x2039: return (.open(.single, length: 1), 1)
+        case 0x203A: return (.close(.single, length: 1), 1)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,257 @@
+import QuoteSchema
+
+/// Resolves speaker mentions inside one document: surnames to the fullest name, pronouns to the
+/// person they refer to, descriptions to the person introduced with that role.
+public struct SpeakerResolver: Sendable {
+    /// A person the document names in full ("Ryan Crocker").
+    struct Entity {
+        var name: String
+        var words: Int
+        var lastKey: String
+        var role: String?
+        var male = 0
+        var female = 0
+        var firstPosition: Int
+        /// How often the full form occurs.
+        var occurrences = 0
+
+        var gender: Lexicon.Gender? {
+            if male > female { return .male }
+            if female > male { return .female }
+            return nil
+        }
+    }
+
+    let analyzer: PhraseAnalyzer
+    let text: TextBuffer
+    private(set) var entities: [Entity] = []
+    /// (position, entity) for every mention of a known person, in text order.
+    private var mentions: [(position: Int, entity: Int)] = []
+    private var byLastKey: [String: [Int]] = [:]
+    private var byName: [String: Int] = [:]
+    /// Speakers resolved so far, in order: (position, speaker, entity if any).
+    private var history: [(position: Int, speaker: Speaker, entity: Int?, form: SpeakerPhrase.Form)] = []
+
+    init(analyzer: PhraseAnalyzer, text: TextBuffer, units: [Unit]) {
+        self.analyzer = analyzer
+        self.text = text
+        collectEntities(units)
+    }
+
+    /// Clean display text of a range: white space folded, possessive dropped.
+    func display(_ range: Range<Int>) -> String {
+        var value = text.text(range)
+        value = value.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        for suffix in ["’s", "'s"] where value.hasSuffix(suffix) { value.removeLast(2) }
+        return value
+    }
+
+    private mutating func collectEntities(_ units: [Unit]) {
+        let lexicon = analyzer.lexicon
+        for unit in units {
+            let tokens = unit.tokens
+            var unitEntities = Set<Int>()
+            var index = 0
+            while index < tokens.count {
+                // The end of a run of name words.
+                guard analyzer.isNameWord(tokens[index]), !analyzer.isParticle(tokens[index]),
+                      index + 1 >= tokens.count || !analyzer.isNameWord(tokens[index + 1]) else {
+                    index += 1
+                    continue
+                }
+                if let start = analyzer.phraseStart(tokens, end: index, lower: 0),
+                   let phrase = analyzer.parse(tokens, start...index), phrase.form == .name {
+                    let name = display(phrase.mention)
+                    let words = name.split(separator: " ").count
+                    if words >= 2 && words <= 5 {
+                        let key = NameKey.key(name)
+                        let entity: Int
+                        if let known = byName[key] {
+                            entity = known
+                        } else {
+                            let last = String(name.split(separator: " ").last!)
+                            entities.append(Entity(name: name, words: words, lastKey: NameKey.key(last),
+                                                   role: phrase.role.map(display), firstPosition: phrase.mention.lowerBound))
+                            entity = entities.count - 1
+                            byName[key] = entity
+                            byLastKey[entities[entity].lastKey, default: []].append(entity)
+                        }
+                        entities[entity].occurrences += 1
+                        if entities[entity].role == nil, let role = phrase.role { entities[entity].role = display(role) }
+                        if let role = phrase.role {
+                            for word in display(role).lowercased().split(separator: " ") {
+                                switch lexicon.genderedWords[String(word)] {
+                                case .male: entities[entity].male += 2
+                                case .female: entities[entity].female += 2
+                                case nil: break
+                                }
+                            }
+                        }
+                        mentions.append((phrase.mention.lowerBound, entity))
+                        unitEntities.insert(entity)
+                    } else if words == 1, let known = byLastKey[NameKey.key(name)]?.max(by: { entities[$0].words < entities[$1].words }) {
+                        mentions.append((phrase.mention.lowerBound, known))
+                        unitEntities.insert(known)
+                    }
+                }
+                index += 1
+            }
+            // Gender evidence: a unit naming one person and using one kind of pronoun.
+            if unitEntities.count == 1, let entity = unitEntities.first {
+                for token in tokens where token.kind == .word {
+                    switch analyzer.lexicon.pronouns[token.lower] {
+                    case .male: entities[entity].male += 1
+                    case .female: entities[entity].female += 1
+                    default: break
+                    }
+                }
+            }
+        }
+        mentions.sort { $0.position < $1.position }
+    }
+
+    /// Resolves one speaker phrase found at `position`.
+    mutating func resolve(_ phrase: SpeakerPhrase, at position: Int) -> Speaker {
+        let mentionSpan = TextSpan(text: text.text(phrase.mention), start: phrase.mention.lowerBound,
+                                   end: phrase.mention.upperBound)
+        let role = phrase.role.map(display)
+        var speaker: Speaker
+        var entity: Int? = nil
+        switch phrase.form {
+        case .name:
+            let name = display(phrase.mention)
+            let key = NameKey.key(name)
+            if let known = knownSuffix(of: name) ?? byName[key] {
+                entity = known
+                speaker = Speaker(name: entities[known].name, kind: .person, role: role ?? entities[known].role,
+                                  mention: mentionSpan, resolution: "name")
+            } else if !name.contains(" "), let candidates = byLastKey[key], !candidates.isEmpty {
+                let best = pickSurname(candidates, before: position)
+                entity = best
+                speaker = Speaker(name: entities[best].name, kind: .person, role: role ?? entities[best].role,
+                                  mention: mentionSpan, resolution: "surname")
+            } else {
+                speaker = Speaker(name: name, kind: .person, role: role, mention: mentionSpan, resolution: "name")
+            }
+        case .pronoun:
+            speaker = resolvePronoun(phrase, mention: mentionSpan, at: position, entity: &entity)
+        case .nominal:
+            speaker = resolveNominal(phrase, mention: mentionSpan, at: position, entity: &entity)
+        case .organization:
+            speaker = Speaker(name: analyzer.stripDeterminer(display(phrase.mention)), kind: .organization,
+                              role: role, mention: mentionSpan, resolution: "name")
+        case .document:
+            speaker = Speaker(name: display(phrase.mention), kind: .unknown, role: nil, mention: mentionSpan,
+                              resolution: "unresolved")
+        }
+        if let entity, entities[entity].role == nil, let role, phrase.form == .name {
+            entities[entity].role = role
+        }
+        history.append((position, speaker, entity, phrase.form))
+        return speaker
+    }
+
+    /// A known full name that ends this longer name ("Ryan Crocker" in "Amabassador Ryan Crocker").
+    private func knownSuffix(of name: String) -> Int? {
+        let words = name.split(separator: " ")
+        guard words.count >= 3 else { return nil }
+        for drop in 1...(words.count - 2) {
+            if let known = byName[NameKey.key(words[drop...].joined(separator: " "))] { return known }
+        }
+        return nil
+    }
+
+    private func pickSurname(_ candidates: [Int], before position: Int) -> Int {
+        // The fullest name; among equals, the one mentioned last before the position.
+        // A name that is the tail of a longer one ("Ryan Crocker" in "Amabassador Ryan Crocker")
+        // stands for it: extra leading words are usually titles the lexicon does not know.
+        let pool = candidates.filter { entities[$0].words >= 2 }
+        let reduced = pool.filter { candidate in
+            !pool.contains { other in other != candidate && entities[candidate].words > entities[other].words
+                && NameKey.key(entities[candidate].name).hasSuffix(NameKey.key(entities[other].name)) }
+        }
+        let choices = reduced.isEmpty ? candidates : reduced
+        // The full form used most often; among equals the longest.
+        let best = choices.map { (entities[$0].occurrences, entities[$0].words) }.max { $0 < $1 }!
+        let full = choices.filter { (entities[$0].occurrences, entities[$0].words) == best }
+        if full.count == 1 { return full[0] }
+        let recent = mentions.last { $0.position < position && full.contains($0.entity) }
+        return recent?.entity ?? full[0]
+    }
+
+    private func resolvePronoun(_ phrase: SpeakerPhrase, mention: TextSpan, at position: Int, entity: inout Int?) -> Speaker {
+        let kind = analyzer.lexicon.pronouns[phrase.head ?? ""]
+        let wanted: Lexicon.Gender? = kind == .male ? .male : kind == .female ? .female : nil
+        if kind == .male || kind == .female {
+            // The latest person speaker of a compatible gender, or the latest person mentioned.
+            let lastSpeaker = history.last { item in
+                guard item.position < position, item.speaker.kind == .person, item.form != .pronoun || item.entity != nil else { return false }
+                if let known = item.entity, let gender = entities[known].gender, gender != wanted { return false }
+                if item.entity == nil, let role = item.speaker.role ?? Optional(item.speaker.name),
+                   role.lowercased().split(separator: " ").contains(where: { analyzer.lexicon.genderedWords[String($0)].map { $0 != wanted } ?? false }) {
+                    return false
+                }
+                return true
+            }
+            let lastMention = mentions.last { item in
+                item.position < position && (entities[item.entity].gender.map { $0 == wanted } ?? true)
+            }
+            var choice: (speaker: Speaker?, entity: Int?) = (nil, nil)
+            if let lastSpeaker, lastMention == nil || lastSpeaker.position >= (lastMention?.position ?? 0)
+                || lastSpeaker.entity == lastMention?.entity {
+                choice = (lastSpeaker.speaker, lastSpeaker.entity)
+            } else if let lastMention {
+                choice = (nil, lastMention.entity)
+            } else if let lastSpeaker {
+                choice = (lastSpeaker.speaker, lastSpeaker.entity)
+            }
+            if let known = choice.entity {
+                entity = known
+                return Speaker(name: entities[known].name, kind: .person, role: entities[known].role,
+                               mention: mention, resolution: "pronoun")
+            }
+            if let speaker = choice.speaker {
+                return Speaker(name: speaker.name, kind: speaker.kind, role: speaker.role, mention: mention,
+                               resolution: "pronoun")
+            }
+        } else if kind == .plural || kind == .neuter {
+            if let last = history.last(where: { $0.position < position && ($0.speaker.kind != .person || $0.form == .nominal) }) {
+                entity = last.entity
+                return Speaker(name: last.speaker.name, kind: last.speaker.kind, role: last.speaker.role,
+                               mention: mention, resolution: "pronoun")
+            }
+        }
+        return Speaker(name: mention.text, kind: .unknown, role: nil, mention: mention, resolution: "unresolved")
+    }
+
+    private func resolveNominal(_ phrase: SpeakerPhrase, mention: TextSpan, at position: Int, entity: inout Int?) -> Speaker {
+        let lexicon = analyzer.lexicon
+        let head = phrase.head ?? ""
+        let group = lexicon.roleGroups[head]
+        func matches(_ role: String?) -> Bool {
+            guard let role else { return false }
+            return role.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "." }).contains { word in
+                let word = String(word)
+                return word == head || (group != nil && lexicon.roleGroups[word] == group)
+            }
+        }
+        // Nominals with a determiner other than "the" introduce someone new ("a spokesman").
+        let definite = mention.text.lowercased().hasPrefix("the ")
+        if definite {
+            let candidates = entities.indices.filter { matches(entities[$0].role) && entities[$0].firstPosition < position }
+            if !candidates.isEmpty {
+                let recent = mentions.last { $0.position < position && candidates.contains($0.entity) }
+                let best = recent?.entity ?? candidates[0]
+                entity = best
+                return Speaker(name: entities[best].name, kind: .person, role: entities[best].role, mention: mention,
+                               resolution: "nominal")
+            }
+            if let previous = history.last(where: { $0.position < position && matches($0.speaker.role) && $0.speaker.kind == .person }) {
+                entity = previous.entity
+                return Speaker(name: previous.speaker.name, kind: .person, role: previous.speaker.role, mention: mention,
+                               resolution: "nominal")
+            }
+        }
+        return Speaker(name: display(phrase.mention), kind: .person, role: nil, mention: mention, resolution: "unresolved")
+    }
+}

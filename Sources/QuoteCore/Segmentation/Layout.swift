@@ -1,0 +1,151 @@
+/// The paragraph structure of a document, and a whitespace-normalised copy of its text.
+///
+/// `shadow` has the same length as the text, so every offset is shared: soft line breaks, carriage
+/// returns, tabs and no-break spaces become plain spaces, and page-clutter lines ("Advertisement",
+/// a photo caption repeated on the next line) are blanked out, so they can neither split a sentence
+/// nor interrupt a quotation that runs around them.
+public struct Layout: Sendable {
+    /// Normalised code units, same length as the text.
+    public let shadow: [UInt16]
+    /// Paragraph content ranges (trimmed, clutter removed), in order.
+    public let paragraphs: [Range<Int>]
+    /// Ranges of the lines recognised as page clutter.
+    public let clutter: [Range<Int>]
+
+    /// Builds the layout.
+    ///
+    /// Paragraphs are separated by blank lines when the document has any; otherwise each line is
+    /// a paragraph. Inside a blank-line paragraph a single line break is a soft wrap, except
+    /// before a line that opens with a quotation mark after a line that ended a sentence: news
+    /// copy pasted without blank lines starts quote paragraphs that way.
+    public init(text: TextBuffer, lexicon: Lexicon) {
+        let units = text.units
+        var shadow = units
+        var lines: [Range<Int>] = []
+        var index = 0
+        let count = units.count
+        var lineStart = 0
+        while index < count {
+            let unit = units[index]
+            if CodeUnit.isLineBreak(unit) {
+                lines.append(lineStart..<index)
+                if unit == CodeUnit.carriageReturn, index + 1 < count, units[index + 1] == CodeUnit.lineFeed {
+                    index += 1
+                }
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        lines.append(lineStart..<count)
+
+        func trimmed(_ range: Range<Int>) -> Range<Int> {
+            var lower = range.lowerBound
+            var upper = range.upperBound
+            while lower < upper, CodeUnit.isWhitespace(units[lower]) { lower += 1 }
+            while upper > lower, CodeUnit.isWhitespace(units[upper - 1]) { upper -= 1 }
+            return lower..<upper
+        }
+
+        // Classify lines: blank, clutter, or text.
+        var clutter: [Range<Int>] = []
+        var kinds: [UInt8] = []  // 0 blank, 1 clutter, 2 text
+        kinds.reserveCapacity(lines.count)
+        var previousText: Range<Int>? = nil
+        var hasBlank = false
+        var seenText = false
+        for line in lines {
+            let core = trimmed(line)
+            if core.isEmpty {
+                kinds.append(0)
+                if seenText { hasBlank = true }
+                continue
+            }
+            seenText = true
+            var isClutter = false
+            if core.count <= 80 {
+                let lowered = text.text(core).lowercased()
+                if lexicon.clutter.contains(lowered) {
+                    isClutter = true
+                } else if let colon = lowered.firstIndex(of: ":"),
+                          lexicon.clutter.contains(String(lowered[...colon])) {
+                    isClutter = true
+                }
+            }
+            if !isClutter, let previous = previousText, previous.count == core.count, core.count >= 20,
+               units[previous] == units[core] {
+                isClutter = true
+            }
+            if isClutter {
+                clutter.append(core)
+                kinds.append(1)
+            } else {
+                kinds.append(2)
+                previousText = core
+            }
+        }
+
+        // Normalise white space and blank clutter in the shadow.
+        for position in 0..<count {
+            let unit = shadow[position]
+            if unit == CodeUnit.carriageReturn || unit == CodeUnit.tab || unit == CodeUnit.noBreakSpace
+                || (unit != CodeUnit.lineFeed && CodeUnit.isWhitespace(unit)) {
+                shadow[position] = CodeUnit.space
+            }
+        }
+        for range in clutter {
+            for position in range { shadow[position] = CodeUnit.space }
+        }
+
+        // Group text lines into paragraphs.
+        var paragraphs: [Range<Int>] = []
+        var current: Range<Int>? = nil
+        var previousLine: Range<Int>? = nil
+        func flush() {
+            if let paragraph = current { paragraphs.append(paragraph) }
+            current = nil
+        }
+        for (line, kind) in zip(lines, kinds) {
+            switch kind {
+            case 0:
+                if hasBlank { flush() }
+            case 1:
+                continue
+            default:
+                let core = trimmed(line)
+                if !hasBlank {
+                    flush()
+                } else if let previous = previousLine, current != nil,
+                          Layout.endsSentence(units, previous), Layout.opensQuote(units, core.lowerBound) {
+                    flush()
+                }
+                current = current.map { $0.lowerBound..<core.upperBound } ?? core
+                previousLine = core
+            }
+        }
+        flush()
+
+        // Soft line breaks inside a paragraph become spaces; breaks between paragraphs stay.
+        for paragraph in paragraphs {
+            for position in paragraph where shadow[position] == CodeUnit.lineFeed {
+                shadow[position] = CodeUnit.space
+            }
+        }
+        self.shadow = shadow
+        self.paragraphs = paragraphs
+        self.clutter = clutter
+    }
+
+    private static func endsSentence(_ units: [UInt16], _ line: Range<Int>) -> Bool {
+        guard let last = line.last else { return false }
+        let unit = units[last]
+        return CodeUnit.isTerminal(unit) || unit == 0x201D || unit == CodeUnit.quotationMark
+            || unit == 0x2019 || unit == CodeUnit.colon
+    }
+
+    private static func opensQuote(_ units: [UInt16], _ position: Int) -> Bool {
+        guard position < units.count else { return false }
+        let unit = units[position]
+        return unit == 0x201C || unit == CodeUnit.quotationMark || unit == 0x00AB || unit == 0x201E
+            || unit == 0x2018
+    }
+}

@@ -1,0 +1,102 @@
+import CQuoteICU
+
+/// Splits paragraphs into sentences with ICU, then repairs ICU's splits after abbreviations.
+///
+/// ICU 72 breaks after "U.S.", "Sen.", "Dr.", "a.m." and initials before a capital letter, and
+/// after `?"` even before a lowercase word. The merge pass joins such pieces again unless the next
+/// word is a usual sentence start ("The", "He", ...).
+public struct SentenceSplitter: Sendable {
+    let lexicon: Lexicon
+
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+    }
+
+    /// Sentence ranges (trimmed) inside one paragraph of the shadow text.
+    public func sentences(in paragraph: Range<Int>, shadow: [UInt16]) -> [Range<Int>] {
+        let length = paragraph.count
+        guard length > 0 else { return [] }
+        var boundaries = [Int32](repeating: 0, count: max(16, length / 40))
+        var status: Int32 = 0
+        var found: Int32 = -1
+        shadow.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress! + paragraph.lowerBound
+            found = qicu_sentence_boundaries(base, Int32(length), &boundaries, Int32(boundaries.count), &status)
+            if found > Int32(boundaries.count) {
+                boundaries = [Int32](repeating: 0, count: Int(found))
+                found = qicu_sentence_boundaries(base, Int32(length), &boundaries, Int32(boundaries.count), &status)
+            }
+        }
+        guard found > 0 else { return [paragraph] }
+
+        var result: [Range<Int>] = []
+        var start = paragraph.lowerBound
+        for index in 0..<Int(found) {
+            let boundary = paragraph.lowerBound + Int(boundaries[index])
+            if boundary < paragraph.upperBound && shouldMerge(at: boundary, from: start, shadow: shadow,
+                                                                paragraphEnd: paragraph.upperBound) {
+                continue
+            }
+            appendTrimmed(start..<boundary, shadow: shadow, to: &result)
+            start = boundary
+        }
+        if start < paragraph.upperBound {
+            appendTrimmed(start..<paragraph.upperBound, shadow: shadow, to: &result)
+        }
+        return result
+    }
+
+    private func appendTrimmed(_ range: Range<Int>, shadow: [UInt16], to result: inout [Range<Int>]) {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, CodeUnit.isWhitespace(shadow[lower]) { lower += 1 }
+        while upper > lower, CodeUnit.isWhitespace(shadow[upper - 1]) { upper -= 1 }
+        if lower < upper { result.append(lower..<upper) }
+    }
+
+    /// Decides whether ICU's break at `boundary` splits inside a sentence.
+    func shouldMerge(at boundary: Int, from start: Int, shadow: [UInt16], paragraphEnd: Int) -> Bool {
+        // The next word after the break.
+        var next = boundary
+        while next < paragraphEnd, CodeUnit.isWhitespace(shadow[next]) { next += 1 }
+        guard next < paragraphEnd else { return false }
+        let nextUnit = shadow[next]
+        var wordEnd = next
+        while wordEnd < paragraphEnd, CodeUnit.isLetter(shadow[wordEnd]) { wordEnd += 1 }
+        let nextWord = String(decoding: shadow[next..<wordEnd], as: UTF16.self)
+        let nextIsStarter = lexicon.sentenceStarters.contains(nextWord)
+        let nextIsLower = CodeUnit.isLowercase(nextUnit)
+
+        // The piece before the break, without trailing space.
+        var end = boundary
+        while end > start, CodeUnit.isWhitespace(shadow[end - 1]) { end -= 1 }
+        guard end > start else { return false }
+        let last = shadow[end - 1]
+        if last != CodeUnit.period {
+            // `?"` or `!"` before a lowercase word: "Is it?" she asked.
+            return nextIsLower
+        }
+        // The token that ends with this period: letters, digits and inner periods.
+        var tokenStart = end - 1
+        while tokenStart > start {
+            let unit = shadow[tokenStart - 1]
+            if CodeUnit.isLetter(unit) || unit == CodeUnit.period || unit == CodeUnit.hyphen { tokenStart -= 1 } else { break }
+        }
+        var token = String(decoding: shadow[tokenStart..<end], as: UTF16.self)
+        if let dash = token.lastIndex(of: "-") { token = String(token[token.index(after: dash)...]) }
+        if nextIsLower { return true }
+        let isOpeningQuote = nextUnit == 0x201C || nextUnit == CodeUnit.quotationMark || nextUnit == 0x2018
+        if let kind = lexicon.abbreviations[token] {
+            switch kind {
+            case .title: return !isOpeningQuote
+            case .name, .general: return !nextIsStarter && !isOpeningQuote && CodeUnit.isLetter(nextUnit)
+            }
+        }
+        // A single initial ("John F. Kennedy").
+        let letters = token.utf16.filter { $0 != CodeUnit.period }
+        if letters.count == 1, let only = letters.first, CodeUnit.isUppercase(only) {
+            return !nextIsStarter && CodeUnit.isUppercase(nextUnit)
+        }
+        return false
+    }
+}

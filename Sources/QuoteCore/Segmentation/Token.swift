@@ -1,0 +1,111 @@
+/// A word, a punctuation mark, or a whole quotation part seen as one atom.
+public struct Token: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case word
+        case punctuation
+        /// A quotation part with its marks; `quote` indexes the document's quote spans.
+        case quote
+    }
+
+    public var range: Range<Int>
+    public var kind: Kind
+    /// Lowercased text for words and punctuation; empty for quotes.
+    public var lower: String
+    /// True when a word starts with an uppercase letter or a digit-free capital form.
+    public var isCapitalized: Bool
+    /// Index of the quotation span for `.quote` tokens, otherwise -1.
+    public var quote: Int
+    /// Index of the part inside the quotation span for `.quote` tokens.
+    public var part: Int
+
+    @inline(__always) public var isWord: Bool { kind == .word }
+    @inline(__always) public var isQuote: Bool { kind == .quote }
+    @inline(__always) public func isPunct(_ text: String) -> Bool { kind == .punctuation && lower == text }
+}
+
+/// Splits a range of the shadow text into tokens, treating quotation parts as atoms.
+struct Tokenizer {
+    let lexicon: Lexicon
+
+    /// Tokens of `range`; `atoms` are the quotation-part ranges inside it, sorted.
+    func tokens(_ shadow: [UInt16], _ range: Range<Int>, atoms: [(range: Range<Int>, quote: Int, part: Int)]) -> [Token] {
+        var tokens: [Token] = []
+        var index = range.lowerBound
+        var atomIndex = 0
+        let end = range.upperBound
+        while index < end {
+            while atomIndex < atoms.count, atoms[atomIndex].range.upperBound <= index { atomIndex += 1 }
+            if atomIndex < atoms.count, atoms[atomIndex].range.lowerBound <= index {
+                let atom = atoms[atomIndex]
+                tokens.append(Token(range: atom.range, kind: .quote, lower: "", isCapitalized: false,
+                                    quote: atom.quote, part: atom.part))
+                index = atom.range.upperBound
+                atomIndex += 1
+                continue
+            }
+            let unit = shadow[index]
+            if CodeUnit.isWhitespace(unit) {
+                index += 1
+                continue
+            }
+            if CodeUnit.isAlphanumeric(unit) {
+                let start = index
+                var segmentStart = index
+                index += 1
+                while index < end {
+                    let current = shadow[index]
+                    if CodeUnit.isAlphanumeric(current) {
+                        index += 1
+                        continue
+                    }
+                    let following: UInt16 = index + 1 < end ? shadow[index + 1] : 0
+                    if current == CodeUnit.period && CodeUnit.isLetter(following) && index - segmentStart <= 2 {
+                        // U.S., a.m., Ph.D.: periods between short letter groups.
+                        index += 1
+                        segmentStart = index
+                        continue
+                    }
+                    if (current == CodeUnit.hyphen || current == 0x2010) && CodeUnit.isAlphanumeric(following) {
+                        index += 1
+                        continue
+                    }
+                    if CodeUnit.isApostrophe(current) && CodeUnit.isLetter(following) {
+                        // Possessive 's is a token of its own; O'Malley and don't stay whole.
+                        let afterS: UInt16 = index + 2 < end ? shadow[index + 2] : 0
+                        if (following == 0x73 || following == 0x53) && !CodeUnit.isLetter(afterS) { break }
+                        index += 1
+                        continue
+                    }
+                    break
+                }
+                // A trailing period that belongs to an abbreviation or an initial.
+                if index < end, shadow[index] == CodeUnit.period {
+                    let word = String(decoding: shadow[start..<index], as: UTF16.self)
+                    let withPeriod = word + "."
+                    let isInitial = index - start == 1 && CodeUnit.isUppercase(shadow[start])
+                    if isInitial || lexicon.abbreviations[withPeriod] != nil || word.contains(".") {
+                        index += 1
+                    }
+                }
+                let text = String(decoding: shadow[start..<index], as: UTF16.self)
+                tokens.append(Token(range: start..<index, kind: .word, lower: text.lowercased(),
+                                    isCapitalized: CodeUnit.isUppercase(shadow[start]), quote: -1, part: -1))
+                continue
+            }
+            if CodeUnit.isApostrophe(unit), index + 1 < end, shadow[index + 1] == 0x73 || shadow[index + 1] == 0x53 {
+                tokens.append(Token(range: index..<(index + 2), kind: .word, lower: "'s", isCapitalized: false,
+                                    quote: -1, part: -1))
+                index += 2
+                continue
+            }
+            var length = 1
+            if unit == CodeUnit.hyphen, index + 1 < end, shadow[index + 1] == CodeUnit.hyphen { length = 2 }
+            var lower = String(decoding: shadow[index..<(index + length)], as: UTF16.self)
+            if length == 2 || CodeUnit.isDash(unit) { lower = "—" }
+            tokens.append(Token(range: index..<(index + length), kind: .punctuation, lower: lower,
+                                isCapitalized: false, quote: -1, part: -1))
+            index += length
+        }
+        return tokens
+    }
+}

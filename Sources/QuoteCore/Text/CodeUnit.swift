@@ -1,0 +1,100 @@
+/// Character classes on single UTF-16 code units: the hot loops never build `Character`s.
+enum CodeUnit {
+    static let space: UInt16 = 0x20
+    static let tab: UInt16 = 0x09
+    static let lineFeed: UInt16 = 0x0A
+    static let carriageReturn: UInt16 = 0x0D
+    static let noBreakSpace: UInt16 = 0xA0
+    static let lineSeparator: UInt16 = 0x2028
+    static let paragraphSeparator: UInt16 = 0x2029
+    static let period: UInt16 = 0x2E
+    static let comma: UInt16 = 0x2C
+    static let colon: UInt16 = 0x3A
+    static let apostrophe: UInt16 = 0x27
+    static let quotationMark: UInt16 = 0x22
+    static let hyphen: UInt16 = 0x2D
+    static let backtick: UInt16 = 0x60
+
+    /// True for spaces of any width (not line breaks).
+    @inline(__always)
+    static func isHorizontalSpace(_ unit: UInt16) -> Bool {
+        unit == space || unit == tab || unit == noBreakSpace || unit == 0x202F
+            || (unit >= 0x2000 && unit <= 0x200B) || unit == 0x3000 || unit == 0xFEFF
+    }
+
+    /// True for line breaks of any convention.
+    @inline(__always)
+    static func isLineBreak(_ unit: UInt16) -> Bool {
+        unit == lineFeed || unit == carriageReturn || unit == lineSeparator
+            || unit == paragraphSeparator || unit == 0x0B || unit == 0x0C || unit == 0x85
+    }
+
+    /// True for any white space, line breaks included.
+    @inline(__always)
+    static func isWhitespace(_ unit: UInt16) -> Bool {
+        isHorizontalSpace(unit) || isLineBreak(unit)
+    }
+
+    /// True for letters (ASCII fast path; otherwise Unicode's alphabetic property).
+    @inline(__always)
+    static func isLetter(_ unit: UInt16) -> Bool {
+        if unit < 0x80 {
+            return (unit >= 0x41 && unit <= 0x5A) || (unit >= 0x61 && unit <= 0x7A)
+        }
+        if unit & 0xF800 == 0xD800 { return true }  // surrogates: treat as letters of a word
+        guard let scalar = Unicode.Scalar(unit) else { return false }
+        return scalar.properties.isAlphabetic
+    }
+
+    /// True for ASCII digits and other decimal digits.
+    @inline(__always)
+    static func isDigit(_ unit: UInt16) -> Bool {
+        if unit < 0x80 { return unit >= 0x30 && unit <= 0x39 }
+        guard let scalar = Unicode.Scalar(unit) else { return false }
+        return scalar.properties.numericType == .decimal
+    }
+
+    /// True for letters and digits.
+    @inline(__always)
+    static func isAlphanumeric(_ unit: UInt16) -> Bool { isLetter(unit) || isDigit(unit) }
+
+    /// True for uppercase letters.
+    @inline(__always)
+    static func isUppercase(_ unit: UInt16) -> Bool {
+        if unit < 0x80 { return unit >= 0x41 && unit <= 0x5A }
+        guard let scalar = Unicode.Scalar(unit) else { return false }
+        return scalar.properties.isUppercase
+    }
+
+    /// True for lowercase letters.
+    @inline(__always)
+    static func isLowercase(_ unit: UInt16) -> Bool {
+        if unit < 0x80 { return unit >= 0x61 && unit <= 0x7A }
+        guard let scalar = Unicode.Scalar(unit) else { return false }
+        return scalar.properties.isLowercase
+    }
+
+    /// True for dashes used as punctuation (en, em, horizontal bar, minus).
+    @inline(__always)
+    static func isDash(_ unit: UInt16) -> Bool {
+        unit == 0x2013 || unit == 0x2014 || unit == 0x2015 || unit == 0x2212
+    }
+
+    /// True for an apostrophe-like mark inside a word (straight or curly).
+    @inline(__always)
+    static func isApostrophe(_ unit: UInt16) -> Bool {
+        unit == apostrophe || unit == 0x2019 || unit == 0x02BC
+    }
+
+    /// True for sentence-final punctuation.
+    @inline(__always)
+    static func isTerminal(_ unit: UInt16) -> Bool {
+        unit == period || unit == 0x3F || unit == 0x21 || unit == 0x2026
+    }
+
+    /// True for opening brackets.
+    @inline(__always)
+    static func isOpenBracket(_ unit: UInt16) -> Bool {
+        unit == 0x28 || unit == 0x5B || unit == 0x7B
+    }
+}

@@ -1,0 +1,90 @@
+/// A document's text as UTF-16 code units, with conversions to the offsets users ask for.
+///
+/// Every stage works on UTF-16 offsets into `units`; only output converts them.
+public struct TextBuffer: Sendable {
+    /// The text as read (a leading byte-order mark already removed by the reader).
+    public let string: String
+    /// UTF-16 code units of `string`.
+    public let units: [UInt16]
+    /// UTF-16 offsets of the high surrogates, ascending; empty for text inside the BMP.
+    private let surrogateStarts: [Int]
+
+    public init(_ string: String) {
+        self.string = string
+        let units = Array(string.utf16)
+        self.units = units
+        var starts: [Int] = []
+        for (index, unit) in units.enumerated() where unit & 0xFC00 == 0xD800 {
+            starts.append(index)
+        }
+        self.surrogateStarts = starts
+    }
+
+    /// Number of UTF-16 code units.
+    public var count: Int { units.count }
+
+    /// Number of Unicode code points.
+    public var scalarCount: Int { units.count - surrogateStarts.count }
+
+    /// The text of a UTF-16 range.
+    public func text(_ range: Range<Int>) -> String {
+        let lower = max(0, min(range.lowerBound, units.count))
+        let upper = max(lower, min(range.upperBound, units.count))
+        return String(decoding: units[lower..<upper], as: UTF16.self)
+    }
+
+    /// Converts a UTF-16 offset into a code-point offset.
+    public func scalarOffset(_ utf16Offset: Int) -> Int {
+        if surrogateStarts.isEmpty { return utf16Offset }
+        // Count surrogate pairs that start before the offset.
+        var low = 0
+        var high = surrogateStarts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if surrogateStarts[mid] < utf16Offset { low = mid + 1 } else { high = mid }
+        }
+        return utf16Offset - low
+    }
+
+    /// Converts a UTF-16 offset into the requested unit.
+    public func offset(_ utf16Offset: Int, in unit: OffsetUnitKind, utf8Table: [Int]?) -> Int {
+        switch unit {
+        case .utf16: return utf16Offset
+        case .codepoint: return scalarOffset(utf16Offset)
+        case .utf8: return utf8Table?[utf16Offset] ?? utf16Offset
+        }
+    }
+
+    /// A table from every UTF-16 offset (0...count) to its UTF-8 offset.
+    public func utf8OffsetTable() -> [Int] {
+        var table = [Int](repeating: 0, count: units.count + 1)
+        var utf8 = 0
+        var index = 0
+        while index < units.count {
+            table[index] = utf8
+            let unit = units[index]
+            if unit < 0x80 {
+                utf8 += 1
+            } else if unit < 0x800 {
+                utf8 += 2
+            } else if unit & 0xFC00 == 0xD800, index + 1 < units.count,
+                      units[index + 1] & 0xFC00 == 0xDC00 {
+                utf8 += 4
+                index += 1
+                table[index] = utf8 - 4
+            } else {
+                utf8 += 3
+            }
+            index += 1
+        }
+        table[units.count] = utf8
+        return table
+    }
+}
+
+/// Offset units, mirrored from the schema so the core does not leak schema types into hot code.
+public enum OffsetUnitKind: String, Sendable, CaseIterable {
+    case codepoint
+    case utf8
+    case utf16
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import QuoteCore
+import QuoteEvaluation
+import QuoteSchema
+
+extension ReportSection: ExpressibleByArgument {}
+
+/// `quotes eval`: runs the extractor on annotated documents and scores it.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score the extractor on annotated articles (PolNeAR-style gold JSONL).",
+        discussion: """
+        Runs the extractor on each gold document's text and compares: direct quotations by exact \
+        span and by overlap, all quotations by overlap, speaker accuracy and end-to-end figures. \
+        See docs/evaluation.md. With --baseline, exits 1 when a headline figure dropped by more \
+        than --tolerance.
+        """
+    )
+
+    @Argument(help: "Gold JSONL file (documents with `text` and annotated `quotes`).")
+    var gold: String
+
+    @Flag(help: "Print the report as JSON instead of a table.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Write every miss, false alarm and wrong speaker to this JSONL file.", valueName: "file"))
+    var errors: String?
+
+    @Option(help: "Add a breakdown to the table: type, rule or publisher (repeatable).")
+    var by: [ReportSection] = []
+
+    @Option(help: ArgumentHelp("Fail when a headline figure drops below this baseline file.", valueName: "file"))
+    var baseline: String?
+
+    @Option(help: "Largest drop tolerated against the baseline.")
+    var tolerance: Double = 0.005
+
+    @Option(help: ArgumentHelp("Write the headline figures to this file as a new baseline.", valueName: "file"))
+    var writeBaseline: String?
+
+    @Option(help: ArgumentHelp("A folder of word lists to use instead of the built-in ones.", valueName: "dir"))
+    var lexicon: String?
+
+    func run() throws {
+        let (documents, readErrors) = try GoldReader.read(path: gold)
+        for error in readErrors { StandardError.write("error: \(error)") }
+        let words = try lexicon.map { try Lexicon(directory: URL(fileURLWithPath: $0)) } ?? .bundled
+        let extractor = Extractor(lexicon: words)
+        var predictions: [String: [QuoteRecord]] = [:]
+        for document in documents {
+            predictions[document.id] = extractor.extract(text: document.text, document: document.id).quotes
+        }
+        let scorer = Scorer()
+        let (report, found) = scorer.evaluate(gold: documents, predictions: predictions)
+        if json {
+            FileHandle.standardOutput.write(try report.jsonData())
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        } else {
+            print(report.renderTable(sections: Set(by)))
+        }
+        if let errors {
+            try EvaluationError.jsonLines(found).write(toFile: errors, atomically: true, encoding: .utf8)
+        }
+        if let writeBaseline {
+            try Baseline.write(report.headline, to: writeBaseline)
+        }
+        if let baseline {
+            let regressions = Baseline.regressions(current: report.headline, baseline: try Baseline.load(path: baseline),
+                                                   tolerance: tolerance)
+            if regressions.isEmpty {
+                StandardError.write("baseline \(baseline): no headline figure dropped by more than \(tolerance)")
+            } else {
+                for regression in regressions { StandardError.write("regression: \(regression)") }
+                throw ExitCode(1)
+            }
+        }
+        if !readErrors.isEmpty && documents.isEmpty { throw ExitCode(1) }
+    }
+}

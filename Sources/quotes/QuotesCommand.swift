@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `quotes` command-line tool.
+@main
+struct QuotesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quotes",
+        abstract: "Extract quotations and their speakers from news articles.",
+        subcommands: [ExtractCommand.self, EvalCommand.self],
+        defaultSubcommand: nil
+    )
+}

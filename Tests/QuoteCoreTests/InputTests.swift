@@ -1,0 +1,96 @@
+import Foundation
+import QuoteCore
+import QuoteSchema
+import XCTest
+
+/// Bad input gets a clear error naming the file; other inputs go on.
+final class InputTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("quotes-input-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private func write(_ name: String, _ bytes: [UInt8]) -> String {
+        let url = directory.appendingPathComponent(name)
+        FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
+        return url.path
+    }
+
+    private func read(_ paths: [String], format: InputFormat = .auto) -> ([SourceDocument], [InputError]) {
+        var documents: [SourceDocument] = []
+        var errors: [InputError] = []
+        DocumentReader(format: format).read(paths, emit: { documents.append($0) }, fail: { errors.append($0) })
+        return (documents, errors)
+    }
+
+    func testInvalidUTF8ReportsByteOffsetAndOtherFilesContinue() {
+        let bad = write("bad.txt", Array("Hello ".utf8) + [0xC3, 0x28] + Array(" world".utf8))
+        let good = write("good.txt", Array("\"Fine,\" she said.".utf8))
+        let (documents, errors) = read([bad, good])
+        XCTAssertEqual(errors, [.invalidUTF8(path: bad, byteOffset: 6)])
+        XCTAssertTrue(errors[0].description.contains("bad.txt"))
+        XCTAssertTrue(errors[0].description.contains("byte offset 6"))
+        XCTAssertEqual(documents.map(\.id), [good])
+    }
+
+    func testBinaryFileIsRejected() {
+        let binary = write("image.txt", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01])
+        let (_, errors) = read([binary])
+        XCTAssertEqual(errors, [.binaryFile(path: binary, byteOffset: 4)])
+    }
+
+    func testMissingFileAndEmptyDirectory() {
+        let empty = directory.appendingPathComponent("empty")
+        try? FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let (_, errors) = read([directory.appendingPathComponent("nope.txt").path, empty.path])
+        XCTAssertEqual(errors.count, 2)
+        XCTAssertTrue(errors[0].description.contains("nope.txt: no such file"))
+        XCTAssertTrue(errors[1].description.contains("holds no articles"))
+    }
+
+    func testBrokenJSONLLineIsReportedWithItsNumber() {
+        let path = write("docs.jsonl", Array("""
+        {"id": "a", "text": "One.", "source": "x"}
+        {"id": "b", "text": "Two
+        {"id": 3, "text": "Three."}
+        {"id": "d"}
+        """.utf8))
+        let (documents, errors) = read([path])
+        XCTAssertEqual(documents.map(\.id), ["a", "3"])
+        XCTAssertEqual(documents[0].metadata?["source"], .string("x"))
+        XCTAssertEqual(errors.count, 2)
+        if case .brokenJSONLine(_, let line, _) = errors[0] { XCTAssertEqual(line, 2) } else { XCTFail("\(errors[0])") }
+        XCTAssertEqual(errors[1], .missingText(path: path, line: 4))
+    }
+
+    func testBOMIsRemovedAndUTF16IsAccepted() {
+        let utf8 = write("bom.txt", [0xEF, 0xBB, 0xBF] + Array("Hi".utf8))
+        let utf16 = write("wide.txt", [0xFF, 0xFE, 0x48, 0x00, 0x69, 0x00])
+        let (documents, errors) = read([utf8, utf16])
+        XCTAssertEqual(errors, [])
+        XCTAssertEqual(documents.map(\.text), ["Hi", "Hi"])
+    }
+
+    func testEmptyDocumentGetsADiagnostic() {
+        let empty = write("empty.txt", [])
+        let (documents, errors) = read([empty])
+        XCTAssertEqual(errors, [])
+        XCTAssertEqual(documents.first?.diagnostics.map(\.code), ["empty-document"])
+    }
+
+    func testDirectoryIsSearchedRecursivelyInOrder() {
+        let sub = directory.appendingPathComponent("b")
+        try? FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        _ = write("a.txt", Array("A".utf8))
+        FileManager.default.createFile(atPath: sub.appendingPathComponent("c.txt").path, contents: Data("C".utf8))
+        _ = write("skip.md", Array("M".utf8))
+        let (documents, _) = read([directory.path])
+        XCTAssertEqual(documents.map(\.text), ["A", "C"])
+    }
+}

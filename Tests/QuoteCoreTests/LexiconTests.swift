@@ -1,0 +1,47 @@
+import Foundation
+import QuoteCore
+import XCTest
+
+/// Word lists are validated on load.
+final class LexiconTests: XCTestCase {
+    func testBundledLexiconLoads() {
+        let lexicon = Lexicon.bundled
+        XCTAssertEqual(lexicon.verb("said")?.lemma, "say")
+        XCTAssertEqual(lexicon.verb("told")?.lemma, "tell")
+        XCTAssertNotNil(lexicon.abbreviations["U.S."])
+        XCTAssertEqual(lexicon.pronouns["she"], .female)
+    }
+
+    private func copyBundled(replacing name: String, with content: String) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lexicon-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let bundled = try XCTUnwrap(Lexicon.bundledDirectory)
+        for file in try FileManager.default.contentsOfDirectory(atPath: bundled.path) {
+            try FileManager.default.copyItem(at: bundled.appendingPathComponent(file), to: directory.appendingPathComponent(file))
+        }
+        try content.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        return directory
+    }
+
+    func testUnknownClassIsRejectedWithFileAndLine() throws {
+        let directory = try copyBundled(replacing: "speech-verbs.tsv", with: "# header\nsay\tsay,said\tspeech\nshout\tshout,shouted\tloud\n")
+        XCTAssertThrowsError(try Lexicon(directory: directory)) { error in
+            XCTAssertEqual(error as? LexiconError, .unknownValue(file: "speech-verbs.tsv", line: 3, value: "loud",
+                                                                 allowed: ["speech", "belief", "report"]))
+        }
+    }
+
+    func testDuplicateFormIsRejected() throws {
+        let directory = try copyBundled(replacing: "speech-verbs.tsv", with: "say\tsay,said\tspeech\nstate\tstate,said\tspeech\n")
+        XCTAssertThrowsError(try Lexicon(directory: directory)) { error in
+            XCTAssertEqual(error as? LexiconError, .duplicate(file: "speech-verbs.tsv", line: 2, value: "said"))
+        }
+    }
+
+    func testMalformedLineIsRejected() throws {
+        let directory = try copyBundled(replacing: "pronouns.tsv", with: "he\tmale\nshe female\n")
+        XCTAssertThrowsError(try Lexicon(directory: directory)) { error in
+            XCTAssertTrue("\(error)".contains("pronouns.tsv:2"), "\(error)")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import QuoteCore
+import QuoteSchema
+import XCTest
+
+/// Offsets in code points (default), UTF-16 and UTF-8, checked against the text itself.
+final class OffsetTests: XCTestCase {
+    let text = "Émile 😀 Roux spoke. \"Ça va très bien 🎉,\" Roux said."
+
+    func testCodePointOffsetsMatchUnicodeScalars() throws {
+        let result = Extractor().extract(text: text, document: "d")
+        let record = try XCTUnwrap(result.quotes.first { $0.type == .direct })
+        let scalars = Array(text.unicodeScalars)
+        let slice = String(String.UnicodeScalarView(scalars[record.quote.start..<record.quote.end]))
+        XCTAssertEqual(slice, "Ça va très bien 🎉,")
+        XCTAssertEqual(record.quote.text, slice)
+        XCTAssertEqual(result.length, scalars.count)
+    }
+
+    func testUTF16AndUTF8Offsets() throws {
+        let utf16 = try XCTUnwrap(Extractor(offsetUnit: .utf16).extract(text: text, document: "d").quotes.first)
+        let units = Array(text.utf16)
+        XCTAssertEqual(String(decoding: units[utf16.quote.start..<utf16.quote.end], as: UTF16.self), utf16.quote.text)
+        let utf8 = try XCTUnwrap(Extractor(offsetUnit: .utf8).extract(text: text, document: "d").quotes.first)
+        let bytes = Array(text.utf8)
+        XCTAssertEqual(String(decoding: bytes[utf8.quote.start..<utf8.quote.end], as: UTF8.self), utf8.quote.text)
+    }
+
+    func testIDsAreStableAndDistinct() {
+        let first = Extractor().extract(text: text, document: "d").quotes.map(\.id)
+        let second = Extractor().extract(text: text, document: "other").quotes.map(\.id)
+        XCTAssertEqual(first, second)
+        XCTAssertEqual(Set(first).count, first.count)
+    }
+}

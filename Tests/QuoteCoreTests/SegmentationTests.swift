@@ -1,0 +1,43 @@
+import QuoteCore
+import XCTest
+
+/// Sentence splitting with the abbreviation repair pass.
+final class SegmentationTests: XCTestCase {
+    private func sentences(_ text: String) -> [String] {
+        let buffer = TextBuffer(text)
+        let layout = Layout(text: buffer, lexicon: .bundled)
+        let splitter = SentenceSplitter(lexicon: .bundled)
+        return layout.paragraphs.flatMap { splitter.sentences(in: $0, shadow: layout.shadow) }.map { buffer.text($0) }
+    }
+
+    func testAbbreviationsDoNotSplit() {
+        let text = "U.S. Ambassador to Iraq Ryan Crocker met Sen. Dana Whitcombe and Dr. Amira Haddad at 9 a.m. Monday. Gov. Luis Ortega and Lt. Gen. Sam Price of Acme Inc. came too."
+        XCTAssertEqual(sentences(text).count, 2, "\(sentences(text))")
+    }
+
+    func testAbbreviationBeforeSentenceStarterSplits() {
+        XCTAssertEqual(sentences("The troops came home to the U.S. The war was over.").count, 2)
+    }
+
+    func testQuestionMarkBeforeLowercaseAttributionDoesNotSplit() {
+        XCTAssertEqual(sentences("\"Is this possible?\" she asked. Nobody answered.").count, 2)
+    }
+
+    func testHardWrappedLinesAndCRLFAreJoined() {
+        let text = "The council met on Tuesday and voted\r\nto delay the plan. Members left early.\r\n\r\nA new paragraph."
+        let buffer = TextBuffer(text)
+        let layout = Layout(text: buffer, lexicon: .bundled)
+        XCTAssertEqual(layout.paragraphs.count, 2)
+        XCTAssertEqual(sentences(text).count, 3)
+        XCTAssertEqual(layout.shadow.count, buffer.units.count, "the shadow keeps every offset")
+    }
+
+    func testClutterLinesAndDuplicatedCaptionsAreRemoved() {
+        let caption = "The mayor, left, greets residents at the opening of the new library on Main Street."
+        let text = "Play Live Radio\n\n\(caption)\n\(caption)\n\nThe library opened.\n\nAdvertisement\n\nIt has 40,000 books."
+        let buffer = TextBuffer(text)
+        let layout = Layout(text: buffer, lexicon: .bundled)
+        XCTAssertEqual(layout.paragraphs.map { buffer.text($0) }, [caption, "The library opened.", "It has 40,000 books."])
+        XCTAssertEqual(layout.clutter.count, 3)
+    }
+}
