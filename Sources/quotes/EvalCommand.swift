@@ -43,17 +43,24 @@ struct EvalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A folder of word lists to use instead of the built-in ones.", valueName: "dir"))
     var lexicon: String?
 
+    @Option(help: ArgumentHelp("Score these records (JSONL, one quotation record per line, as `quotes extract --format jsonl` writes) instead of running the extractor: for comparing other tools.", valueName: "file"))
+    var predictions: String?
+
     func run() throws {
         let (documents, readErrors) = try GoldReader.read(path: gold)
         for error in readErrors { StandardError.write("error: \(error)") }
-        let words = try lexicon.map { try Lexicon(directory: URL(fileURLWithPath: $0)) } ?? .bundled
-        let extractor = Extractor(lexicon: words)
-        var predictions: [String: [QuoteRecord]] = [:]
-        for document in documents {
-            predictions[document.id] = extractor.extract(text: document.text, document: document.id).quotes
+        var predicted: [String: [QuoteRecord]] = [:]
+        if let predictions {
+            predicted = try Self.readRecords(predictions)
+        } else {
+            let words = try lexicon.map { try Lexicon(directory: URL(fileURLWithPath: $0)) } ?? .bundled
+            let extractor = Extractor(lexicon: words)
+            for document in documents {
+                predicted[document.id] = extractor.extract(text: document.text, document: document.id).quotes
+            }
         }
         let scorer = Scorer()
-        let (report, found) = scorer.evaluate(gold: documents, predictions: predictions)
+        let (report, found) = scorer.evaluate(gold: documents, predictions: predicted)
         if json {
             FileHandle.standardOutput.write(try report.jsonData())
             FileHandle.standardOutput.write(Data("\n".utf8))
@@ -77,5 +84,23 @@ struct EvalCommand: ParsableCommand {
             }
         }
         if !readErrors.isEmpty && documents.isEmpty { throw ExitCode(1) }
+    }
+
+    /// Reads quotation records from JSONL, grouped by document; a broken line is an error naming it.
+    static func readRecords(_ path: String) throws -> [String: [QuoteRecord]] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("\(path): cannot read predictions file")
+        }
+        var result: [String: [QuoteRecord]] = [:]
+        let decoder = JSONDecoder()
+        for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() where !line.allSatisfy({ $0 == 32 || $0 == 13 }) {
+            do {
+                let record = try decoder.decode(QuoteRecord.self, from: Data(line))
+                result[record.document, default: []].append(record)
+            } catch {
+                throw ValidationError("\(path):\(index + 1): not a quotation record: \(error)")
+            }
+        }
+        return result
     }
 }

@@ -67,7 +67,9 @@ extension AttributionRule {
                 confidence: Double, unit: Unit, via: SpeakerPhrase? = nil) -> Attribution? {
         var first = range.lowerBound
         var last = range.upperBound
-        while first <= last, tokens[first].kind == .punctuation { first += 1 }
+        while first <= last, tokens[first].kind == .punctuation || (first < last && Tokens.leadingConjunctions.contains(tokens[first].lower)) {
+            first += 1
+        }
         while last >= first, tokens[last].kind == .punctuation { last -= 1 }
         guard first <= last else { return nil }
         let quotes = (first...last).filter { tokens[$0].kind == .quote }.map { tokens[$0].quote }
@@ -112,11 +114,13 @@ enum Tokens {
 
     /// A speech verb in finite form ("said", not "saying").
     static func isFiniteCue(_ token: Token, _ analyzer: PhraseAnalyzer, classes: Set<Lexicon.Verb.Class>) -> Lexicon.Verb? {
-        guard let verb = analyzer.verb(token), classes.contains(verb.verbClass) else { return nil }
+        guard !token.isCapitalized, let verb = analyzer.verb(token), classes.contains(verb.verbClass) else { return nil }
         if token.lower.hasSuffix("ing") && verb.lemma != token.lower { return nil }
         return verb
     }
 
     static let speech: Set<Lexicon.Verb.Class> = [.speech]
+    /// Conjunctions that open a sentence but not the reported clause ("But Iran did not...").
+    static let leadingConjunctions: Set<String> = ["but", "and", "so", "yet", "or"]
     static let anyCue: Set<Lexicon.Verb.Class> = [.speech, .belief, .report]
 }

@@ -1,17 +1,15 @@
 /// A quote-only sentence or paragraph right after an attributed quotation inherits its speaker.
 ///
 ///     "We will consider that," Crocker said. "The purpose was not to arrange meetings."
-///     -> the second quotation is Crocker's (`split-quote`); in a new paragraph, `continuation`.
+///     -> the second quotation is Crocker's; so is a quote-only paragraph right after it.
 public struct ContinuationRule: AttributionRule {
     public let id = "continuation"
-    public var ids: [String] { [id, ContinuationRule.splitID] }
     public let examples = [
         RuleExample("\"We will consider it,\" Ana Ruiz said. \"The rest is up to the board.\"",
-                    quote: "The rest is up to the board.", speaker: "Ana Ruiz", rule: "split-quote"),
+                    quote: "The rest is up to the board.", speaker: "Ana Ruiz"),
         RuleExample("\"We will consider it,\" Ana Ruiz said.\n\n\"The rest is up to the board.\"",
                     quote: "The rest is up to the board.", speaker: "Ana Ruiz"),
     ]
-    static let splitID = "split-quote"
 
     public init() {}
 
@@ -34,7 +32,7 @@ public struct ContinuationRule: AttributionRule {
         let sameParagraph = previousUnit.paragraph == unit.paragraph
         var result = direct(quoteToken.quote, previous.speaker, cue: nil, lemma: nil,
                             confidence: previous.confidence * (sameParagraph ? 0.9 : 0.8), unit: unit,
-                            via: previous.via, rule: sameParagraph ? ContinuationRule.splitID : id)
+                            via: previous.via)
         result.cue = previous.cue
         result.cueLemma = previous.cueLemma
         return [result]

@@ -1,11 +1,15 @@
-/// Headline style `Name: "Q"` or `Name: 'Q'`: a colon after a bare name is the cue.
+/// Headline style `Name: "Q"` or `Name: 'Q'`: a colon after a bare name is the cue; in the
+/// headline, `Name: claim` is reported speech too.
 ///
-///     Whitcombe: 'We Will Not Back Down'                 -> Whitcombe
+///     Whitcombe: 'We Will Not Back Down'                 -> direct, Whitcombe
+///     Ortega: Port Deal Is 'Dead in the Water'           -> mixed, Ortega
 public struct HeadlineColonRule: AttributionRule {
     public let id = "headline-colon"
     public let examples = [
         RuleExample("Whitcombe: 'We Will Not Back Down'\n\nSenator Dana Whitcombe spoke on Monday.",
                     quote: "We Will Not Back Down", speaker: "Dana Whitcombe"),
+        RuleExample("Ortega: Port Deal Is 'Dead in the Water'\n\nGov. Luis Ortega spoke on Monday.",
+                    quote: "Port Deal Is 'Dead in the Water'", type: .mixed, speaker: "Luis Ortega"),
     ]
 
     public init() {}
@@ -13,11 +17,18 @@ public struct HeadlineColonRule: AttributionRule {
     public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
         let tokens = unit.tokens
         guard let colon = tokens.firstIndex(where: { $0.isPunct(":") }), colon >= 1, colon <= 6,
-              colon + 1 < tokens.count, tokens[colon + 1].kind == .quote,
-              !context.claimed.contains(tokens[colon + 1].quote),
+              colon + 1 < tokens.count,
               (0..<colon).allSatisfy({ context.analyzer.isNameWord(tokens[$0]) }),
               let speaker = context.analyzer.parse(tokens, 0...(colon - 1)),
               speaker.form == .name || speaker.form == .organization else { return [] }
-        return [direct(tokens[colon + 1].quote, speaker, cue: tokens[colon], lemma: ":", confidence: 0.8, unit: unit)]
+        if tokens[colon + 1].kind == .quote, Tokens.onlyPunctuation(tokens, from: colon + 2) {
+            guard !context.claimed.contains(tokens[colon + 1].quote) else { return [] }
+            return [direct(tokens[colon + 1].quote, speaker, cue: tokens[colon], lemma: ":", confidence: 0.8, unit: unit)]
+        }
+        // A headline (first paragraph) "Name: claim": the claim is reported speech.
+        guard unit.paragraph == 0, unit.lastContentToken > colon + 1,
+              let found = clause(tokens, (colon + 1)...unit.lastContentToken, speaker, cue: tokens[colon], lemma: ":",
+                                 confidence: 0.7, unit: unit) else { return [] }
+        return [found]
     }
 }

@@ -26,6 +26,9 @@ public struct SpeakerFirstRule: AttributionRule {
             // After "that" the quotation must end the sentence (else it is part of a reported clause).
             let next = quoteIndex + 1
             let endsSentence = Tokens.onlyPunctuation(tokens, from: next) || tokens[next].isPunct(",")
+            // A quotation followed by more of the sentence is direct only when it is a whole
+            // utterance ("What a night!"); otherwise it is a fragment of reported speech.
+            guard endsSentence || endsWithTerminal(context.quotes[quote], context.shadow) else { continue }
             var index = quoteIndex - 1
             var lead = ""
             if tokens[index].isPunct(":") || tokens[index].isPunct(",") || tokens[index].isPunct("—") {
@@ -71,6 +74,11 @@ public struct SpeakerFirstRule: AttributionRule {
             results.append(direct(quote, speaker, cue: tokens[verbIndex], lemma: lemma, confidence: conf, unit: unit))
         }
         return results
+    }
+
+    private func endsWithTerminal(_ span: QuoteSpan, _ shadow: [UInt16]) -> Bool {
+        let end = span.content.upperBound
+        return end > 0 && CodeUnit.isTerminal(shadow[end - 1])
     }
 
     /// A speech verb in "-ing" form ("describing", "adding").
