@@ -85,12 +85,47 @@ public struct PhraseAnalyzer: Sendable {
     /// Skips adverbs and auxiliaries leftwards from `index`; nil when a negation is met.
     func skipAdverbsLeft(_ tokens: [Token], from index: Int, lower: Int) -> Int? {
         var index = index
-        while index >= lower, tokens[index].kind == .word, PhraseAnalyzer.adverbs.contains(tokens[index].lower)
+        while index >= lower, tokens[index].kind == .word, isAdverb(tokens[index])
                 || PhraseAnalyzer.negations.contains(tokens[index].lower) {
             if PhraseAnalyzer.negations.contains(tokens[index].lower) { return nil }
             index -= 1
         }
+        // A parenthetical between the subject and its verb: "Sen. Claire Roe (D-Mo.) said".
+        if index > lower, tokens[index].isPunct(")"),
+           let open = (lower..<index).last(where: { tokens[$0].isPunct("(") }), index - open <= 8, open - 1 >= lower {
+            return skipAdverbsLeft(tokens, from: open - 1, lower: lower)
+        }
         return index
+    }
+
+    /// Listed adverbs and auxiliaries, and lowercase "-ly" words that are not nouns ("immediately").
+    func isAdverb(_ token: Token) -> Bool {
+        if PhraseAnalyzer.adverbs.contains(token.lower) { return true }
+        return !token.isCapitalized && token.lower.count > 4 && token.lower.hasSuffix("ly")
+            && !PhraseAnalyzer.lyNouns.contains(token.lower) && lexicon.roleNouns[token.lower] == nil
+    }
+
+    static let lyNouns: Set<String> = ["family", "rally", "ally", "assembly", "supply", "reply", "bully", "italy", "july", "monopoly", "anomaly", "homily", "lily", "emily", "kelly", "sally", "holly", "molly", "polly", "billy", "beverly", "kimberly"]
+
+    /// The noun phrase that opens a unit ("Carson did not name them, but told ..."), if any.
+    func leadingSubject(_ tokens: [Token], before limit: Int) -> SpeakerPhrase? {
+        var start = 0
+        while start < limit, tokens[start].kind == .word, lexicon.sentenceStarters.contains(original(tokens[start])),
+              !PhraseAnalyzer.subjectPronouns.contains(tokens[start].lower), !PhraseAnalyzer.determiners.contains(tokens[start].lower) {
+            start += 1
+        }
+        guard start < limit else { return nil }
+        if isPronoun(tokens[start]) {
+            return SpeakerPhrase(form: .pronoun, mention: tokens[start].range, role: nil, head: tokens[start].lower)
+        }
+        var end = start
+        while end + 1 < limit, tokens[end + 1].kind == .word,
+              isNameWord(tokens[end + 1]) || isRoleNoun(tokens[end + 1]) || tokens[end + 1].lower == "'s" {
+            end += 1
+        }
+        guard let phrase = parse(tokens, start...end), phrase.form == .name || phrase.form == .nominal
+                || phrase.form == .organization else { return nil }
+        return phrase
     }
 
     /// The subject of the verb at `verb`, read leftwards down to `lower`.
@@ -217,7 +252,8 @@ public struct PhraseAnalyzer: Sendable {
         while index < upper, index - start < 12 {
             let token = tokens[index]
             guard token.kind == .word else { break }
-            if isNameWord(token) || token.lower == "'s" || PhraseAnalyzer.determiners.contains(token.lower) || isRoleNoun(token) {
+            if isNameWord(token) || token.lower == "'s" || PhraseAnalyzer.determiners.contains(token.lower) || isRoleNoun(token)
+                || (token.lower.first?.isNumber ?? false) {
                 index += 1
                 continue
             }

@@ -209,7 +209,9 @@ public struct QuoteScanner: Sendable {
         case 0x00BB: return (.close(.guillemet, length: 1), 1)
         case CodeUnit.backtick where next == CodeUnit.backtick: return (.open(.double, length: 2), 2)
         case CodeUnit.apostrophe:
-            if next == CodeUnit.apostrophe { return (.either(.double, length: 2), 2) }
+            // Three marks close a nested single quotation, then the doubled one: take one first.
+            let third: UInt16 = index + 2 < end ? text[index + 2] : 0
+            if next == CodeUnit.apostrophe && third != CodeUnit.apostrophe { return (.either(.double, length: 2), 2) }
             return (.either(.single, length: 1), 1)
         case 0x2018:
             if next == 0x2018 { return (.open(.double, length: 2), 2) }

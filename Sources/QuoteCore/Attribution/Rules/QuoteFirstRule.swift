@@ -35,13 +35,20 @@ public struct QuoteFirstRule: AttributionRule {
         guard unit.isQuoteOnly, endsWithQuestionOrExclamation(context.quotes[quote], context.shadow),
               unit.index + 1 < context.units.count else { return [] }
         let next = context.units[unit.index + 1]
-        guard next.paragraph == unit.paragraph, next.tokens.count <= 14,
-              !next.tokens.contains(where: { $0.kind == .quote }) else { return [] }
-        return attribution(next.tokens, after: -1, quote: quote, unit: unit, context: context, cueUnit: next) ?? []
+        guard next.paragraph == unit.paragraph, let first = next.tokens.first, first.kind == .word else { return [] }
+        // The next sentence must open with the attribution: "she asked", "asked Jane Roe", "Roe asked".
+        guard let found = attribution(next.tokens, after: -1, quote: quote, unit: unit, context: context, cueUnit: next),
+              let speaker = found.first?.speaker else { return [] }
+        let speakerStart = min(speaker.mention.lowerBound, speaker.role?.lowerBound ?? Int.max)
+        guard found.first?.rule == QuoteFirstRule.invertedID
+                || next.tokens.prefix(2).contains(where: { $0.range.lowerBound == speakerStart }) else { return [] }
+        return found
     }
 
     private func endsWithQuestionOrExclamation(_ span: QuoteSpan, _ shadow: [UInt16]) -> Bool {
-        let end = span.content.upperBound
+        var end = span.content.upperBound
+        // Skip nested closing marks: "...help?’”
+        while end > span.content.lowerBound, [0x2019, 0x27, 0x201D, 0x22].contains(shadow[end - 1]) { end -= 1 }
         guard end > 0 else { return false }
         return shadow[end - 1] == 0x3F || shadow[end - 1] == 0x21
     }
@@ -50,14 +57,15 @@ public struct QuoteFirstRule: AttributionRule {
                              context: RuleContext, cueUnit: Unit? = nil) -> [Attribution]? {
         let analyzer = context.analyzer
         var start = quoteIndex + 1
-        while start < tokens.count, tokens[start].isPunct(",") { start += 1 }
+        while start < tokens.count, tokens[start].kind == .punctuation,
+              [",", "'", "’", "\"", "”", ")"].contains(tokens[start].lower) { start += 1 }
         guard start < tokens.count, tokens[start].kind == .word else { return nil }
 
         var verbIndex: Int? = nil
         var speaker: SpeakerPhrase? = nil
         var rule = id
         var afterSpeaker = 0
-        if let verb = Tokens.isFiniteCue(tokens[start], analyzer, classes: Tokens.speech), verb.lemma != "quote" {
+        if let verb = Tokens.isFiniteCue(tokens[start], analyzer, classes: Tokens.anyCue), verb.lemma != "quote" {
             // Inverted: said Ryan Crocker.
             guard let object = analyzer.object(tokens, after: start, upper: tokens.count) else { return nil }
             verbIndex = start
@@ -65,19 +73,22 @@ public struct QuoteFirstRule: AttributionRule {
             afterSpeaker = object.end + 1
             rule = QuoteFirstRule.invertedID
         } else {
+            // The first cue verb whose subject reads back to the quotation; a long appositive
+            // ("Jane Roe, director of ..., said") may stand between, but only after a comma.
             var index = start
-            while index < min(tokens.count, start + 16) {
+            while index < min(tokens.count, start + 40) {
                 let token = tokens[index]
                 if token.kind == .quote || token.isPunct(".") || token.isPunct(";") || token.isPunct(":") { break }
-                if let verb = Tokens.isFiniteCue(token, analyzer, classes: Tokens.speech), verb.lemma != "quote",
-                   index > start {
+                if index > start, let verb = Tokens.isFiniteCue(token, analyzer, classes: Tokens.anyCue), verb.lemma != "quote",
+                   let subject = analyzer.subject(tokens, verb: index, lower: start) {
                     verbIndex = index
+                    speaker = subject
                     break
                 }
+                if index - start >= 12, !tokens[start...index].contains(where: { $0.isPunct(",") }) { break }
                 index += 1
             }
             guard let verbIndex else { return nil }
-            speaker = analyzer.subject(tokens, verb: verbIndex, lower: start)
             afterSpeaker = verbIndex + 1
         }
         guard let verbIndex, let speaker else { return nil }

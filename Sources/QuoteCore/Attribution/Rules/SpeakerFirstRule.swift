@@ -47,7 +47,7 @@ public struct SpeakerFirstRule: AttributionRule {
             while probe >= 0, index - probe <= 10 {
                 let token = tokens[probe]
                 if token.kind == .quote || token.isPunct(";") || token.isPunct(".") { break }
-                if let verb = Tokens.isFiniteCue(token, analyzer, classes: Tokens.speech) ?? participle(token, analyzer),
+                if let verb = Tokens.isFiniteCue(token, analyzer, classes: Tokens.anyCue) ?? participle(token, analyzer),
                    verb.lemma != "quote" {
                     verbIndex = probe
                     break
@@ -64,12 +64,21 @@ public struct SpeakerFirstRule: AttributionRule {
             while lower >= 0, tokens[lower].kind != .quote { lower -= 1 }
             var subjectVerb = verbIndex
             if isParticiple {
-                // "..., Crocker said, describing it as "Q"": the subject of the finite verb before.
-                guard let finite = (0..<verbIndex).last(where: { Tokens.isFiniteCue(tokens[$0], analyzer, classes: Tokens.speech) != nil }),
-                      finite > lower else { continue }
-                subjectVerb = finite
+                // "..., Crocker said, describing it as "Q"": the subject of the finite verb before,
+                // else the phrase that opens the sentence.
+                if let finite = (0..<verbIndex).last(where: { Tokens.isFiniteCue(tokens[$0], analyzer, classes: Tokens.anyCue) != nil }),
+                   finite > lower {
+                    subjectVerb = finite
+                } else {
+                    guard lower < 0, let opening = analyzer.leadingSubject(tokens, before: verbIndex) else { continue }
+                    results.append(direct(quote, opening, cue: tokens[verbIndex], lemma: lemma, confidence: confidence(0.8, opening), unit: unit))
+                    continue
+                }
             }
-            guard let speaker = analyzer.subject(tokens, verb: subjectVerb, lower: lower + 1) else { continue }
+            let found = analyzer.subject(tokens, verb: subjectVerb, lower: lower + 1)
+                ?? (lower < 0 && subjectVerb > 0 && [",", "and", "but", "then"].contains(tokens[subjectVerb - 1].lower)
+                    ? analyzer.leadingSubject(tokens, before: subjectVerb) : nil)
+            guard let speaker = found else { continue }
             let conf = confidence(lead.isEmpty ? 0.85 : 0.92, speaker)
             results.append(direct(quote, speaker, cue: tokens[verbIndex], lemma: lemma, confidence: conf, unit: unit))
         }
