@@ -27,7 +27,16 @@ public struct ReportedSpeechRule: AttributionRule {
         let analyzer = context.analyzer
         let last = unit.lastContentToken
         guard last >= 2 else { return [] }
-        for verbIndex in tokens.indices {
+        var results: [Attribution] = []
+        var covered = -1  // tokens up to here belong to an attribution already found
+        for verbIndex in tokens.indices where verbIndex > covered {
+            // ", saying (that) CLAUSE": the participle reports for the sentence's speaker.
+            if let participle = participleClause(tokens, at: verbIndex, last: last, unit: unit, analyzer: analyzer,
+                                                 found: results) {
+                results.append(participle)
+                covered = last
+                continue
+            }
             guard let verb = Tokens.isFiniteCue(tokens[verbIndex], analyzer, classes: Tokens.anyCue),
                   verb.lemma != "quote" else { continue }
             if verbIndex > 0, ["to", "the", "a", "be", "been"].contains(tokens[verbIndex - 1].lower) { continue }
@@ -35,11 +44,14 @@ public struct ReportedSpeechRule: AttributionRule {
 
             // Trailing: CLAUSE, S V [adverbial].
             if let trailing = trailing(tokens, verbIndex: verbIndex, last: last, verb: verb, unit: unit, context: context) {
-                return [trailing]
+                results.append(trailing)
+                covered = verbIndex
+                continue
             }
             // Leading: S V (that) CLAUSE.
-            guard let speaker = analyzer.subject(tokens, verb: verbIndex, lower: 0) else { continue }
-            guard startsClause(tokens, speaker: speaker) else { continue }
+            var subject = analyzer.subject(tokens, verb: verbIndex, lower: 0)
+            if let found = subject, !startsClause(tokens, speaker: found) { subject = nil }
+            guard let speaker = subject ?? fallbackSubject(tokens, verbIndex: verbIndex, analyzer: analyzer) else { continue }
             var start = verbIndex + 1
             if let that = (start..<min(last + 1, start + 9)).first(where: { tokens[$0].lower == "that" }),
                !(start..<that).contains(where: { tokens[$0].kind == .quote || tokens[$0].isPunct(".") }) {
@@ -55,13 +67,68 @@ public struct ReportedSpeechRule: AttributionRule {
             while start <= last, tokens[start].isPunct(",") || tokens[start].isPunct(":") { start += 1 }
             guard start <= last, tokens[start].kind != .quote || start < last else { continue }
             // An adverbial right after the verb without "that" ("said on Monday the plan...") is kept.
-            if let found = clause(tokens, start...last, speaker, cue: cue, lemma: verb.lemma,
+            // The clause runs to the end of the sentence, or to a participle that starts another.
+            var end = last
+            if let next = ((start + 1)...max(start + 1, last)).first(where: { index in
+                index <= last && index > start && tokens[index - 1].isPunct(",") && isParticipleCue(tokens[index], analyzer)
+            }) {
+                end = next - 2
+            }
+            guard end >= start else { continue }
+            if let found = clause(tokens, start...end, speaker, cue: cue, lemma: verb.lemma,
                                   confidence: confidence(verb.verbClass == .speech ? 0.8 : 0.6, speaker), unit: unit),
-               (start...last).filter({ tokens[$0].kind != .punctuation }).count >= 3 {
-                return [found]
+               (start...end).filter({ tokens[$0].kind != .punctuation }).count >= 3 {
+                results.append(found)
+                covered = end
             }
         }
-        return []
+        return results
+    }
+
+    private func isParticipleCue(_ token: Token, _ analyzer: PhraseAnalyzer) -> Bool {
+        guard token.kind == .word, token.lower.hasSuffix("ing"), let verb = analyzer.verb(token) else { return false }
+        return verb.verbClass != .belief || token.lower == "saying"
+    }
+
+    /// `..., saying (that) CLAUSE` / `..., adding CLAUSE`: the speaker is the subject of the
+    /// sentence's finite cue verb (already found), or the phrase that opens the sentence.
+    private func participleClause(_ tokens: [Token], at index: Int, last: Int, unit: Unit, analyzer: PhraseAnalyzer,
+                                  found: [Attribution]) -> Attribution? {
+        guard index >= 2, index < last, tokens[index - 1].isPunct(","), isParticipleCue(tokens[index], analyzer),
+              let verb = analyzer.verb(tokens[index]) else { return nil }
+        guard let speaker = found.last?.speaker ?? analyzer.leadingSubject(tokens, before: index - 1) else { return nil }
+        var start = index + 1
+        while start <= last, ["that", "only", ",", ":"].contains(tokens[start].lower) { start += 1 }
+        guard start <= last, (start...last).filter({ tokens[$0].kind != .punctuation }).count >= 3 else { return nil }
+        return clause(tokens, start...last, speaker, cue: tokens[index], lemma: verb.lemma,
+                      confidence: confidence(0.7, speaker), unit: unit)
+    }
+
+    /// Words that open a subordinate or introductory phrase: "If X, Rubio said, Y" reports Y.
+    static let subordinators: Set<String> = ["if", "when", "although", "though", "as", "while", "because", "since", "unless",
+                                              "before", "after", "even", "in", "for", "at", "on", "once", "until", "whether",
+                                              "despite", "given", "with", "without", "by", "during", "under", "to", "from",
+                                              "instead", "rather", "but", "and", "still", "yet", "so", "now", "then", "asked"]
+
+    /// A subject the phrase reader cannot parse ("78 percent of voters in a poll said", "Jane Roe
+    /// and John Doe said", "Roe became a delegate and said"): the whole stretch from the start of
+    /// the sentence to the verb, when it is short and holds no clause words.
+    func fallbackSubject(_ tokens: [Token], verbIndex: Int, analyzer: PhraseAnalyzer) -> SpeakerPhrase? {
+        guard let last = analyzer.skipAdverbsLeft(tokens, from: verbIndex - 1, lower: 0), last >= 0 else { return nil }
+        if ["and", "but", ","].contains(tokens[last].lower) {
+            return analyzer.leadingSubject(tokens, before: last)
+        }
+        guard last < 15, tokens[last].kind == .word, !PhraseAnalyzer.determiners.contains(tokens[last].lower),
+              !PhraseAnalyzer.stopWords.contains(tokens[last].lower) else { return nil }
+        let stretch = tokens[0...last]
+        guard !stretch.contains(where: { $0.kind == .quote || [";", ":", "—"].contains($0.lower)
+                || ["that", "which", "if", "when", "because", "although", "while", "there", "it", "this"].contains($0.lower)
+                || analyzer.lexicon.verb($0.lower) != nil && !$0.isCapitalized }) else { return nil }
+        let first = tokens[0]
+        guard first.isCapitalized || PhraseAnalyzer.determiners.contains(first.lower) || (first.lower.first?.isNumber ?? false) else { return nil }
+        if let parsed = analyzer.parse(tokens, 0...last) { return parsed }
+        return SpeakerPhrase(form: .nominal, mention: tokens[0].range.lowerBound..<tokens[last].range.upperBound, role: nil,
+                             head: tokens[last].lower)
     }
 
     /// The subject must start the sentence, or follow an introductory phrase closed by a comma.
@@ -101,7 +168,10 @@ public struct ReportedSpeechRule: AttributionRule {
         }
         let participleFollows = tail + 1 <= last && tokens[tail].isPunct(",") && tokens[tail + 1].lower.hasSuffix("ing")
             && analyzer.verb(tokens[tail + 1]) != nil
-        if tail <= last && !participleFollows {
+        // "CLAUSE, S said, while ...": the clause before, unless it is subordinate ("If X, S said, Y").
+        let parenthetical = tail <= last && tokens[tail].isPunct(",") && tokens.first.map {
+            !ReportedSpeechRule.subordinators.contains($0.lower) } ?? false
+        if tail <= last && !participleFollows && !parenthetical {
             guard ReportedSpeechRule.adverbialStarts.contains(tokens[tail].lower) || tokens[tail].isPunct(","),
                   last - tail <= 6,
                   !(tail...last).contains(where: { tokens[$0].kind == .quote }) else { return nil }
