@@ -29,6 +29,15 @@ public struct ReportedSpeechRule: AttributionRule {
         guard last >= 2 else { return [] }
         var results: [Attribution] = []
         var covered = -1  // tokens up to here belong to an attribution already found
+        // Trailing attributions first ("CLAUSE, S said"): verbs inside CLAUSE are not cues.
+        for verbIndex in tokens.indices {
+            guard let verb = Tokens.isFiniteCue(tokens[verbIndex], analyzer, classes: Tokens.anyCue), verb.lemma != "quote",
+                  let trailing = trailing(tokens, verbIndex: verbIndex, last: last, verb: verb, unit: unit, context: context)
+            else { continue }
+            results.append(trailing)
+            covered = verbIndex
+            break
+        }
         for verbIndex in tokens.indices where verbIndex > covered {
             // ", saying (that) CLAUSE": the participle reports for the sentence's speaker.
             if let participle = participleClause(tokens, at: verbIndex, last: last, unit: unit, analyzer: analyzer,
@@ -42,12 +51,6 @@ public struct ReportedSpeechRule: AttributionRule {
             if verbIndex > 0, ["to", "the", "a", "be", "been"].contains(tokens[verbIndex - 1].lower) { continue }
             let cue = tokens[verbIndex]
 
-            // Trailing: CLAUSE, S V [adverbial].
-            if let trailing = trailing(tokens, verbIndex: verbIndex, last: last, verb: verb, unit: unit, context: context) {
-                results.append(trailing)
-                covered = verbIndex
-                continue
-            }
             // Leading: S V (that) CLAUSE.
             var subject = analyzer.subject(tokens, verb: verbIndex, lower: 0)
             if let found = subject, !startsClause(tokens, speaker: found) { subject = nil }

@@ -1,12 +1,12 @@
 /// A quotation no rule attributed: kept without a speaker when it reads like speech, dropped when
 /// it is a short term, title or scare quote.
 ///
-///     He called the plan "a disaster for this town and everybody in it."  -> kept, no speaker
+///     The banner carried "no entry for anyone after dark, by order of the council"  -> kept, no speaker
 ///     the so-called "reform" bill                                         -> dropped
 public struct UnattributedRule: AttributionRule {
     public let id = "unattributed"
     public let examples = [
-        RuleExample("The sign read \"no entry for anyone after dark, by order of the council\" in red.",
+        RuleExample("The banner above the gate carried \"no entry for anyone after dark, by order of the council\" in red letters.",
                     quote: "no entry for anyone after dark, by order of the council", speaker: nil),
     ]
     static let minimumWords = 6
