@@ -263,8 +263,11 @@ public struct PhraseAnalyzer: Sendable {
                 index += 1
                 continue
             }
-            if !PhraseAnalyzer.stopWords.contains(token.lower), lexicon.verb(token.lower) == nil, index + 1 < upper,
-               tokens[index + 1].kind == .word, isRoleNoun(tokens[index + 1]) || isNameWord(tokens[index + 1]) {
+            // Up to three modifiers before a role noun or name: "one former senior agency official".
+            if !PhraseAnalyzer.stopWords.contains(token.lower), lexicon.verb(token.lower) == nil,
+               let head = ((index + 1)..<min(upper, index + 4)).first(where: { tokens[$0].kind != .word || isRoleNoun(tokens[$0]) || isNameWord(tokens[$0]) }),
+               tokens[head].kind == .word,
+               ((index + 1)..<head).allSatisfy({ !PhraseAnalyzer.stopWords.contains(tokens[$0].lower) && lexicon.verb(tokens[$0].lower) == nil }) {
                 index += 1
                 continue
             }

@@ -19,11 +19,13 @@ public struct ContinuationRule: AttributionRule {
               let quoteToken = tokens.first(where: { $0.kind == .quote }), quoteToken.part == 0,
               !context.claimed.contains(quoteToken.quote) else { return [] }
         // The latest attribution in an earlier unit of this paragraph or the previous one.
-        guard let previous = context.accepted.filter({ $0.unit < unit.index && $0.speaker != nil && $0.type != .indirect })
-                .max(by: { $0.unit < $1.unit }) else { return [] }
+        // An indirect attribution counts when it closes the sentence right before: "X, he says. "Q""
+        guard let previous = context.accepted.filter({ candidate in
+            candidate.unit < unit.index && candidate.speaker != nil
+                && (candidate.type != .indirect || (candidate.unit == unit.index - 1 && closesUnit(candidate, context.units[candidate.unit])))
+        }).max(by: { $0.unit < $1.unit }) else { return [] }
         let previousUnit = context.units[previous.unit]
-        guard let previousQuote = previous.quote else { return [] }
-        let previousParagraph = context.quotes[previousQuote].lastParagraph
+        let previousParagraph = previous.quote.map { context.quotes[$0].lastParagraph } ?? previousUnit.paragraph
         guard unit.paragraph - previousParagraph <= 1, unit.paragraph - previousUnit.paragraph <= 1 else { return [] }
         // No unattributed quotation in between.
         for between in (previous.unit + 1)..<unit.index where context.units[between].tokens.contains(where: { $0.kind == .quote }) {
@@ -36,5 +38,11 @@ public struct ContinuationRule: AttributionRule {
         result.cue = previous.cue
         result.cueLemma = previous.cueLemma
         return [result]
+    }
+
+    /// True when the attribution's cue is among the last words of its sentence ("..., he says.").
+    private func closesUnit(_ attribution: Attribution, _ unit: Unit) -> Bool {
+        guard let cue = attribution.cue, let cueIndex = unit.tokens.firstIndex(where: { $0.range == cue }) else { return false }
+        return unit.lastContentToken - cueIndex <= 3
     }
 }
