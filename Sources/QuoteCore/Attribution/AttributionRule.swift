@@ -112,6 +112,18 @@ enum Tokens {
         (0..<index).allSatisfy { tokens[$0].kind == .punctuation }
     }
 
+    /// A comma, or a quotation whose content ends with one ("Q," S said).
+    static func isCommaLike(_ tokens: [Token], _ index: Int, _ context: RuleContext) -> Bool {
+        let token = tokens[index]
+        if token.isPunct(",") { return true }
+        guard token.kind == .quote else { return false }
+        let span = context.quotes[token.quote]
+        guard span.parts.count - 1 == token.part else { return false }
+        var end = span.content.upperBound
+        while end > span.content.lowerBound, [0x2019, 0x27, 0x201D, 0x22].contains(context.shadow[end - 1]) { end -= 1 }
+        return end > span.content.lowerBound && context.shadow[end - 1] == CodeUnit.comma
+    }
+
     /// A speech verb in finite form ("said", not "saying").
     static func isFiniteCue(_ token: Token, _ analyzer: PhraseAnalyzer, classes: Set<Lexicon.Verb.Class>) -> Lexicon.Verb? {
         guard !token.isCapitalized, let verb = analyzer.verb(token), classes.contains(verb.verbClass) else { return nil }

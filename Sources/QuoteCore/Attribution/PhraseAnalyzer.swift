@@ -252,8 +252,8 @@ public struct PhraseAnalyzer: Sendable {
         while index < upper, index - start < 12 {
             let token = tokens[index]
             guard token.kind == .word else { break }
-            if isNameWord(token) || token.lower == "'s" || PhraseAnalyzer.determiners.contains(token.lower) || isRoleNoun(token)
-                || (token.lower.first?.isNumber ?? false) {
+            if isNameWord(token) || token.lower == "'s" || (index == start && PhraseAnalyzer.determiners.contains(token.lower))
+                || isRoleNoun(token) || (token.lower.first?.isNumber ?? false) {
                 index += 1
                 continue
             }
@@ -378,4 +378,27 @@ public struct PhraseAnalyzer: Sendable {
         }
         return text
     }
+
+    /// A subject the phrase reader cannot parse ("78 percent of voters in a poll said", "Jane Roe
+    /// and John Doe said", "Roe became a delegate and said"): the whole stretch from the start of
+    /// the sentence to the verb, when it is short and holds no clause words.
+    public func fallbackSubject(_ tokens: [Token], verbIndex: Int) -> SpeakerPhrase? {
+        let analyzer = self
+        guard let last = analyzer.skipAdverbsLeft(tokens, from: verbIndex - 1, lower: 0), last >= 0 else { return nil }
+        if ["and", "but", ","].contains(tokens[last].lower) {
+            return analyzer.leadingSubject(tokens, before: last)
+        }
+        guard last < 15, tokens[last].kind == .word, !PhraseAnalyzer.determiners.contains(tokens[last].lower),
+              !PhraseAnalyzer.stopWords.contains(tokens[last].lower) else { return nil }
+        let stretch = tokens[0...last]
+        guard !stretch.contains(where: { $0.kind == .quote || [";", ":", "—"].contains($0.lower)
+                || ["that", "which", "if", "when", "because", "although", "while", "there", "it", "this"].contains($0.lower)
+                || analyzer.lexicon.verb($0.lower) != nil && !$0.isCapitalized }) else { return nil }
+        let first = tokens[0]
+        guard first.isCapitalized || PhraseAnalyzer.determiners.contains(first.lower) || (first.lower.first?.isNumber ?? false) else { return nil }
+        if let parsed = analyzer.parse(tokens, 0...last) { return parsed }
+        return SpeakerPhrase(form: .nominal, mention: tokens[0].range.lowerBound..<tokens[last].range.upperBound, role: nil,
+                             head: tokens[last].lower)
+    }
+
 }

@@ -54,7 +54,7 @@ public struct ReportedSpeechRule: AttributionRule {
             // Leading: S V (that) CLAUSE.
             var subject = analyzer.subject(tokens, verb: verbIndex, lower: 0)
             if let found = subject, !startsClause(tokens, speaker: found) { subject = nil }
-            guard let speaker = subject ?? fallbackSubject(tokens, verbIndex: verbIndex, analyzer: analyzer) else { continue }
+            guard let speaker = subject ?? analyzer.fallbackSubject(tokens, verbIndex: verbIndex) else { continue }
             var start = verbIndex + 1
             if let that = (start..<min(last + 1, start + 9)).first(where: { tokens[$0].lower == "that" }),
                !(start..<that).contains(where: { tokens[$0].kind == .quote || tokens[$0].isPunct(".") }) {
@@ -113,27 +113,6 @@ public struct ReportedSpeechRule: AttributionRule {
                                               "despite", "given", "with", "without", "by", "during", "under", "to", "from",
                                               "instead", "rather", "but", "and", "still", "yet", "so", "now", "then", "asked"]
 
-    /// A subject the phrase reader cannot parse ("78 percent of voters in a poll said", "Jane Roe
-    /// and John Doe said", "Roe became a delegate and said"): the whole stretch from the start of
-    /// the sentence to the verb, when it is short and holds no clause words.
-    func fallbackSubject(_ tokens: [Token], verbIndex: Int, analyzer: PhraseAnalyzer) -> SpeakerPhrase? {
-        guard let last = analyzer.skipAdverbsLeft(tokens, from: verbIndex - 1, lower: 0), last >= 0 else { return nil }
-        if ["and", "but", ","].contains(tokens[last].lower) {
-            return analyzer.leadingSubject(tokens, before: last)
-        }
-        guard last < 15, tokens[last].kind == .word, !PhraseAnalyzer.determiners.contains(tokens[last].lower),
-              !PhraseAnalyzer.stopWords.contains(tokens[last].lower) else { return nil }
-        let stretch = tokens[0...last]
-        guard !stretch.contains(where: { $0.kind == .quote || [";", ":", "—"].contains($0.lower)
-                || ["that", "which", "if", "when", "because", "although", "while", "there", "it", "this"].contains($0.lower)
-                || analyzer.lexicon.verb($0.lower) != nil && !$0.isCapitalized }) else { return nil }
-        let first = tokens[0]
-        guard first.isCapitalized || PhraseAnalyzer.determiners.contains(first.lower) || (first.lower.first?.isNumber ?? false) else { return nil }
-        if let parsed = analyzer.parse(tokens, 0...last) { return parsed }
-        return SpeakerPhrase(form: .nominal, mention: tokens[0].range.lowerBound..<tokens[last].range.upperBound, role: nil,
-                             head: tokens[last].lower)
-    }
-
     /// The subject must start the sentence, or follow an introductory phrase closed by a comma.
     private func startsClause(_ tokens: [Token], speaker: SpeakerPhrase) -> Bool {
         let start = speaker.role.map { min($0.lowerBound, speaker.mention.lowerBound) } ?? speaker.mention.lowerBound
@@ -153,9 +132,9 @@ public struct ReportedSpeechRule: AttributionRule {
         var tail = verbIndex + 1
         var speaker: SpeakerPhrase?
         var commaIndex: Int
-        if verbIndex > 0, tokens[verbIndex - 1].isPunct(","),
+        if verbIndex > 0, Tokens.isCommaLike(tokens, verbIndex - 1, context),
            let object = analyzer.object(tokens, after: verbIndex, upper: tokens.count) {
-            // CLAUSE, said S.
+            // CLAUSE, said S.  /  PREFIX "Q," said S.
             speaker = object.phrase
             tail = object.end + 1
             commaIndex = verbIndex - 1
@@ -166,7 +145,7 @@ public struct ReportedSpeechRule: AttributionRule {
             guard let first = tokens.firstIndex(where: { $0.range.lowerBound >= start }), first >= 2 else { return nil }
             var index = first - 1
             while index >= 0, PhraseAnalyzer.determiners.contains(tokens[index].lower) { index -= 1 }
-            guard index >= 1, tokens[index].isPunct(",") else { return nil }
+            guard index >= 1, Tokens.isCommaLike(tokens, index, context) else { return nil }
             commaIndex = index
         }
         let participleFollows = tail + 1 <= last && tokens[tail].isPunct(",") && tokens[tail + 1].lower.hasSuffix("ing")
@@ -179,8 +158,18 @@ public struct ReportedSpeechRule: AttributionRule {
                   last - tail <= 6,
                   !(tail...last).contains(where: { tokens[$0].kind == .quote }) else { return nil }
         }
+        let conf = confidence(verb.verbClass == .speech ? 0.85 : 0.65, speaker)
+        if tokens[commaIndex].kind == .quote {
+            // The comma is inside the quotation: "PREFIX, "Q," S said." The quotation is direct when
+            // what precedes it is an introductory phrase closed by a comma; else the clause is mixed.
+            let quote = tokens[commaIndex].quote
+            if commaIndex == 0 || tokens[commaIndex - 1].isPunct(",") || tokens[commaIndex - 1].isPunct(":") {
+                return direct(quote, speaker, cue: tokens[verbIndex], lemma: verb.lemma, confidence: conf, unit: unit)
+            }
+            return clause(tokens, 0...commaIndex, speaker, cue: tokens[verbIndex], lemma: verb.lemma, confidence: conf, unit: unit)
+        }
         guard commaIndex >= 1 else { return nil }
         return clause(tokens, 0...(commaIndex - 1), speaker, cue: tokens[verbIndex], lemma: verb.lemma,
-                      confidence: confidence(verb.verbClass == .speech ? 0.85 : 0.65, speaker), unit: unit)
+                      confidence: conf, unit: unit)
     }
 }

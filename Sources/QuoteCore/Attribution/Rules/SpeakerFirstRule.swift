@@ -78,6 +78,7 @@ public struct SpeakerFirstRule: AttributionRule {
             let found = analyzer.subject(tokens, verb: subjectVerb, lower: lower + 1)
                 ?? (lower < 0 && subjectVerb > 0 && [",", "and", "but", "then"].contains(tokens[subjectVerb - 1].lower)
                     ? analyzer.leadingSubject(tokens, before: subjectVerb) : nil)
+                ?? (lower < 0 ? analyzer.fallbackSubject(tokens, verbIndex: subjectVerb) : nil)
             guard let speaker = found else { continue }
             let conf = confidence(lead.isEmpty ? 0.85 : 0.92, speaker)
             results.append(direct(quote, speaker, cue: tokens[verbIndex], lemma: lemma, confidence: conf, unit: unit))
