@@ -12,13 +12,21 @@ public struct SpeakerFirstRule: AttributionRule {
                     quote: "That is simply not true.", speaker: "Jon Amari"),
         RuleExample("The deal was signed, Jon Amari said, describing it as \"a fair compromise for both towns.\"",
                     quote: "a fair compromise for both towns.", speaker: "Jon Amari"),
+        RuleExample("Mayor Ines Carvalho said in a statement on Friday:\n\n\"The vote was fair and the result stands.\"",
+                    quote: "The vote was fair and the result stands.", speaker: "Ines Carvalho", rule: "lead-in"),
+        RuleExample("Ines Carvalho spoke last. Stated Carvalho:\n\n\"We are done here.\"",
+                    quote: "We are done here.", speaker: "Ines Carvalho", rule: "lead-in"),
     ]
+
+    static let leadInID = "lead-in"
+    public var ids: [String] { [id, SpeakerFirstRule.leadInID] }
 
     public init() {}
 
     public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
         let tokens = unit.tokens
         let analyzer = context.analyzer
+        if let leadIn = leadIn(unit, context) { return [leadIn] }
         var results: [Attribution] = []
         for quoteIndex in tokens.indices where tokens[quoteIndex].kind == .quote && tokens[quoteIndex].part == 0 {
             let quote = tokens[quoteIndex].quote
@@ -84,6 +92,37 @@ public struct SpeakerFirstRule: AttributionRule {
             results.append(direct(quote, speaker, cue: tokens[verbIndex], lemma: lemma, confidence: conf, unit: unit))
         }
         return results
+    }
+
+    /// A quote-only sentence or paragraph after a sentence that only announces it:
+    /// `He said in a statement.` / `He added:` / `Stated Stone:` then `"Q"`.
+    private func leadIn(_ unit: Unit, _ context: RuleContext) -> Attribution? {
+        guard unit.isQuoteOnly, let quoteToken = unit.tokens.first(where: { $0.kind == .quote }), quoteToken.part == 0,
+              !context.claimed.contains(quoteToken.quote), unit.index > 0 else { return nil }
+        let previous = context.units[unit.index - 1]
+        guard unit.paragraph - previous.paragraph <= 1, let lastToken = previous.tokens.last,
+              lastToken.isPunct(":") || (lastToken.isPunct(".") && previous.paragraph == unit.paragraph),
+              !previous.tokens.contains(where: { $0.kind == .quote }) else { return nil }
+        let tokens = previous.tokens
+        let analyzer = context.analyzer
+        let lastContent = previous.lastContentToken
+        guard lastContent >= 1 else { return nil }
+        // Inverted at the start: "Stated Stone:", "Added the senator:".
+        if let verb = analyzer.verb(tokens[0]), verb.verbClass == .speech, tokens[0].isCapitalized, lastToken.isPunct(":"),
+           let object = analyzer.object(tokens, after: 0, upper: tokens.count), object.end == lastContent {
+            return direct(quoteToken.quote, object.phrase, cue: tokens[0], lemma: verb.lemma, confidence: confidence(0.85, object.phrase),
+                          unit: unit, rule: SpeakerFirstRule.leadInID)
+        }
+        // "S V [up to five words of complement]" closing the sentence.
+        guard let verbIndex = (max(0, lastContent - 5)...lastContent).last(where: {
+            Tokens.isFiniteCue(tokens[$0], analyzer, classes: Tokens.speech) != nil }),
+              let speaker = analyzer.subject(tokens, verb: verbIndex, lower: 0) ?? analyzer.fallbackSubject(tokens, verbIndex: verbIndex)
+        else { return nil }
+        let complement = tokens[(verbIndex + 1)..<tokens.count]
+        guard lastToken.isPunct(":") || complement.first.map({ ["in", "on", "at", "during", "to", "after", "before"].contains($0.lower) }) ?? false
+        else { return nil }
+        return direct(quoteToken.quote, speaker, cue: tokens[verbIndex], lemma: analyzer.verb(tokens[verbIndex])?.lemma,
+                      confidence: confidence(0.85, speaker), unit: unit, rule: SpeakerFirstRule.leadInID)
     }
 
     private func endsWithTerminal(_ span: QuoteSpan, _ shadow: [UInt16]) -> Bool {
