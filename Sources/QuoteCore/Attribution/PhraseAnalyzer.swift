@@ -232,9 +232,11 @@ public struct PhraseAnalyzer: Sendable {
             }
             break
         }
-        // Drop a leading sentence starter ("But Crocker").
-        while start < end, lexicon.sentenceStarters.contains(original(tokens[start])),
-              !PhraseAnalyzer.determiners.contains(tokens[start].lower), !isTitle(tokens[start]) {
+        // Drop a leading sentence starter ("But Crocker") or a verb that opens an inverted
+        // sentence ("Stated Stone").
+        while start < end, lexicon.sentenceStarters.contains(original(tokens[start]))
+                && !PhraseAnalyzer.determiners.contains(tokens[start].lower) && !isTitle(tokens[start])
+                || (start == 0 && lexicon.verb(tokens[start].lower) != nil) {
             start += 1
         }
         // Drop leading lowercase words that are not determiners when no role noun follows them.
