@@ -22,12 +22,12 @@ struct ArticleFacts: Decodable {
 /// of the recorded golden output: every fact found with its type, text, speaker (and via), and no
 /// direct or mixed quotation that the facts do not list.
 ///
-/// Known failures are listed in `Corpus/expected-failures.txt` as `NAME#INDEX` (a fact not found
+/// Known failures are listed in `Corpus/expected-failures.list` as `NAME#INDEX` (a fact not found
 /// or found wrong) or `NAME+extra:TEXT` (a record that should not exist); listed entries must still
 /// fail, so a fix forces the list to shrink.
 @Suite struct CorpusFactsTests {
     static let expectedFailures: Set<String> = {
-        let url = CorpusArticle.directory.appendingPathComponent("expected-failures.txt")
+        let url = CorpusArticle.directory.appendingPathComponent("expected-failures.list")
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
         return Set(text.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") })
@@ -65,7 +65,7 @@ struct ArticleFacts: Decodable {
             if let problem, !known {
                 Issue.record("\(key) \(fact.type) \"\(fact.text.prefix(60))\": \(problem)")
             } else if problem == nil, known {
-                Issue.record("\(key) now passes: remove it from Corpus/expected-failures.txt")
+                Issue.record("\(key) now passes: remove it from Corpus/expected-failures.list")
             }
         }
         for (index, record) in result.quotes.enumerated() where !used.contains(index) && record.type != .indirect {

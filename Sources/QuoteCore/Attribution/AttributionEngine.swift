@@ -20,6 +20,7 @@ public struct AttributionEngine: Sendable {
                     }
                     context.claimed.formUnion(attribution.claimed)
                     context.accepted.append(attribution)
+                    if let cue = attribution.cue { context.usedCues.insert(cue.lowerBound) }
                 }
             }
         }

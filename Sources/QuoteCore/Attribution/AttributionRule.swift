@@ -23,6 +23,8 @@ public struct RuleContext: Sendable {
     public internal(set) var claimed: Set<Int> = []
     /// Attributions accepted so far, in the order they were accepted.
     public internal(set) var accepted: [Attribution] = []
+    /// Start offsets of the cues of accepted attributions.
+    public internal(set) var usedCues: Set<Int> = []
 
     var shadow: [UInt16] { analyzer.shadow }
     var lexicon: Lexicon { analyzer.lexicon }
@@ -70,6 +72,7 @@ extension AttributionRule {
         while first <= last, tokens[first].kind == .punctuation || (first < last && Tokens.leadingConjunctions.contains(tokens[first].lower)) {
             first += 1
         }
+        if first <= last { first = Tokens.afterDateline(tokens, from: first, to: last) }
         while last >= first, tokens[last].kind == .punctuation { last -= 1 }
         guard first <= last else { return nil }
         let quotes = (first...last).filter { tokens[$0].kind == .quote }.map { tokens[$0].quote }
@@ -110,6 +113,18 @@ enum Tokens {
     /// True when every token before `index` is punctuation.
     static func onlyPunctuation(_ tokens: [Token], before index: Int) -> Bool {
         (0..<index).allSatisfy { tokens[$0].kind == .punctuation }
+    }
+
+    /// Skips a dateline ("PORT ELLIS —", "DALLAS (AP) —") at the start of a clause.
+    static func afterDateline(_ tokens: [Token], from first: Int, to last: Int) -> Int {
+        guard let dash = (first...min(last, first + 8)).first(where: { tokens[$0].isPunct("—") }),
+              dash > first, dash < last else { return first }
+        let isDateline = (first..<dash).allSatisfy { index in
+            let token = tokens[index]
+            if token.kind == .punctuation { return ["(", ")", ","].contains(token.lower) }
+            return token.kind == .word && token.isAllCaps
+        }
+        return isDateline ? dash + 1 : first
     }
 
     /// A comma, or a quotation whose content ends with one ("Q," S said).

@@ -21,11 +21,11 @@ public struct PhraseAnalyzer: Sendable {
         "similarly", "specifically", "explicitly", "openly", "told", "last", "shall", "may", "might",
         "could", "should", "can", "is", "was", "were", "are", "be", "been", "being", "himself", "herself",
         "themselves", "itself", "first", "long", "privately", "tearfully", "jokingly", "sarcastically",
-        "confidently", "candidly", "proudly", "emphatically", "succinctly", "famously", "ultimately",
+        "confidently", "candidly", "proudly", "twice", "thrice", "repeatedly", "emphatically", "succinctly", "famously", "ultimately",
     ]
     static let negations: Set<String> = ["not", "never", "n't", "didn't", "doesn't", "don't", "won't", "wouldn't", "cannot", "can't", "declined", "refused"]
     /// Prepositions that may join a role to its complement ("ambassador to Iraq").
-    static let rolePrepositions: Set<String> = ["of", "to", "for", "at", "in", "from", "with", "on"]
+    static let rolePrepositions: Set<String> = ["of", "to", "for", "at", "in", "from", "with", "on", "by"]
     /// Lowercase words that never belong to a speaker phrase.
     static let stopWords: Set<String> = [
         "and", "or", "but", "that", "which", "who", "whom", "whose", "when", "where", "while", "because",
@@ -120,8 +120,19 @@ public struct PhraseAnalyzer: Sendable {
         }
         var end = start
         while end + 1 < limit, tokens[end + 1].kind == .word,
-              isNameWord(tokens[end + 1]) || isRoleNoun(tokens[end + 1]) || tokens[end + 1].lower == "'s" {
+              isNameWord(tokens[end + 1]) || isRoleNoun(tokens[end + 1]) || tokens[end + 1].lower == "'s"
+                || (PhraseAnalyzer.determiners.contains(tokens[start].lower) && !PhraseAnalyzer.stopWords.contains(tokens[end + 1].lower)
+                    && lexicon.verb(tokens[end + 1].lower) == nil)
+                || (PhraseAnalyzer.rolePrepositions.contains(tokens[end + 1].lower) && isRoleNoun(tokens[end])) {
             end += 1
+        }
+        // "A visiting official from the Bank, Sophie Marchand, told ...": the name in the commas.
+        if end + 2 < limit, tokens[end + 1].isPunct(","),
+           let close = ((end + 2)..<limit).first(where: { tokens[$0].isPunct(",") }), close - end <= 6,
+           var named = parse(tokens, (end + 2)...(close - 1)), named.form == .name,
+           ((end + 2)...(close - 1)).allSatisfy({ isNameWord(tokens[$0]) }) {
+            named.role = tokens[start].range.lowerBound..<tokens[end].range.upperBound
+            return named
         }
         guard let phrase = parse(tokens, start...end), phrase.form == .name || phrase.form == .nominal
                 || phrase.form == .organization else { return nil }
@@ -203,6 +214,12 @@ public struct PhraseAnalyzer: Sendable {
             }
             if PhraseAnalyzer.determiners.contains(candidate.lower) {
                 start -= 1
+                // "an official from the Bank": the determiner opens a complement of a role noun.
+                if start - 2 >= lower, PhraseAnalyzer.rolePrepositions.contains(tokens[start - 1].lower),
+                   isRoleNoun(tokens[start - 2]) {
+                    start -= 1
+                    continue
+                }
                 break
             }
             if isNameWord(candidate) {
@@ -359,8 +376,10 @@ public struct PhraseAnalyzer: Sendable {
             if nameFirst == end, lexicon.sentenceStarters.contains(original(tokens[end])) { return nil }
             return SpeakerPhrase(form: .name, mention: mention, role: role, head: nil)
         }
-        // No name: a description headed by its last word.
-        let head = tokens[end].lower
+        // No name: a description headed by its last word, or by the role noun that a complement
+        // follows ("a report by the state education department").
+        let headIndex = (first..<end).first(where: { isRoleNoun(tokens[$0]) && PhraseAnalyzer.rolePrepositions.contains(tokens[$0 + 1].lower) }) ?? end
+        let head = tokens[headIndex].lower
         if let kind = lexicon.roleNouns[head] {
             switch kind {
             case .person: return SpeakerPhrase(form: .nominal, mention: whole, role: nil, head: head)
@@ -368,7 +387,7 @@ public struct PhraseAnalyzer: Sendable {
             case .document: return SpeakerPhrase(form: .document, mention: whole, role: nil, head: head)
             }
         }
-        if tokens[end].isCapitalized || lexicon.organizations[original(tokens[end])] != nil {
+        if tokens[headIndex].isCapitalized || lexicon.organizations[original(tokens[headIndex])] != nil {
             return SpeakerPhrase(form: .organization, mention: whole, role: nil, head: head)
         }
         return nil

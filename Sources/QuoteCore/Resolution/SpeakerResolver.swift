@@ -98,7 +98,8 @@ public struct SpeakerResolver: Sendable {
             }
             // Gender evidence: a unit naming one person and using one kind of pronoun.
             if unitEntities.count == 1, let entity = unitEntities.first {
-                for token in tokens where token.kind == .word {
+                // Object pronouns ("pressed him") usually point at someone else: not evidence.
+                for token in tokens where token.kind == .word && token.lower != "him" && token.lower != "her" {
                     switch analyzer.lexicon.pronouns[token.lower] {
                     case .male: entities[entity].male += 1
                     case .female: entities[entity].female += 1

@@ -17,6 +17,8 @@ public struct Token: Sendable, Hashable {
     public var quote: Int
     /// Index of the part inside the quotation span for `.quote` tokens.
     public var part: Int
+    /// True for words of two or more letters, all uppercase ("DALLAS", "AP").
+    public var isAllCaps: Bool = false
 
     @inline(__always) public var isWord: Bool { kind == .word }
     @inline(__always) public var isQuote: Bool { kind == .quote }
@@ -88,8 +90,10 @@ struct Tokenizer {
                     }
                 }
                 let text = String(decoding: shadow[start..<index], as: UTF16.self)
-                tokens.append(Token(range: start..<index, kind: .word, lower: text.lowercased(),
-                                    isCapitalized: CodeUnit.isUppercase(shadow[start]), quote: -1, part: -1))
+                var token = Token(range: start..<index, kind: .word, lower: text.lowercased(),
+                                  isCapitalized: CodeUnit.isUppercase(shadow[start]), quote: -1, part: -1)
+                token.isAllCaps = index - start >= 2 && !shadow[start..<index].contains(where: CodeUnit.isLowercase)
+                tokens.append(token)
                 continue
             }
             if CodeUnit.isApostrophe(unit), index + 1 < end, shadow[index + 1] == 0x73 || shadow[index + 1] == 0x53 {

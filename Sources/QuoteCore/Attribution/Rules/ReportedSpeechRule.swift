@@ -29,16 +29,20 @@ public struct ReportedSpeechRule: AttributionRule {
         guard last >= 2 else { return [] }
         var results: [Attribution] = []
         var covered = -1  // tokens up to here belong to an attribution already found
+        // A cue that already introduced a quotation ("\"It is!\" Hale shouted over the crowd")
+        // introduces nothing else.
+        let usedCues = context.usedCues
         // Trailing attributions first ("CLAUSE, S said"): verbs inside CLAUSE are not cues.
         for verbIndex in tokens.indices {
-            guard let verb = Tokens.isFiniteCue(tokens[verbIndex], analyzer, classes: Tokens.anyCue), verb.lemma != "quote",
+            guard !usedCues.contains(tokens[verbIndex].range.lowerBound),
+                  let verb = Tokens.isFiniteCue(tokens[verbIndex], analyzer, classes: Tokens.anyCue), verb.lemma != "quote",
                   let trailing = trailing(tokens, verbIndex: verbIndex, last: last, verb: verb, unit: unit, context: context)
             else { continue }
             results.append(trailing)
             covered = verbIndex
             break
         }
-        for verbIndex in tokens.indices where verbIndex > covered {
+        for verbIndex in tokens.indices where verbIndex > covered && !usedCues.contains(tokens[verbIndex].range.lowerBound) {
             // ", saying (that) CLAUSE": the participle reports for the sentence's speaker.
             if let participle = participleClause(tokens, at: verbIndex, last: last, unit: unit, analyzer: analyzer,
                                                  found: results) {
@@ -64,7 +68,10 @@ public struct ReportedSpeechRule: AttributionRule {
                 while start <= last, tokens[start].kind == .word,
                       analyzer.isNameWord(tokens[start]) || PhraseAnalyzer.determiners.contains(tokens[start].lower)
                         || analyzer.isRoleNoun(tokens[start]) || ["reporters", "him", "her", "them", "us", "me", "journalists", "supporters"].contains(tokens[start].lower) {
+                    let isHead = !PhraseAnalyzer.determiners.contains(tokens[start].lower)
                     start += 1
+                    // The audience ends at its head: "told reporters the plan ..." keeps "the plan".
+                    if isHead, start <= last, !analyzer.isNameWord(tokens[start]) || !tokens[start - 1].isCapitalized { break }
                 }
             }
             while start <= last, tokens[start].isPunct(",") || tokens[start].isPunct(":") { start += 1 }
