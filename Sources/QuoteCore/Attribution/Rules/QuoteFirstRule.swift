@@ -45,6 +45,16 @@ public struct QuoteFirstRule: AttributionRule {
         return found
     }
 
+    /// A short description the phrase reader does not know ("the audience", "a man in the crowd"),
+    /// taken whole when it sits alone between the quotation and the verb.
+    private func shortDescription(_ tokens: [Token], _ range: Range<Int>, _ analyzer: PhraseAnalyzer) -> SpeakerPhrase? {
+        guard range.count >= 2, range.count <= 6, PhraseAnalyzer.determiners.contains(tokens[range.lowerBound].lower),
+              tokens[range].allSatisfy({ $0.kind == .word && ($0.isCapitalized || !PhraseAnalyzer.stopWords.contains($0.lower) || PhraseAnalyzer.rolePrepositions.contains($0.lower)) }),
+              let last = range.last, !PhraseAnalyzer.rolePrepositions.contains(tokens[last].lower) else { return nil }
+        return SpeakerPhrase(form: .nominal, mention: tokens[range.lowerBound].range.lowerBound..<tokens[last].range.upperBound,
+                             role: nil, head: tokens[last].lower)
+    }
+
     private func endsWithQuestionOrExclamation(_ span: QuoteSpan, _ shadow: [UInt16]) -> Bool {
         var end = span.content.upperBound
         // Skip nested closing marks: "...help?’”
@@ -80,7 +90,7 @@ public struct QuoteFirstRule: AttributionRule {
                 let token = tokens[index]
                 if token.kind == .quote || token.isPunct(".") || token.isPunct(";") || token.isPunct(":") { break }
                 if index > start, let verb = Tokens.isFiniteCue(token, analyzer, classes: Tokens.anyCue), verb.lemma != "quote",
-                   let subject = analyzer.subject(tokens, verb: index, lower: start) {
+                   let subject = analyzer.subject(tokens, verb: index, lower: start) ?? shortDescription(tokens, start..<index, analyzer) {
                     verbIndex = index
                     speaker = subject
                     break
