@@ -83,9 +83,11 @@ struct Tokenizer {
                 // A trailing period that belongs to an abbreviation or an initial.
                 if index < end, shadow[index] == CodeUnit.period {
                     let word = String(decoding: shadow[start..<index], as: UTF16.self)
-                    let withPeriod = word + "."
+                    // "D-Mo." and "R-Calif.": the part after the hyphen decides.
+                    let tail = word.split(separator: "-").last.map(String.init) ?? word
                     let isInitial = index - start == 1 && CodeUnit.isUppercase(shadow[start])
-                    if isInitial || lexicon.abbreviations[withPeriod] != nil || word.contains(".") {
+                    if isInitial || lexicon.abbreviations[word + "."] != nil || lexicon.abbreviations[tail + "."] != nil
+                        || word.contains(".") {
                         index += 1
                     }
                 }

@@ -16,10 +16,13 @@ public struct SpeakerFirstRule: AttributionRule {
                     quote: "The vote was fair and the result stands.", speaker: "Ines Carvalho", rule: "lead-in"),
         RuleExample("Ines Carvalho spoke last. Stated Carvalho:\n\n\"We are done here.\"",
                     quote: "We are done here.", speaker: "Ines Carvalho", rule: "lead-in"),
+        RuleExample("Mayor Ines Carvalho spoke last. Carvalho then turned to the crowd: \"We are done here.\"",
+                    quote: "We are done here.", speaker: "Ines Carvalho", rule: "subject-colon"),
     ]
 
     static let leadInID = "lead-in"
-    public var ids: [String] { [id, SpeakerFirstRule.leadInID] }
+    static let colonID = "subject-colon"
+    public var ids: [String] { [id, SpeakerFirstRule.leadInID, SpeakerFirstRule.colonID] }
 
     public init() {}
 
@@ -62,7 +65,17 @@ public struct SpeakerFirstRule: AttributionRule {
                 }
                 probe -= 1
             }
-            guard let verbIndex else { continue }
+            guard let verbIndex else {
+                // "Clinton's response was: "Q"" / "She then addressed the crowd again: "Q"": a colon
+                // after a sentence whose subject is a name or pronoun.
+                if lead == ":", let opening = analyzer.leadingSubject(tokens, before: index + 1),
+                   opening.form == .name || opening.form == .pronoun || opening.form == .organization,
+                   !(0..<quoteIndex).contains(where: { tokens[$0].kind == .quote }) {
+                    results.append(direct(quote, opening, cue: tokens[quoteIndex - 1], lemma: ":", confidence: confidence(0.6, opening),
+                                          unit: unit, rule: SpeakerFirstRule.colonID))
+                }
+                continue
+            }
             // Without ":" "," or "that", only a verb right before the quote, or tell + audience.
             let lemma = analyzer.verb(tokens[verbIndex])?.lemma
             let isParticiple = participle(tokens[verbIndex], analyzer) != nil
