@@ -78,9 +78,9 @@ public struct ReportedSpeechRule: AttributionRule {
             guard start <= last, tokens[start].kind != .quote || start < last else { continue }
             // An adverbial right after the verb without "that" ("said on Monday the plan...") is kept.
             // The clause runs to the end of the sentence, or to a participle that starts another.
-            var end = last
-            if let next = ((start + 1)...max(start + 1, last)).first(where: { index in
-                index <= last && index > start && tokens[index - 1].isPunct(",") && isParticipleCue(tokens[index], analyzer)
+            var end = clauseEnd(tokens, from: start, last: last, analyzer)
+            if let next = ((start + 1)...max(start + 1, end)).first(where: { index in
+                index <= end && index > start && tokens[index - 1].isPunct(",") && isParticipleCue(tokens[index], analyzer)
             }) {
                 end = next - 2
             }
@@ -129,7 +129,28 @@ public struct ReportedSpeechRule: AttributionRule {
                 || ["but", "and", "so", "yet", "still", "meanwhile", "however", "instead"].contains(tokens[index].lower) {
             index -= 1
         }
+        // Also inside a subordinate or relative clause: "after Scalia said that ...",
+        // "Republicans who say the law ...".
         return index < 0 || tokens[index].isPunct(",") || tokens[index].isPunct("—") || tokens[index].isPunct(":")
+            || ReportedSpeechRule.clauseOpeners.contains(tokens[index].lower)
+    }
+
+    static let clauseOpeners: Set<String> = ["after", "while", "although", "though", "when", "because", "as", "since",
+                                             "before", "until", "once", "whereas", "who", "whom", "if", "unless"]
+
+    /// Where a reported clause ends: before ", and called him" or "and warned" (a second verb
+    /// phrase of the speaker), else at the end of the sentence.
+    private func clauseEnd(_ tokens: [Token], from start: Int, last: Int, _ analyzer: PhraseAnalyzer) -> Int {
+        var index = start + 2
+        while index < last {
+            if tokens[index].lower == "and", index + 1 <= last,
+               Tokens.isFiniteCue(tokens[index + 1], analyzer, classes: Tokens.anyCue) != nil
+                || (tokens[index + 1].lower == "also" && index + 2 <= last && analyzer.verb(tokens[index + 2]) != nil) {
+                return tokens[index - 1].isPunct(",") ? index - 2 : index - 1
+            }
+            index += 1
+        }
+        return last
     }
 
     private func trailing(_ tokens: [Token], verbIndex: Int, last: Int, verb: Lexicon.Verb, unit: Unit,
