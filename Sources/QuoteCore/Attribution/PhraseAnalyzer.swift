@@ -41,7 +41,7 @@ public struct PhraseAnalyzer: Sendable {
 
     /// The text of a token range.
     func text(_ range: Range<Int>) -> String {
-        String(decoding: shadow[range], as: UTF16.self)
+        UTF16String.make(shadow, range)
     }
 
     func original(_ token: Token) -> String { text(token.range) }

@@ -182,7 +182,7 @@ public struct QuoteScanner: Sendable {
         var wordEnd = start
         while wordEnd < end, CodeUnit.isLetter(text[wordEnd]) { wordEnd += 1 }
         guard wordEnd - start <= 5 else { return false }
-        let word = String(decoding: text[start..<wordEnd], as: UTF16.self).lowercased()
+        let word = UTF16String.lowercased(text, start..<wordEnd)
         return QuoteScanner.elisions.contains(word)
     }
 

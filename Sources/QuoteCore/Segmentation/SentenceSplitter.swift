@@ -63,7 +63,7 @@ public struct SentenceSplitter: Sendable {
         let nextUnit = shadow[next]
         var wordEnd = next
         while wordEnd < paragraphEnd, CodeUnit.isLetter(shadow[wordEnd]) { wordEnd += 1 }
-        let nextWord = String(decoding: shadow[next..<wordEnd], as: UTF16.self)
+        let nextWord = UTF16String.make(shadow, next..<wordEnd)
         let nextIsStarter = lexicon.sentenceStarters.contains(nextWord)
         let nextIsLower = CodeUnit.isLowercase(nextUnit)
 
@@ -82,7 +82,7 @@ public struct SentenceSplitter: Sendable {
             let unit = shadow[tokenStart - 1]
             if CodeUnit.isLetter(unit) || unit == CodeUnit.period || unit == CodeUnit.hyphen { tokenStart -= 1 } else { break }
         }
-        var token = String(decoding: shadow[tokenStart..<end], as: UTF16.self)
+        var token = UTF16String.make(shadow, tokenStart..<end)
         if let dash = token.lastIndex(of: "-") { token = String(token[token.index(after: dash)...]) }
         if nextIsLower { return true }
         let isOpeningQuote = nextUnit == 0x201C || nextUnit == CodeUnit.quotationMark || nextUnit == 0x2018

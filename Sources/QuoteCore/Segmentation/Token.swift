@@ -82,7 +82,7 @@ struct Tokenizer {
                 }
                 // A trailing period that belongs to an abbreviation or an initial.
                 if index < end, shadow[index] == CodeUnit.period {
-                    let word = String(decoding: shadow[start..<index], as: UTF16.self)
+                    let word = UTF16String.make(shadow, start..<index)
                     // "D-Mo." and "R-Calif.": the part after the hyphen decides.
                     let tail = word.split(separator: "-").last.map(String.init) ?? word
                     let isInitial = index - start == 1 && CodeUnit.isUppercase(shadow[start])
@@ -91,8 +91,7 @@ struct Tokenizer {
                         index += 1
                     }
                 }
-                let text = String(decoding: shadow[start..<index], as: UTF16.self)
-                var token = Token(range: start..<index, kind: .word, lower: text.lowercased(),
+                var token = Token(range: start..<index, kind: .word, lower: UTF16String.lowercased(shadow, start..<index),
                                   isCapitalized: CodeUnit.isUppercase(shadow[start]), quote: -1, part: -1)
                 token.isAllCaps = index - start >= 2 && !shadow[start..<index].contains(where: CodeUnit.isLowercase)
                 tokens.append(token)
@@ -106,7 +105,7 @@ struct Tokenizer {
             }
             var length = 1
             if unit == CodeUnit.hyphen, index + 1 < end, shadow[index + 1] == CodeUnit.hyphen { length = 2 }
-            var lower = String(decoding: shadow[index..<(index + length)], as: UTF16.self)
+            var lower = UTF16String.make(shadow, index..<(index + length))
             if length == 2 || CodeUnit.isDash(unit) { lower = "—" }
             tokens.append(Token(range: index..<(index + length), kind: .punctuation, lower: lower,
                                 isCapitalized: false, quote: -1, part: -1))

@@ -30,7 +30,7 @@ public struct TextBuffer: Sendable {
     public func text(_ range: Range<Int>) -> String {
         let lower = max(0, min(range.lowerBound, units.count))
         let upper = max(lower, min(range.upperBound, units.count))
-        return String(decoding: units[lower..<upper], as: UTF16.self)
+        return UTF16String.make(units, lower..<upper)
     }
 
     /// Converts a UTF-16 offset into a code-point offset.
