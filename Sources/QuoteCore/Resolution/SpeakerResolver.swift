@@ -41,9 +41,32 @@ public struct SpeakerResolver: Sendable {
     /// Clean display text of a range: white space folded, possessive dropped.
     func display(_ range: Range<Int>) -> String {
         var value = text.text(range)
-        value = value.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Fold white space only when there is something other than single spaces.
+        var needsFolding = false
+        var previousSpace = false
+        for unit in text.units[range] {
+            let isSpace = CodeUnit.isWhitespace(unit)
+            if isSpace && (unit != CodeUnit.space || previousSpace) {
+                needsFolding = true
+                break
+            }
+            previousSpace = isSpace
+        }
+        if needsFolding {
+            value = value.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
         for suffix in ["’s", "'s"] where value.hasSuffix(suffix) { value.removeLast(2) }
         return value
+    }
+
+    /// Name keys are computed once per distinct name (ICU transliteration costs microseconds).
+    private var keyCache: [String: String] = [:]
+
+    private mutating func key(_ name: String) -> String {
+        if let cached = keyCache[name] { return cached }
+        let computed = NameKey.key(name)
+        keyCache[name] = computed
+        return computed
     }
 
     private mutating func collectEntities(_ units: [Unit]) {
@@ -64,16 +87,16 @@ public struct SpeakerResolver: Sendable {
                     let name = display(phrase.mention)
                     let words = name.split(separator: " ").count
                     if words >= 2 && words <= 5 {
-                        let key = NameKey.key(name)
+                        let nameKey = key(name)
                         let entity: Int
-                        if let known = byName[key] {
+                        if let known = byName[nameKey] {
                             entity = known
                         } else {
                             let last = String(name.split(separator: " ").last!)
-                            entities.append(Entity(name: name, words: words, lastKey: NameKey.key(last),
+                            entities.append(Entity(name: name, words: words, lastKey: key(last),
                                                    role: phrase.role.map(display), firstPosition: phrase.mention.lowerBound))
                             entity = entities.count - 1
-                            byName[key] = entity
+                            byName[nameKey] = entity
                             byLastKey[entities[entity].lastKey, default: []].append(entity)
                         }
                         entities[entity].occurrences += 1
@@ -89,7 +112,7 @@ public struct SpeakerResolver: Sendable {
                         }
                         mentions.append((phrase.mention.lowerBound, entity))
                         unitEntities.insert(entity)
-                    } else if words == 1, let known = byLastKey[NameKey.key(name)]?.max(by: { entities[$0].words < entities[$1].words }) {
+                    } else if words == 1, let known = byLastKey[key(name)]?.max(by: { entities[$0].words < entities[$1].words }) {
                         mentions.append((phrase.mention.lowerBound, known))
                         unitEntities.insert(known)
                     }
@@ -121,7 +144,7 @@ public struct SpeakerResolver: Sendable {
         switch phrase.form {
         case .name:
             let name = display(phrase.mention)
-            let key = NameKey.key(name)
+            let key = key(name)
             if let known = knownSuffix(of: name) ?? byName[key] {
                 entity = known
                 speaker = Speaker(name: entities[known].name, kind: .person, role: role ?? entities[known].role,
@@ -153,23 +176,23 @@ public struct SpeakerResolver: Sendable {
     }
 
     /// A known full name that ends this longer name ("Ryan Crocker" in "Amabassador Ryan Crocker").
-    private func knownSuffix(of name: String) -> Int? {
+    private mutating func knownSuffix(of name: String) -> Int? {
         let words = name.split(separator: " ")
         guard words.count >= 3 else { return nil }
         for drop in 1...(words.count - 2) {
-            if let known = byName[NameKey.key(words[drop...].joined(separator: " "))] { return known }
+            if let known = byName[key(words[drop...].joined(separator: " "))] { return known }
         }
         return nil
     }
 
-    private func pickSurname(_ candidates: [Int], before position: Int) -> Int {
+    private mutating func pickSurname(_ candidates: [Int], before position: Int) -> Int {
         // The fullest name; among equals, the one mentioned last before the position.
         // A name that is the tail of a longer one ("Ryan Crocker" in "Amabassador Ryan Crocker")
         // stands for it: extra leading words are usually titles the lexicon does not know.
         let pool = candidates.filter { entities[$0].words >= 2 }
         let reduced = pool.filter { candidate in
             !pool.contains { other in other != candidate && entities[candidate].words > entities[other].words
-                && NameKey.key(entities[candidate].name).hasSuffix(NameKey.key(entities[other].name)) }
+                && key(entities[candidate].name).hasSuffix(key(entities[other].name)) }
         }
         let choices = reduced.isEmpty ? candidates : reduced
         // The full form used most often; among equals the longest.
