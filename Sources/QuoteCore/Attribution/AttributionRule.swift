@@ -141,6 +141,11 @@ enum Tokens {
 
     /// A speech verb in finite form ("said", not "saying").
     static func isFiniteCue(_ token: Token, _ analyzer: PhraseAnalyzer, classes: Set<Lexicon.Verb.Class>) -> Lexicon.Verb? {
+        // "as she put it": "put" is a cue only before "it" (not in "put off a vote").
+        if token.lower == "put" || token.lower == "puts" {
+            return classes.contains(.speech) && token.isCapitalized == false && analyzer.followedByIt(token)
+                ? Lexicon.Verb(lemma: "put", verbClass: .speech) : nil
+        }
         guard !token.isCapitalized, let verb = analyzer.verb(token), classes.contains(verb.verbClass) else { return nil }
         if token.lower.hasSuffix("ing") && verb.lemma != token.lower { return nil }
         return verb

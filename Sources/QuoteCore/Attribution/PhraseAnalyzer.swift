@@ -46,6 +46,14 @@ public struct PhraseAnalyzer: Sendable {
 
     func original(_ token: Token) -> String { text(token.range) }
 
+    /// True when the word after `token` in the text is "it" ("as she put it").
+    func followedByIt(_ token: Token) -> Bool {
+        var index = token.range.upperBound
+        while index < shadow.count, CodeUnit.isWhitespace(shadow[index]) { index += 1 }
+        guard index + 2 <= shadow.count, shadow[index] == 0x69, shadow[index + 1] == 0x74 else { return false }
+        return index + 2 == shadow.count || !CodeUnit.isLetter(shadow[index + 2])
+    }
+
     /// The cue verb at a token, if it is one.
     func verb(_ token: Token) -> Lexicon.Verb? {
         guard token.kind == .word else { return nil }
@@ -361,6 +369,17 @@ public struct PhraseAnalyzer: Sendable {
                 let kind = lexicon.roleNouns[head] ?? .person
                 let form: SpeakerPhrase.Form = kind == .person ? .nominal : kind == .organization ? .organization : .document
                 return SpeakerPhrase(form: form, mention: whole, role: nil, head: head)
+            }
+            // A place opening the run belongs to the role: "New Hampshire Sen. ..." is handled by
+            // titles; "New Hampshire Jane Roe" or "Texas delegate" leave the place here.
+            if end - nameFirst >= 1 {
+                for length in [3, 2, 1] where nameFirst + length <= end {
+                    let candidate = text(tokens[nameFirst].range.lowerBound..<tokens[nameFirst + length - 1].range.upperBound)
+                    if lexicon.places.contains(candidate) {
+                        nameFirst += length
+                        break
+                    }
+                }
             }
             // Suffixes and organizations decide the kind.
             let runTokens = tokens[nameFirst...end]

@@ -66,6 +66,8 @@ public struct Lexicon: Sendable {
     public let particles: [String: ParticlePosition]
     /// Capitalised words that start sentences and are not names.
     public let sentenceStarters: Set<String>
+    /// Place names as written ("New Hampshire", "Iraq").
+    public let places: Set<String>
     /// Lowercased role nouns to a synonym group id ("envoy" and "ambassador" share one).
     public let roleGroups: [String: Int]
     /// Lowercased titles and role words that tell a gender ("spokeswoman").
@@ -184,6 +186,7 @@ public struct Lexicon: Sendable {
         self.clutter = try list("clutter.txt", lowercased: true)
         self.particles = try table("name-particles.tsv", ParticlePosition.self, lowercased: false)
         self.sentenceStarters = try list("sentence-starters.txt", lowercased: false)
+        self.places = try list("places.txt", lowercased: false)
 
         var groups: [String: Int] = [:]
         for (line, fields) in try read("role-synonyms.tsv") {

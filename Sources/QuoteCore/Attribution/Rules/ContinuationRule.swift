@@ -23,7 +23,7 @@ public struct ContinuationRule: AttributionRule {
         guard let previous = context.accepted.filter({ candidate in
             candidate.unit < unit.index && candidate.speaker != nil
                 && (candidate.type != .indirect || (candidate.unit == unit.index - 1 && closesUnit(candidate, context.units[candidate.unit])))
-        }).max(by: { $0.unit < $1.unit }) else { return [] }
+        }).max(by: { ($0.unit, $0.cue?.lowerBound ?? 0) < ($1.unit, $1.cue?.lowerBound ?? 0) }) else { return [] }
         let previousUnit = context.units[previous.unit]
         let previousParagraph = previous.quote.map { context.quotes[$0].lastParagraph } ?? previousUnit.paragraph
         guard unit.paragraph - previousParagraph <= 1, unit.paragraph - previousUnit.paragraph <= 1 else { return [] }

@@ -16,6 +16,8 @@ public struct SpeakerFirstRule: AttributionRule {
                     quote: "The vote was fair and the result stands.", speaker: "Ines Carvalho", rule: "lead-in"),
         RuleExample("Ines Carvalho spoke last. Stated Carvalho:\n\n\"We are done here.\"",
                     quote: "We are done here.", speaker: "Ines Carvalho", rule: "lead-in"),
+        RuleExample("As Mayor Ines Carvalho put it, \"the money is simply gone.\"",
+                    quote: "the money is simply gone.", speaker: "Ines Carvalho"),
         RuleExample("Mayor Ines Carvalho spoke last. Carvalho then turned to the crowd: \"We are done here.\"",
                     quote: "We are done here.", speaker: "Ines Carvalho", rule: "subject-colon"),
     ]
