@@ -37,8 +37,11 @@ public struct DocumentReader: Sendable {
     public func read(_ paths: [String], emit: (SourceDocument) -> Void, fail: (InputError) -> Void) {
         for path in paths {
             if path == "-" {
-                let data = FileHandle.standardInput.readDataToEndOfFile()
-                handle(data: data, path: "-", jsonl: format == .jsonl, emit: emit, fail: fail)
+                if format == .jsonl {
+                    streamJSONL(FileHandle.standardInput, path: "-", emit: emit, fail: fail)
+                } else {
+                    handle(data: FileHandle.standardInput.readDataToEndOfFile(), path: "-", emit: emit, fail: fail)
+                }
                 continue
             }
             var isDirectory: ObjCBool = false
@@ -78,61 +81,89 @@ public struct DocumentReader: Sendable {
     }
 
     private func readFile(_ path: String, emit: (SourceDocument) -> Void, fail: (InputError) -> Void) {
+        let jsonl = format == .jsonl || (format == .auto && path.lowercased().hasSuffix(".jsonl"))
+        if jsonl {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                fail(.unreadable(path: path, reason: "permission denied or not a regular file"))
+                return
+            }
+            defer { try? handle.close() }
+            streamJSONL(handle, path: path, emit: emit, fail: fail)
+            return
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             fail(.unreadable(path: path, reason: "permission denied or not a regular file"))
             return
         }
-        let jsonl = format == .jsonl || (format == .auto && path.lowercased().hasSuffix(".jsonl"))
-        handle(data: data, path: path, jsonl: jsonl, emit: emit, fail: fail)
+        handle(data: data, path: path, emit: emit, fail: fail)
     }
 
-    private func handle(data: Data, path: String, jsonl: Bool, emit: (SourceDocument) -> Void, fail: (InputError) -> Void) {
+    private func handle(data: Data, path: String, emit: (SourceDocument) -> Void, fail: (InputError) -> Void) {
         switch TextDecoding.decode(data, path: path) {
         case .failure(let error):
             fail(error)
         case .success(let text):
-            if jsonl {
-                readJSONL(text, path: path, emit: emit, fail: fail)
-            } else {
-                var diagnostics: [Diagnostic] = []
-                if text.allSatisfy({ $0.isWhitespace }) {
-                    diagnostics.append(Diagnostic(code: "empty-document", severity: .warning,
-                                                  message: "\(path): document is empty"))
-                }
-                emit(SourceDocument(id: path, text: text, diagnostics: diagnostics))
+            var diagnostics: [Diagnostic] = []
+            if text.allSatisfy({ $0.isWhitespace }) {
+                diagnostics.append(Diagnostic(code: "empty-document", severity: .warning,
+                                              message: "\(path): document is empty"))
             }
+            emit(SourceDocument(id: path, text: text, diagnostics: diagnostics))
         }
     }
 
-    private func readJSONL(_ text: String, path: String, emit: (SourceDocument) -> Void, fail: (InputError) -> Void) {
+    /// Reads JSONL a chunk at a time: memory stays bounded by the longest line, not the file.
+    func streamJSONL(_ handle: FileHandle, path: String, emit: (SourceDocument) -> Void, fail: (InputError) -> Void) {
+        let decoder = JSONDecoder()
+        var pending: [UInt8] = []
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var first = true
+        func process(_ line: ArraySlice<UInt8>) {
             lineNumber += 1
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty { continue }
+            var lower = line.startIndex
+            var upper = line.endIndex
+            while lower < upper, [0x20, 0x09, 0x0D].contains(line[lower]) { lower += 1 }
+            while upper > lower, [0x20, 0x09, 0x0D].contains(line[upper - 1]) { upper -= 1 }
+            guard lower < upper else { return }
             let value: JSONValue
             do {
-                value = try JSONDecoder().decode(JSONValue.self, from: Data(trimmed.utf8))
+                value = try decoder.decode(JSONValue.self, from: Data(line[lower..<upper]))
             } catch {
                 fail(.brokenJSONLine(path: path, line: lineNumber, reason: JSONLReason.describe(error)))
-                continue
+                return
             }
             guard case .object(var fields) = value else {
                 fail(.brokenJSONLine(path: path, line: lineNumber, reason: "expected a JSON object"))
-                continue
+                return
             }
             guard case .string(let body)? = fields.removeValue(forKey: "text") else {
                 fail(.missingText(path: path, line: lineNumber))
-                continue
+                return
             }
             var id = "\(path):\(lineNumber)"
             switch fields.removeValue(forKey: "id") {
             case .string(let value)?: id = value
-            case .number(let value)?: id = value == value.rounded() ? String(Int(value)) : String(value)
+            case .number(let value)?: id = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
             default: break
             }
             emit(SourceDocument(id: id, text: body, metadata: fields.isEmpty ? nil : fields))
         }
+        while true {
+            let chunk = handle.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { break }
+            pending.append(contentsOf: chunk)
+            if first {
+                first = false
+                if pending.starts(with: [0xEF, 0xBB, 0xBF]) { pending.removeFirst(3) }
+            }
+            var start = 0
+            while let newline = pending[start...].firstIndex(of: 0x0A) {
+                process(pending[start..<newline])
+                start = newline + 1
+            }
+            pending.removeFirst(start)
+        }
+        if !pending.isEmpty { process(pending[...]) }
     }
 }
 
