@@ -34,6 +34,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A folder of word lists to use instead of the built-in ones.", valueName: "dir"))
     var lexicon: String?
 
+    @Option(help: "Documents processed in parallel (default: all cores). Output order does not depend on it.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     func run() throws {
         let words = try lexicon.map { try Lexicon(directory: URL(fileURLWithPath: $0)) } ?? .bundled
         let extractor = Extractor(lexicon: words, offsetUnit: offsets)
@@ -43,30 +46,51 @@ struct ExtractCommand: ParsableCommand {
         encoder.outputFormatting = format == .json ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         var results: [DocumentResult] = []
         var failures = 0
-        reader.read(inputs, emit: { document in
-            var result = extractor.extract(text: document.text, document: document.id, metadata: document.metadata)
-            result.diagnostics.insert(contentsOf: document.diagnostics, at: 0)
-            if directOnly { result.quotes.removeAll { $0.type == .indirect } }
-            for diagnostic in result.diagnostics {
-                let place = diagnostic.start.map { " at \($0)" } ?? ""
-                StandardError.write("\(document.id)\(place): \(diagnostic.severity.rawValue): \(diagnostic.code): \(diagnostic.message)")
-            }
-            switch format {
-            case .json:
-                results.append(result)
-            case .jsonl:
-                for var record in result.quotes {
-                    record.schemaVersion = QuoteSchemaVersion.current
-                    if let data = try? encoder.encode(record) {
-                        output.write(data)
-                        output.write("\n")
+        let parallel = ParallelExtractor(extractor: extractor, jobs: jobs)
+        var batch: [SourceDocument] = []
+        var batchBytes = 0
+        let format = self.format
+        let directOnly = self.directOnly
+        func flush() {
+            // Filtering and JSONL encoding run on the worker threads too.
+            let done = parallel.extract(batch) { result -> (DocumentResult, Data) in
+                var result = result
+                if directOnly { result.quotes.removeAll { $0.type == .indirect } }
+                var lines = Data()
+                if format == .jsonl {
+                    let lineEncoder = JSONEncoder()
+                    lineEncoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                    for var record in result.quotes {
+                        record.schemaVersion = QuoteSchemaVersion.current
+                        if let data = try? lineEncoder.encode(record) {
+                            lines.append(data)
+                            lines.append(0x0A)
+                        }
                     }
                 }
+                return (result, lines)
             }
+            for (result, lines) in done {
+                for diagnostic in result.diagnostics {
+                    let place = diagnostic.start.map { " at \($0)" } ?? ""
+                    StandardError.write("\(result.document)\(place): \(diagnostic.severity.rawValue): \(diagnostic.code): \(diagnostic.message)")
+                }
+                if format == .json { results.append(result) } else { output.write(lines) }
+            }
+            batch.removeAll(keepingCapacity: true)
+            batchBytes = 0
+        }
+        reader.read(inputs, emit: { document in
+            batch.append(document)
+            batchBytes += document.text.utf8.count
+            // Bounded batches keep memory proportional to the batch, not the input.
+            if batch.count >= 64 * jobs || batchBytes >= 16 << 20 { flush() }
         }, fail: { error in
+            flush()
             failures += 1
             StandardError.write("error: \(error)")
         })
+        flush()
         if format == .json, let data = try? encoder.encode(ExtractionOutput(documents: results)) {
             output.write(data)
             output.write("\n")

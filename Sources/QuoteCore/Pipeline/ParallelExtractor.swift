@@ -1,0 +1,78 @@
+import Dispatch
+import Foundation
+import QuoteSchema
+
+/// Runs the extractor over batches of documents on several threads; results keep input order,
+/// so the output is the same bytes whatever the number of jobs.
+public struct ParallelExtractor: Sendable {
+    public let extractor: Extractor
+    public let jobs: Int
+
+    public init(extractor: Extractor, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.extractor = extractor
+        self.jobs = max(1, jobs)
+    }
+
+    /// Extracts every document of the batch; `results[i]` belongs to `documents[i]`.
+    public func extract(_ documents: [SourceDocument]) -> [DocumentResult] {
+        extract(documents) { $0 }
+    }
+
+    /// Extracts every document and transforms its result on the worker thread (for example into
+    /// encoded output); `results[i]` belongs to `documents[i]`.
+    public func extract<T>(_ documents: [SourceDocument], transform: @escaping @Sendable (DocumentResult) -> T) -> [T] {
+        if jobs == 1 || documents.count < 2 {
+            return documents.map { transform(extractOne($0)) }
+        }
+        let results = ResultSlots<T>(count: documents.count)
+        // Documents are handed out one at a time so that a long one does not hold a whole share.
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: min(jobs, documents.count)) { _ in
+            while true {
+                let index = next.take()
+                if index >= documents.count { break }
+                results.set(index, transform(extractOne(documents[index])))
+            }
+        }
+        return results.values()
+    }
+
+    private func extractOne(_ document: SourceDocument) -> DocumentResult {
+        var result = extractor.extract(text: document.text, document: document.id, metadata: document.metadata)
+        result.diagnostics.insert(contentsOf: document.diagnostics, at: 0)
+        return result
+    }
+}
+
+/// A shared counter handing out indices.
+private final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func take() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value - 1
+    }
+}
+
+/// One slot per document; each slot is written by exactly one thread.
+private final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: T) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    func values() -> [T] {
+        slots.map { $0! }
+    }
+}
