@@ -136,7 +136,7 @@ public struct PhraseAnalyzer: Sendable {
         }
         // "A visiting official from the Bank, Sophie Marchand, told ...": the name in the commas.
         if end + 2 < limit, tokens[end + 1].isPunct(","),
-           let close = ((end + 2)..<limit).first(where: { tokens[$0].isPunct(",") }), close - end <= 6,
+           let close = ((end + 2)..<limit).first(where: { tokens[$0].isPunct(",") }), close - end <= 6, close > end + 2,
            var named = parse(tokens, (end + 2)...(close - 1)), named.form == .name,
            ((end + 2)...(close - 1)).allSatisfy({ isNameWord(tokens[$0]) }) {
             named.role = tokens[start].range.lowerBound..<tokens[end].range.upperBound

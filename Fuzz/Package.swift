@@ -1,0 +1,22 @@
+// swift-tools-version:6.0
+// Fuzz targets, kept in their own package: libFuzzer supplies `main`, so these executables only
+// link with `-sanitize=fuzzer` (see docs/reliability.md and Fuzz/run.sh).
+import PackageDescription
+
+let package = Package(
+    name: "QuoteFuzz",
+    dependencies: [.package(name: "quotes", path: "..")],
+    targets: [
+        .executableTarget(
+            name: "FuzzExtractor",
+            dependencies: [.product(name: "QuoteCore", package: "quotes")],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+        .executableTarget(
+            name: "FuzzJSONL",
+            dependencies: [.product(name: "QuoteCore", package: "quotes")],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)

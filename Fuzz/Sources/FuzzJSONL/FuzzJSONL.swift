@@ -1,0 +1,41 @@
+import Foundation
+import QuoteCore
+
+/// libFuzzer entry: bytes as a JSONL file; the reader must report or emit, never crash.
+public func fuzzJSONL(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let path = NSTemporaryDirectory() + "fuzz-\(getpid()).jsonl"
+    FileManager.default.createFile(atPath: path, contents: Data(bytes: data, count: size))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var documents = 0
+    var errors = 0
+    DocumentReader(format: .jsonl).read([path], emit: { _ in documents += 1 }, fail: { error in
+        errors += 1
+        precondition(!"\(error)".isEmpty)
+    })
+    let lines = data.withMemoryRebound(to: UInt8.self, capacity: size) { pointer in
+        UnsafeBufferPointer(start: pointer, count: size).filter { $0 == 0x0A }.count
+    }
+    precondition(documents + errors <= lines + 1, "more results than lines")
+    return 0
+}
+
+/// libFuzzer's driver, from `libclang_rt.fuzzer_no_main` (linked by Fuzz/run.sh).
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+@main
+enum Driver {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+            guard let data else { return 0 }
+            return fuzzJSONL(data, size)
+        }
+        exit(status)
+    }
+}

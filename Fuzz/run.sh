@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds a fuzz target with libFuzzer's driver, coverage instrumentation and the address
+# sanitizer, then runs it. Usage: Fuzz/run.sh [FuzzExtractor|FuzzJSONL] [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")"
+target=${1:-FuzzExtractor}
+seconds=${2:-60}
+# -sanitize=fuzzer instruments the code for libFuzzer; the target's own `main` calls
+# LLVMFuzzerRunDriver, so SwiftPM's executable entry point and libFuzzer agree.
+# gold fails on the sanitizer runtime's debug info ("internal error in format_file_lineno"): link with lld.
+swift build -c release --product "$target" -Xswiftc -sanitize=fuzzer,address \
+  -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld >/dev/null
+corpus=.corpus/$target
+mkdir -p "$corpus"
+if [ "$target" = FuzzExtractor ]; then
+  cp ../Corpus/*.txt "$corpus"/ 2>/dev/null || true
+else
+  printf '{"id": "a", "text": "\\"Yes,\\" she said."}\n{"id": 2}\nnot json\n' > "$corpus/seed.jsonl"
+fi
+.build/release/"$target" "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  -artifact_prefix=.artifacts- -print_final_stats=1 2>&1 | tail -n 20
