@@ -18,6 +18,22 @@ let package = Package(
             name: "CQuoteICU",
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
         ),
+        // libxml2 (found by pkg-config) for the C target below only. CQuoteHTML wraps its HTML
+        // parser behind a header with no libxml2 types: FoundationXML carries its own libxml2
+        // and the module maps would clash in Swift (see docs/html.md).
+        .systemLibrary(
+            name: "CQuoteLibXML2",
+            path: "Sources/CQuoteHTML/libxml2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "CQuoteHTML",
+            dependencies: ["CQuoteLibXML2"],
+            exclude: ["libxml2"]
+        ),
+        // Saved web pages in: article text, headline and metadata out.
+        .target(name: "QuoteHTML", dependencies: ["CQuoteHTML", "QuoteCore", "QuoteSchema"]),
         // The JSON output contract, versioned, with no dependency on the engine.
         .target(name: "QuoteSchema"),
         // Scoring against annotated gold documents; depends on the schema only.
@@ -30,13 +46,17 @@ let package = Package(
         .executableTarget(
             name: "quotes",
             dependencies: [
-                "QuoteCore", "QuoteSchema", "QuoteEvaluation",
+                "QuoteCore", "QuoteSchema", "QuoteEvaluation", "QuoteHTML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "QuoteCoreTests",
             dependencies: ["QuoteCore", "QuoteSchema"]
+        ),
+        .testTarget(
+            name: "QuoteHTMLTests",
+            dependencies: ["QuoteHTML", "QuoteCore", "QuoteSchema"]
         ),
         .testTarget(
             name: "QuoteEvaluationTests",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QuoteCore
+import QuoteHTML
 import QuoteSchema
 
 /// `quotes extract`: articles in, quotation records out.
@@ -10,20 +11,24 @@ struct ExtractCommand: ParsableCommand {
         abstract: "Find every quotation in articles, with its speaker, cue and type.",
         discussion: """
         Inputs are text files, directories (searched for *.txt and *.jsonl), JSONL files with one \
-        {"id": ..., "text": ...} object per line, or - for standard input. Offsets count Unicode \
+        {"id": ..., "text": ...} object per line, saved web pages (*.html, *.htm, or any file \
+        starting like HTML; see docs/html.md), or - for standard input. Offsets count Unicode \
         code points unless --offsets says otherwise. Exit status is 1 when an input could not be \
         read at all; the other inputs are still processed.
         """
     )
 
-    @Argument(help: "Article files, directories, JSONL files, or - for standard input.")
+    @Argument(help: "Article files, web pages, directories, JSONL files, or - for standard input.")
     var inputs: [String]
 
     @Option(help: "Output layout: json (one object) or jsonl (one record per line).")
     var format: OutputFormat = .json
 
-    @Option(help: "How to read inputs: auto (by extension), text or jsonl.")
-    var input: InputFormat = .auto
+    @Option(help: "How to read inputs: auto (by extension and content), text, jsonl or html.")
+    var input: ExtractInput = .auto
+
+    @Flag(help: "Also output each document's text, which offsets refer to (the article text of a web page): metadata.text in json output, a {\"document\", \"text\"} line before its records in jsonl output.")
+    var emitText = false
 
     @Option(help: "Offset unit: codepoint, utf8 or utf16.")
     var offsets: OffsetUnitKind = .codepoint
@@ -40,7 +45,7 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let words = try lexicon.map { try Lexicon(directory: URL(fileURLWithPath: $0)) } ?? .bundled
         let extractor = Extractor(lexicon: words, offsetUnit: offsets)
-        let reader = DocumentReader(format: input)
+        let reader = DocumentReader(format: input.coreFormat)
         let output = StandardOutput()
         let encoder = JSONEncoder()
         encoder.outputFormatting = format == .json ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
@@ -51,12 +56,21 @@ struct ExtractCommand: ParsableCommand {
         var batchBytes = 0
         let format = self.format
         let directOnly = self.directOnly
+        let emitText = self.emitText
         func flush() {
             // Filtering and JSONL encoding run on the worker threads too.
             let done = parallel.extract(batch) { result -> (DocumentResult, Data) in
                 var result = result
                 if directOnly { result.quotes.removeAll { $0.type == .indirect } }
                 var lines = Data()
+                if format == .jsonl, emitText, case .string(let text)? = result.metadata?["text"] {
+                    let lineEncoder = JSONEncoder()
+                    lineEncoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                    if let data = try? lineEncoder.encode(["document": result.document, "text": text]) {
+                        lines.append(data)
+                        lines.append(0x0A)
+                    }
+                }
                 if format == .jsonl {
                     let lineEncoder = JSONEncoder()
                     lineEncoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -80,16 +94,42 @@ struct ExtractCommand: ParsableCommand {
             batch.removeAll(keepingCapacity: true)
             batchBytes = 0
         }
-        reader.read(inputs, emit: { document in
+        func emit(_ document: SourceDocument) {
+            var document = document
+            if emitText {
+                var metadata = document.metadata ?? [:]
+                metadata["text"] = .string(document.text)
+                document.metadata = metadata
+            }
             batch.append(document)
             batchBytes += document.text.utf8.count
             // Bounded batches keep memory proportional to the batch, not the input.
             if batch.count >= 64 * jobs || batchBytes >= 16 << 20 { flush() }
-        }, fail: { error in
+        }
+        func fail(_ error: InputError) {
             flush()
             failures += 1
             StandardError.write("error: \(error)")
-        })
+        }
+        for path in inputs {
+            // Web pages go through QuoteHTML, one input at a time so output keeps input order.
+            if let pages = htmlPages(path) {
+                for page in pages {
+                    let data = page == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: page)
+                    guard let data else {
+                        fail(.unreadable(path: page, reason: "permission denied or not a regular file"))
+                        continue
+                    }
+                    switch HTMLArticleReader.read(data: data, path: page) {
+                    case .success(let document): emit(document)
+                    case .failure(let error): fail(error)
+                    }
+                }
+                if pages.isEmpty { fail(.unreadable(path: path, reason: "directory holds no web pages (*.html or *.htm)")) }
+            } else {
+                reader.read([path], emit: emit, fail: fail)
+            }
+        }
         flush()
         if format == .json, let data = try? encoder.encode(ExtractionOutput(documents: results)) {
             output.write(data)
@@ -97,5 +137,54 @@ struct ExtractCommand: ParsableCommand {
         }
         output.flush()
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// The pages to read with the HTML reader for one input, or nil when it is not HTML.
+    ///
+    /// `--input html` makes files, stdin and directories (their *.html and *.htm files) HTML;
+    /// `auto` takes files named *.html or *.htm and files whose first bytes look like a page.
+    func htmlPages(_ path: String) -> [String]? {
+        if path == "-" { return input == .html ? ["-"] : nil }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        if isDirectory.boolValue {
+            guard input == .html else { return nil }
+            let enumerator = FileManager.default.enumerator(atPath: path)
+            var pages: [String] = []
+            while let relative = enumerator?.nextObject() as? String {
+                let name = (relative as NSString).lastPathComponent
+                if !name.hasPrefix("."), HTMLArticleReader.hasHTMLExtension(name) {
+                    pages.append((path as NSString).appendingPathComponent(relative))
+                }
+            }
+            return pages.sorted()
+        }
+        switch input {
+        case .html: return [path]
+        case .text, .jsonl: return nil
+        case .auto:
+            if HTMLArticleReader.hasHTMLExtension(path) { return [path] }
+            if path.lowercased().hasSuffix(".jsonl") { return nil }
+            guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+            defer { try? handle.close() }
+            return HTMLArticleReader.looksLikeHTML(handle.readData(ofLength: 1024)) ? [path] : nil
+        }
+    }
+}
+
+/// `--input`: the core reader's formats plus saved web pages.
+enum ExtractInput: String, CaseIterable, ExpressibleByArgument {
+    case auto
+    case text
+    case jsonl
+    case html
+
+    /// The format the core reader uses for inputs that are not HTML.
+    var coreFormat: InputFormat {
+        switch self {
+        case .auto: return .auto
+        case .text, .html: return .text
+        case .jsonl: return .jsonl
+        }
     }
 }
