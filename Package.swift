@@ -7,6 +7,7 @@ let package = Package(
         .executable(name: "quotes", targets: ["quotes"]),
         .library(name: "QuoteCore", targets: ["QuoteCore"]),
         .library(name: "QuoteSchema", targets: ["QuoteSchema"]),
+        .library(name: "QuoteHTML", targets: ["QuoteHTML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -13,6 +13,14 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
         .executableTarget(
+            name: "FuzzHTML",
+            dependencies: [
+                .product(name: "QuoteCore", package: "quotes"),
+                .product(name: "QuoteHTML", package: "quotes"),
+            ],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+        .executableTarget(
             name: "FuzzJSONL",
             dependencies: [.product(name: "QuoteCore", package: "quotes")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds a fuzz target with libFuzzer's driver, coverage instrumentation and the address
-# sanitizer, then runs it. Usage: Fuzz/run.sh [FuzzExtractor|FuzzJSONL] [SECONDS]
+# sanitizer, then runs it. Usage: Fuzz/run.sh [FuzzExtractor|FuzzHTML|FuzzJSONL] [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")"
 target=${1:-FuzzExtractor}
@@ -14,6 +14,8 @@ corpus=.corpus/$target
 mkdir -p "$corpus"
 if [ "$target" = FuzzExtractor ]; then
   cp ../Corpus/*.txt "$corpus"/ 2>/dev/null || true
+elif [ "$target" = FuzzHTML ]; then
+  cp ../Corpus/*.html "$corpus"/ 2>/dev/null || true
 else
   printf '{"id": "a", "text": "\\"Yes,\\" she said."}\n{"id": 2}\nnot json\n' > "$corpus/seed.jsonl"
 fi

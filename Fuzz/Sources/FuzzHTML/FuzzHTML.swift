@@ -1,0 +1,38 @@
+import Foundation
+import QuoteCore
+import QuoteHTML
+
+/// Page bytes in: the HTML reader must return a document or a typed error, never crash, and the
+/// extracted text must go through the extractor with consistent output.
+public func fuzzHTML(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    switch HTMLArticleReader.read(data: Data(bytes: data, count: size), path: "fuzz.html") {
+    case .failure(let error):
+        precondition(!"\(error)".isEmpty)
+    case .success(let document):
+        let result = Extractor().extract(text: document.text, document: document.id)
+        let problems = OutputInvariants.violations(of: result, text: document.text)
+        precondition(problems.isEmpty, "invariants violated: \(problems)")
+    }
+    return 0
+}
+
+/// libFuzzer's driver, from the runtime that `-sanitize=fuzzer` links.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+@main
+enum Driver {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+            guard let data else { return 0 }
+            return fuzzHTML(data, size)
+        }
+        exit(status)
+    }
+}
