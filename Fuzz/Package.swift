@@ -7,14 +7,16 @@ let package = Package(
     name: "QuoteFuzz",
     dependencies: [.package(name: "quotes", path: "..")],
     targets: [
+        .target(name: "FuzzDriver"),
         .executableTarget(
             name: "FuzzExtractor",
-            dependencies: [.product(name: "QuoteCore", package: "quotes")],
+            dependencies: ["FuzzDriver", .product(name: "QuoteCore", package: "quotes")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
         .executableTarget(
             name: "FuzzHTML",
             dependencies: [
+                "FuzzDriver",
                 .product(name: "QuoteCore", package: "quotes"),
                 .product(name: "QuoteHTML", package: "quotes"),
             ],
@@ -22,7 +24,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "FuzzJSONL",
-            dependencies: [.product(name: "QuoteCore", package: "quotes")],
+            dependencies: ["FuzzDriver", .product(name: "QuoteCore", package: "quotes")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
     ],

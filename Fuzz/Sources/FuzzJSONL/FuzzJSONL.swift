@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import QuoteCore
 
 /// libFuzzer entry: bytes as a JSONL file; the reader must report or emit, never crash.
@@ -19,23 +20,12 @@ public func fuzzJSONL(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// libFuzzer's driver, from `libclang_rt.fuzzer_no_main` (linked by Fuzz/run.sh).
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
 @main
 enum Driver {
     static func main() {
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        let status = LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+        runFuzzer { data, size in
             guard let data else { return 0 }
             return fuzzJSONL(data, size)
         }
-        exit(status)
     }
 }
