@@ -15,6 +15,10 @@ final class SegmentationTests: XCTestCase {
         XCTAssertEqual(sentences(text).count, 2, "\(sentences(text))")
     }
 
+    func testAbbreviationBeforeNumberDoesNotSplit() {
+        XCTAssertEqual(sentences("The boxes will be reprogrammed on Feb. 28, she said. Riders on the No. 14 bus agreed.").count, 2)
+    }
+
     func testAbbreviationBeforeSentenceStarterSplits() {
         XCTAssertEqual(sentences("The troops came home to the U.S. The war was over.").count, 2)
     }

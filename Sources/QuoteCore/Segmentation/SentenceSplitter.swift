@@ -89,7 +89,9 @@ public struct SentenceSplitter: Sendable {
         if let kind = lexicon.abbreviations[token] {
             switch kind {
             case .title: return !isOpeningQuote
-            case .name, .general: return !nextIsStarter && !isOpeningQuote && CodeUnit.isLetter(nextUnit)
+            case .name, .general:
+                // "Feb. 28", "No. 14", "U.S. Ambassador": not before "The" or a quotation.
+                return !nextIsStarter && !isOpeningQuote && (CodeUnit.isLetter(nextUnit) || CodeUnit.isDigit(nextUnit))
             }
         }
         // A single initial ("John F. Kennedy").
