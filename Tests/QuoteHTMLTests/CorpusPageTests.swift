@@ -54,4 +54,30 @@ import Testing
             Issue.record("\(name): extra \(record.type.rawValue) record \"\(record.quote.text.prefix(40))\"")
         }
     }
+
+    /// Golden output of a page: the extracted text (which offsets refer to) and every record,
+    /// compared with `NAME.html.expected.json`; re-recorded with `QUOTES_RECORD=1`, failing then.
+    @Test("page golden output", arguments: pages)
+    func golden(_ name: String) throws {
+        let data = try Data(contentsOf: Self.directory.appendingPathComponent(name + ".html"))
+        let document = try readPage(data, path: "Corpus/\(name).html")
+        var metadata = document.metadata ?? [:]
+        metadata["text"] = .string(document.text)
+        let result = Extractor().extract(text: document.text, document: document.id, metadata: metadata)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let actual = try encoder.encode(result)
+        let url = Self.directory.appendingPathComponent(name + ".html.expected.json")
+        if ProcessInfo.processInfo.environment["QUOTES_RECORD"] == "1" {
+            try (actual + Data("\n".utf8)).write(to: url)
+            Issue.record("re-recorded \(url.lastPathComponent); review the diff and run again")
+            return
+        }
+        guard let expected = FileManager.default.contents(atPath: url.path) else {
+            Issue.record("missing \(url.lastPathComponent); record it with QUOTES_RECORD=1")
+            return
+        }
+        #expect(try JSONDecoder().decode(DocumentResult.self, from: expected) == result,
+                "output of \(name).html differs from \(url.lastPathComponent)")
+    }
 }
