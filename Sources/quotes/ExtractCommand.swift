@@ -31,7 +31,7 @@ struct ExtractCommand: ParsableCommand {
     var emitText = false
 
     @Option(help: "Offset unit: codepoint, utf8 or utf16.")
-    var offsets: OffsetUnitKind = .codepoint
+    var offsets: OffsetUnit = .codepoint
 
     @Flag(help: "Leave indirect (reported) speech out of the output.")
     var directOnly = false

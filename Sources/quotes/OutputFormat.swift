@@ -12,7 +12,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension InputFormat: ExpressibleByArgument {}
-extension OffsetUnitKind: ExpressibleByArgument {}
+extension OffsetUnit: ExpressibleByArgument {}
 
 /// Writes to standard error without buffering surprises.
 enum StandardError {

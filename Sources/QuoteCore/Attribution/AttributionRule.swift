@@ -1,3 +1,5 @@
+import QuoteSchema
+
 /// One sieve of the attribution engine: finds attributions in a unit.
 ///
 /// Rules run in the order of `RuleRegistry.rules`; a quotation claimed by an earlier rule is not
@@ -35,7 +37,7 @@ public struct RuleExample: Sendable {
     public let text: String
     /// The record's `quote.text`.
     public let quote: String
-    public let type: QuoteTypeKind
+    public let type: QuoteType
     /// The resolved speaker name, or nil for no speaker.
     public let speaker: String?
     /// The relaying reporter, for `quoted ... as saying`.
@@ -43,7 +45,7 @@ public struct RuleExample: Sendable {
     /// The rule id the record must carry (defaults to the rule's `id`).
     public let rule: String?
 
-    public init(_ text: String, quote: String, type: QuoteTypeKind = .direct, speaker: String?, via: String? = nil,
+    public init(_ text: String, quote: String, type: QuoteType = .direct, speaker: String?, via: String? = nil,
                 rule: String? = nil) {
         self.text = text
         self.quote = quote

@@ -1,3 +1,5 @@
+import QuoteSchema
+
 /// A speaker as the text names it in one attribution, before resolution.
 public struct SpeakerPhrase: Sendable, Hashable {
     public enum Form: String, Sendable, Hashable {
@@ -25,7 +27,7 @@ public struct SpeakerPhrase: Sendable, Hashable {
 /// Where an attribution was found and what it decided.
 public struct Attribution: Sendable {
     public var rule: String
-    public var type: QuoteTypeKind
+    public var type: QuoteType
     /// The quotation this attribution is about (direct), or the first quotation in its content.
     public var quote: Int?
     /// For mixed and indirect records: the reported clause.
@@ -39,9 +41,4 @@ public struct Attribution: Sendable {
     public var claimed: [Int]
     /// Position of the unit, for ordering.
     public var unit: Int
-}
-
-/// Record types, mirrored from the schema.
-public enum QuoteTypeKind: String, Sendable {
-    case direct, mixed, indirect
 }

@@ -7,12 +7,12 @@ import QuoteSchema
 /// Text processing never throws: odd text becomes diagnostics on the result.
 public struct Extractor: Sendable {
     public let lexicon: Lexicon
-    public let offsetUnit: OffsetUnitKind
+    public let offsetUnit: OffsetUnit
     /// Prints the units to standard output (set QUOTES_DEBUG_UNITS=1); for rule development.
     static let debugUnits = getenv("QUOTES_DEBUG_UNITS") != nil
     let engine: AttributionEngine
 
-    public init(lexicon: Lexicon = .bundled, offsetUnit: OffsetUnitKind = .codepoint,
+    public init(lexicon: Lexicon = .bundled, offsetUnit: OffsetUnit = .codepoint,
                 rules: [any AttributionRule] = RuleRegistry.rules) {
         self.lexicon = lexicon
         self.offsetUnit = offsetUnit
@@ -70,7 +70,7 @@ public struct Extractor: Sendable {
                 Cue(text: text.text($0), lemma: attribution.cueLemma ?? text.text($0).lowercased(),
                     start: convert($0.lowerBound), end: convert($0.upperBound))
             }
-            let type = QuoteType(rawValue: attribution.type.rawValue) ?? .direct
+            let type = attribution.type
             var id = "q" + StableHash.hex(documentHash &+ StableHash.of([UInt64(range.lowerBound), UInt64(range.upperBound), UInt64(type.hashSeed)]))
             while seenIDs.contains(id) { id += "x" }
             seenIDs.insert(id)
@@ -88,7 +88,7 @@ public struct Extractor: Sendable {
             diagnostics[index].end = diagnostics[index].end.map(convert)
         }
         let length = convert(text.count)
-        return DocumentResult(document: document, offsetUnit: OffsetUnit(rawValue: offsetUnit.rawValue) ?? .codepoint,
+        return DocumentResult(document: document, offsetUnit: offsetUnit,
                               length: length, metadata: metadata, quotes: records, diagnostics: diagnostics)
     }
 

@@ -1,3 +1,5 @@
+import QuoteSchema
+
 /// A document's text as UTF-16 code units, with conversions to the offsets users ask for.
 ///
 /// Every stage works on UTF-16 offsets into `units`; only output converts them.
@@ -47,7 +49,7 @@ public struct TextBuffer: Sendable {
     }
 
     /// Converts a UTF-16 offset into the requested unit.
-    public func offset(_ utf16Offset: Int, in unit: OffsetUnitKind, utf8Table: [Int]?) -> Int {
+    public func offset(_ utf16Offset: Int, in unit: OffsetUnit, utf8Table: [Int]?) -> Int {
         switch unit {
         case .utf16: return utf16Offset
         case .codepoint: return scalarOffset(utf16Offset)
@@ -80,11 +82,4 @@ public struct TextBuffer: Sendable {
         table[units.count] = utf8
         return table
     }
-}
-
-/// Offset units, mirrored from the schema so the core does not leak schema types into hot code.
-public enum OffsetUnitKind: String, Sendable, CaseIterable {
-    case codepoint
-    case utf8
-    case utf16
 }
