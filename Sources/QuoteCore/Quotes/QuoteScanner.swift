@@ -188,13 +188,7 @@ public struct QuoteScanner: Sendable {
 
     private static let elisions: Set<String> = ["n", "em", "til", "cause", "tis", "twas", "bout", "round", "s", "d", "ll", "re", "ve", "m", "t"]
 
-    private func trim(_ text: [UInt16], _ range: Range<Int>) -> Range<Int> {
-        var lower = range.lowerBound
-        var upper = range.upperBound
-        while lower < upper, CodeUnit.isWhitespace(text[lower]) { lower += 1 }
-        while upper > lower, CodeUnit.isWhitespace(text[upper - 1]) { upper -= 1 }
-        return lower..<upper
-    }
+    private func trim(_ text: [UInt16], _ range: Range<Int>) -> Range<Int> { CodeUnit.trimmed(text, range) }
 
     private func classify(_ text: [UInt16], _ index: Int, _ end: Int) -> (Mark, Int)? {
         let unit = text[index]

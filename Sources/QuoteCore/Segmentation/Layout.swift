@@ -38,13 +38,7 @@ public struct Layout: Sendable {
         }
         lines.append(lineStart..<count)
 
-        func trimmed(_ range: Range<Int>) -> Range<Int> {
-            var lower = range.lowerBound
-            var upper = range.upperBound
-            while lower < upper, CodeUnit.isWhitespace(units[lower]) { lower += 1 }
-            while upper > lower, CodeUnit.isWhitespace(units[upper - 1]) { upper -= 1 }
-            return lower..<upper
-        }
+        func trimmed(_ range: Range<Int>) -> Range<Int> { CodeUnit.trimmed(units, range) }
 
         // Classify lines: blank, clutter, or text.
         var clutter: [Range<Int>] = []

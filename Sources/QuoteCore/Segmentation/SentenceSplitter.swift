@@ -47,11 +47,8 @@ public struct SentenceSplitter: Sendable {
     }
 
     private func appendTrimmed(_ range: Range<Int>, shadow: [UInt16], to result: inout [Range<Int>]) {
-        var lower = range.lowerBound
-        var upper = range.upperBound
-        while lower < upper, CodeUnit.isWhitespace(shadow[lower]) { lower += 1 }
-        while upper > lower, CodeUnit.isWhitespace(shadow[upper - 1]) { upper -= 1 }
-        if lower < upper { result.append(lower..<upper) }
+        let trimmed = CodeUnit.trimmed(shadow, range)
+        if !trimmed.isEmpty { result.append(trimmed) }
     }
 
     /// Decides whether ICU's break at `boundary` splits inside a sentence.

@@ -92,6 +92,16 @@ enum CodeUnit {
         unit == period || unit == 0x3F || unit == 0x21 || unit == 0x2026
     }
 
+    /// `range` without white space at either end.
+    @inline(__always)
+    static func trimmed(_ units: [UInt16], _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, isWhitespace(units[lower]) { lower += 1 }
+        while upper > lower, isWhitespace(units[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
     /// True for opening brackets.
     @inline(__always)
     static func isOpenBracket(_ unit: UInt16) -> Bool {
