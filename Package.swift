@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // ICU behind a C header with no ICU types: Foundation carries its own ICU and the two
@@ -37,6 +38,11 @@ let package = Package(
         .target(name: "QuoteHTML", dependencies: ["CQuoteHTML", "QuoteCore", "QuoteSchema"]),
         // The JSON output contract, versioned, with no dependency on the engine.
         .target(name: "QuoteSchema"),
+        // The quote store: SQLite through GRDB, speakers merged across articles.
+        .target(
+            name: "QuoteStore",
+            dependencies: ["QuoteCore", "QuoteSchema", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Scoring against annotated gold documents; depends on the schema only.
         .target(name: "QuoteEvaluation", dependencies: ["QuoteSchema"]),
         .target(
@@ -47,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "quotes",
             dependencies: [
-                "QuoteCore", "QuoteSchema", "QuoteEvaluation", "QuoteHTML",
+                "QuoteCore", "QuoteSchema", "QuoteEvaluation", "QuoteHTML", "QuoteStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +64,10 @@ let package = Package(
         .testTarget(
             name: "QuoteHTMLTests",
             dependencies: ["QuoteHTML", "QuoteCore", "QuoteSchema"]
+        ),
+        .testTarget(
+            name: "QuoteStoreTests",
+            dependencies: ["QuoteStore", "QuoteCore", "QuoteSchema"]
         ),
         .testTarget(
             name: "QuoteEvaluationTests",

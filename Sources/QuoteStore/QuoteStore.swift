@@ -1,0 +1,213 @@
+import Foundation
+import GRDB
+import QuoteCore
+import QuoteSchema
+
+/// An SQLite file of documents, quotations and speakers, queried by speaker across articles.
+///
+/// WAL mode (a `DatabasePool`), so queries run while indexing goes on; every `index(_:)` call is
+/// one transaction, so an interrupted batch leaves the store as it was before it.
+public final class QuoteStore {
+    let pool: DatabasePool
+
+    /// Opens (or creates) the store at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try StoreSchema.migrator.migrate(pool)
+    }
+
+    /// Result of indexing one batch.
+    public struct BatchSummary: Sendable, Equatable {
+        public var documents = 0
+        public var quotes = 0
+        public var replaced = 0
+
+        public init() {}
+    }
+
+    /// Indexes a batch of extracted documents in one transaction. A document whose id or text is
+    /// already stored replaces the earlier one (its quotations are deleted first).
+    @discardableResult
+    public func index(_ batch: [(document: SourceDocument, result: DocumentResult)]) throws -> BatchSummary {
+        try pool.write { db in
+            var summary = BatchSummary()
+            for (document, result) in batch {
+                let hash = StoreSchema.contentHash(document.text)
+                let earlier = try String.fetchAll(db, sql: "SELECT id FROM documents WHERE id = ? OR content_hash = ?",
+                                                  arguments: [document.id, hash])
+                for id in earlier {
+                    try db.execute(sql: "DELETE FROM quotes_fts WHERE quote_id IN (SELECT id FROM quotes WHERE document_id = ?)", arguments: [id])
+                    try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
+                    summary.replaced += 1
+                }
+                let metadata = document.metadata.flatMap { try? String(data: JSONEncoder().encode($0), encoding: .utf8) }
+                try db.execute(sql: """
+                    INSERT INTO documents (id, content_hash, title, published, metadata, text, indexed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, datetime('now'))
+                    """, arguments: [document.id, hash, StoreSchema.title(document), StoreSchema.published(document.metadata),
+                                     metadata, document.text])
+                summary.documents += 1
+                for record in result.quotes {
+                    // An unresolved pronoun ("I", "we") names nobody the store can track.
+                    let speakerID = try record.speaker.flatMap { speaker in
+                        speaker.resolution == "unresolved"
+                            && (Lexicon.bundled.pronouns[speaker.name.lowercased()] != nil || Lexicon.bundled.pronouns[speaker.name] != nil)
+                            ? nil : try SpeakerDirectory.speakerID(for: speaker, in: db)
+                    }
+                    let json = String(data: try JSONEncoder().encode(record), encoding: .utf8)
+                    try db.execute(sql: """
+                        INSERT OR REPLACE INTO quotes (id, document_id, type, text, start, "end", speaker_id, speaker_name,
+                            speaker_mention, via_name, cue, cue_lemma, confidence, rule, record)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [record.id + "@" + document.id, document.id, record.type.rawValue, record.quote.text,
+                                         record.quote.start, record.quote.end, speakerID, record.speaker?.name,
+                                         record.speaker?.mention?.text, record.via?.name, record.cue?.text, record.cue?.lemma,
+                                         record.confidence, record.rule, json])
+                    try db.execute(sql: "INSERT INTO quotes_fts (quote_id, text) VALUES (?, ?)",
+                                   arguments: [record.id + "@" + document.id, record.quote.text])
+                    summary.quotes += 1
+                }
+            }
+            return summary
+        }
+    }
+
+    /// Speakers with their counts, most quoted first.
+    public func speakers(limit: Int? = nil) throws -> [SpeakerSummary] {
+        try pool.read { db in try Self.speakers(in: db, limit: limit) }
+    }
+
+    static func speakers(in db: Database, limit: Int? = nil) throws -> [SpeakerSummary] {
+        do {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT s.id, s.name, s.kind, COUNT(q.id) AS quotes, COUNT(DISTINCT q.document_id) AS documents
+                FROM speakers s JOIN quotes q ON q.speaker_id = s.id
+                GROUP BY s.id ORDER BY quotes DESC, s.name LIMIT ?
+                """, arguments: [limit ?? -1])
+            return try rows.map { row in
+                let id: Int64 = row["id"]
+                return SpeakerSummary(
+                    id: id, name: row["name"], kind: row["kind"],
+                    aliases: try String.fetchAll(db, sql: "SELECT alias FROM aliases WHERE speaker_id = ? ORDER BY count DESC, alias", arguments: [id]),
+                    roles: try String.fetchAll(db, sql: "SELECT role FROM speaker_roles WHERE speaker_id = ? ORDER BY count DESC, role", arguments: [id]),
+                    quotes: row["quotes"], documents: row["documents"])
+            }
+        }
+    }
+
+    /// Quotations matching a query, newest first, with the speakers the query matched.
+    public func query(_ query: QuoteQuery) throws -> QueryResult {
+        try pool.read { db in
+            var conditions: [String] = []
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            var matched: [SpeakerSummary] = []
+            if let speaker = query.speaker {
+                let ids = try SpeakerDirectory.matches(speaker, in: db)
+                if ids.isEmpty { return QueryResult(quotes: [], speakers: []) }
+                conditions.append("q.speaker_id IN (\(ids.map { _ in "?" }.joined(separator: ",")))")
+                arguments.append(contentsOf: ids.map { $0 })
+                matched = try Self.speakers(in: db).filter { ids.contains($0.id) }
+            }
+            for text in [query.text, query.search].compactMap({ $0 }) {
+                conditions.append("q.id IN (SELECT quote_id FROM quotes_fts WHERE quotes_fts MATCH ?)")
+                arguments.append(StoreSchema.ftsQuery(text))
+            }
+            if let since = query.since {
+                conditions.append("d.published >= ?")
+                arguments.append(since)
+            }
+            if let until = query.until {
+                conditions.append("d.published <= ?")
+                arguments.append(until)
+            }
+            if let type = query.type {
+                conditions.append("q.type = ?")
+                arguments.append(type.rawValue)
+            }
+            let sql = """
+                SELECT q.record, q.document_id, d.published, d.title FROM quotes q JOIN documents d ON d.id = q.document_id
+                \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+                ORDER BY d.published IS NULL, d.published DESC, q.document_id, q.start LIMIT ?
+                """
+            arguments.append(query.limit ?? -1)
+            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments.map { $0?.databaseValue ?? .null }))
+            let decoder = JSONDecoder()
+            let quotes = rows.compactMap { row -> StoredQuote? in
+                guard let json: String = row["record"],
+                      let record = try? decoder.decode(QuoteRecord.self, from: Data(json.utf8)) else { return nil }
+                return StoredQuote(record: record, published: row["published"], title: row["title"])
+            }
+            return QueryResult(quotes: quotes, speakers: matched)
+        }
+    }
+
+    /// One stored quotation with the sentence around it.
+    public func show(id: String) throws -> (quote: StoredQuote, context: String)? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT q.record, q.start, q."end", d.text, d.published, d.title FROM quotes q JOIN documents d ON d.id = q.document_id
+                WHERE q.id = ? OR q.id LIKE ? ORDER BY q.id LIMIT 1
+                """, arguments: [id, id + "@%"]),
+                  let json: String = row["record"],
+                  let record = try? JSONDecoder().decode(QuoteRecord.self, from: Data(json.utf8)),
+                  let text: String = row["text"] else { return nil }
+            let scalars = Array(text.unicodeScalars)
+            let start: Int = row["start"]
+            let end: Int = row["end"]
+            let lower = max(0, start - 200)
+            let upper = min(scalars.count, end + 200)
+            let context = String(String.UnicodeScalarView(scalars[lower..<upper]))
+            return (StoredQuote(record: record, published: row["published"], title: row["title"]), context)
+        }
+    }
+}
+
+/// A speaker with the names and roles seen for them and their counts.
+public struct SpeakerSummary: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var name: String
+    public var kind: String
+    public var aliases: [String]
+    public var roles: [String]
+    public var quotes: Int
+    public var documents: Int
+}
+
+/// What to look for in the store.
+public struct QuoteQuery: Sendable {
+    public var speaker: String?
+    public var text: String?
+    public var search: String?
+    public var since: String?
+    public var until: String?
+    public var type: QuoteType?
+    public var limit: Int?
+
+    public init(speaker: String? = nil, text: String? = nil, search: String? = nil, since: String? = nil,
+                until: String? = nil, type: QuoteType? = nil, limit: Int? = nil) {
+        self.speaker = speaker
+        self.text = text
+        self.search = search
+        self.since = since
+        self.until = until
+        self.type = type
+        self.limit = limit
+    }
+}
+
+/// A stored quotation with its document's date and title.
+public struct StoredQuote: Codable, Sendable, Equatable {
+    public var record: QuoteRecord
+    public var published: String?
+    public var title: String?
+}
+
+/// Quotations found, and the speakers the query matched (several means it was ambiguous).
+public struct QueryResult: Codable, Sendable {
+    public var quotes: [StoredQuote]
+    public var speakers: [SpeakerSummary]
+
+    public var isAmbiguous: Bool { speakers.count > 1 }
+}

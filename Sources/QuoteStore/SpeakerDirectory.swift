@@ -1,0 +1,87 @@
+import GRDB
+import QuoteCore
+import QuoteSchema
+
+/// Speaker identity across articles.
+///
+/// A speaker's key is the ICU name key of their name without leading titles ("Ambassador Ryan
+/// Crocker" and "RYAN CROCKER" -> `ryancrocker`). Full names merge on equal keys; a surname alone
+/// joins the one full-named speaker with that surname, or stays a speaker of its own when there
+/// are none or several: two people who share a surname are never merged by it.
+enum SpeakerDirectory {
+    /// The name without leading titles, its key, its last word's key and its word count.
+    static func identity(_ name: String) -> (name: String, key: String, lastKey: String, words: Int) {
+        var words = name.split(separator: " ").map(String.init)
+        let lexicon = Lexicon.bundled
+        while words.count > 1, lexicon.titles[words[0]] != nil || lexicon.titleWords.contains(words[0].lowercased()) {
+            words.removeFirst()
+        }
+        let clean = words.joined(separator: " ")
+        // The surname with its particles: "al Dabagh", "van der Berg". A name that is all surname
+        // ("Al Dabagh") counts as a surname alone.
+        var surnameStart = words.count - 1
+        while surnameStart > 0, lexicon.particles[words[surnameStart - 1].lowercased()] != nil
+                || lexicon.particles[words[surnameStart - 1]] != nil {
+            surnameStart -= 1
+        }
+        let surnameKey = NameKey.key(words[max(0, surnameStart)...].joined(separator: " "))
+        if surnameStart == 0 { return (clean, surnameKey, surnameKey, 1) }
+        // Middle initials do not make another person: "Donald J. Trump" is "Donald Trump".
+        let keyWords = words.count > 2
+            ? words.enumerated().filter { index, word in
+                index == 0 || index == words.count - 1 || word.filter(\.isLetter).count > 1 }.map(\.element)
+            : words
+        return (clean, NameKey.key(keyWords.joined(separator: " ")), surnameKey, keyWords.count)
+    }
+
+    /// The id of the speaker a record names, created when new; aliases and roles are counted.
+    static func speakerID(for speaker: Speaker, in db: Database) throws -> Int64 {
+        let identity = identity(speaker.name)
+        let kind = speaker.kind.rawValue
+        var id: Int64?
+        if identity.words >= 2 || speaker.kind != .person {
+            id = try Int64.fetchOne(db, sql: "SELECT id FROM speakers WHERE key = ? AND kind = ?", arguments: [identity.key, kind])
+            // "Republican Donald Trump": a known full name at the end of a longer one is that person.
+            var words = identity.name.split(separator: " ").map(String.init)
+            while id == nil, speaker.kind == .person, words.count > 2 {
+                words.removeFirst()
+                id = try Int64.fetchOne(db, sql: "SELECT id FROM speakers WHERE key = ? AND kind = 'person'",
+                                        arguments: [NameKey.key(words.joined(separator: " "))])
+            }
+        } else {
+            let full = try Int64.fetchAll(db, sql: "SELECT id FROM speakers WHERE last_key = ? AND words >= 2 AND kind = 'person'",
+                                          arguments: [identity.key])
+            if full.count == 1 {
+                id = full[0]
+            } else {
+                id = try Int64.fetchOne(db, sql: "SELECT id FROM speakers WHERE key = ? AND kind = ?", arguments: [identity.key, kind])
+            }
+        }
+        if id == nil {
+            try db.execute(sql: "INSERT INTO speakers (name, key, last_key, words, kind) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [identity.name, identity.key, identity.lastKey, identity.words, kind])
+            id = db.lastInsertedRowID
+        }
+        let speakerID = id!
+        try db.execute(sql: """
+            INSERT INTO aliases (speaker_id, alias, alias_key, count) VALUES (?, ?, ?, 1)
+            ON CONFLICT(speaker_id, alias) DO UPDATE SET count = count + 1
+            """, arguments: [speakerID, speaker.name, NameKey.key(speaker.name)])
+        if let role = speaker.role, !role.isEmpty {
+            try db.execute(sql: """
+                INSERT INTO speaker_roles (speaker_id, role, count) VALUES (?, ?, 1)
+                ON CONFLICT(speaker_id, role) DO UPDATE SET count = count + 1
+                """, arguments: [speakerID, role])
+        }
+        return speakerID
+    }
+
+    /// Speakers a query name matches: by full key, by an alias, or by surname (all who have it).
+    static func matches(_ query: String, in db: Database) throws -> [Int64] {
+        let identity = identity(query)
+        return try Int64.fetchAll(db, sql: """
+            SELECT id FROM speakers WHERE key = ?1 OR last_key = ?1
+            UNION SELECT speaker_id FROM aliases WHERE alias_key = ?1
+            """, arguments: [identity.key])
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import QuoteCore
+import QuoteSchema
+
+/// The store's tables, created and upgraded by numbered migrations (see docs/store.md).
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE documents (
+                    id TEXT PRIMARY KEY,
+                    content_hash TEXT NOT NULL,
+                    title TEXT,
+                    published TEXT,
+                    metadata TEXT,
+                    text TEXT NOT NULL,
+                    indexed_at TEXT NOT NULL
+                );
+                CREATE INDEX documents_hash ON documents(content_hash);
+                CREATE INDEX documents_published ON documents(published);
+                CREATE TABLE speakers (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    last_key TEXT NOT NULL,
+                    words INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    UNIQUE(key, kind)
+                );
+                CREATE INDEX speakers_last_key ON speakers(last_key);
+                CREATE TABLE aliases (
+                    speaker_id INTEGER NOT NULL REFERENCES speakers(id),
+                    alias TEXT NOT NULL,
+                    alias_key TEXT NOT NULL,
+                    count INTEGER NOT NULL,
+                    PRIMARY KEY (speaker_id, alias)
+                );
+                CREATE INDEX aliases_key ON aliases(alias_key);
+                CREATE TABLE speaker_roles (
+                    speaker_id INTEGER NOT NULL REFERENCES speakers(id),
+                    role TEXT NOT NULL,
+                    count INTEGER NOT NULL,
+                    PRIMARY KEY (speaker_id, role)
+                );
+                CREATE TABLE quotes (
+                    id TEXT PRIMARY KEY,
+                    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                    type TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    start INTEGER NOT NULL,
+                    "end" INTEGER NOT NULL,
+                    speaker_id INTEGER REFERENCES speakers(id),
+                    speaker_name TEXT,
+                    speaker_mention TEXT,
+                    via_name TEXT,
+                    cue TEXT,
+                    cue_lemma TEXT,
+                    confidence REAL NOT NULL,
+                    rule TEXT NOT NULL,
+                    record TEXT NOT NULL
+                );
+                CREATE INDEX quotes_document ON quotes(document_id);
+                CREATE INDEX quotes_speaker ON quotes(speaker_id);
+                CREATE VIRTUAL TABLE quotes_fts USING fts5(quote_id UNINDEXED, text);
+                """)
+        }
+        return migrator
+    }
+
+    /// FNV-1a of the text's UTF-8: the same text under another id replaces the earlier document.
+    static func contentHash(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100000001b3
+        }
+        return String(hash, radix: 16)
+    }
+
+    /// The document's title: metadata `title`, else its first line.
+    static func title(_ document: SourceDocument) -> String? {
+        if case .string(let title)? = document.metadata?["title"] { return title }
+        if case .object(let meta)? = document.metadata?["meta"], case .string(let title)? = meta["title"] { return title }
+        let first = document.text.prefix { $0 != "\n" }.trimmingCharacters(in: .whitespaces)
+        return first.isEmpty ? nil : String(first.prefix(200))
+    }
+
+    /// An ISO date (yyyy-mm-dd) from `published`, `publication_date`, `date` or `meta.*`.
+    static func published(_ metadata: [String: JSONValue]?) -> String? {
+        guard let metadata else { return nil }
+        var sources = [metadata]
+        if case .object(let meta)? = metadata["meta"] { sources.append(meta) }
+        for source in sources {
+            for key in ["published", "publication_date", "date", "datePublished"] {
+                if case .string(let value)? = source[key], value.count >= 10 {
+                    let day = String(value.prefix(10))
+                    if day.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil { return day }
+                }
+            }
+        }
+        return nil
+    }
+
+    /// An FTS5 query that matches all the words, each as a plain term.
+    static func ftsQuery(_ text: String) -> String {
+        text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            .map { "\"\($0)\"" }.joined(separator: " ")
+    }
+}

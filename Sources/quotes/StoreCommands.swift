@@ -1,0 +1,197 @@
+import ArgumentParser
+import Foundation
+import QuoteCore
+import QuoteSchema
+import QuoteStore
+
+/// Options every store command shares.
+struct StoreOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The store file.", valueName: "path"))
+    var db: String = "quotes.sqlite"
+}
+
+/// Output layouts of the store commands.
+enum StoreFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, jsonl
+}
+
+/// `quotes index`: extract articles and add them to the store.
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Extract quotations from articles and add them to the store (default ./quotes.sqlite).",
+        discussion: """
+        Each batch of documents is one transaction: an interrupted run leaves the store as it was \
+        before the batch. A document indexed again (same id, or same text) replaces its earlier \
+        records. Documents that cannot be read are reported and skipped.
+        """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "Article files, directories, JSONL files, or - for standard input.")
+    var inputs: [String]
+
+    @Option(help: "How to read inputs: auto (by extension), text or jsonl.")
+    var input: InputFormat = .auto
+
+    @Option(help: "Documents per transaction.")
+    var batch: Int = 200
+
+    @Option(help: "Documents extracted in parallel.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func run() throws {
+        let quoteStore = try QuoteStore(path: store.db)
+        let parallel = ParallelExtractor(extractor: Extractor(), jobs: jobs)
+        let progress = isatty(STDERR_FILENO) != 0
+        let started = Date()
+        var pending: [SourceDocument] = []
+        var totals = QuoteStore.BatchSummary()
+        var failures = 0
+        var storeError: Error?
+        func flush() {
+            guard !pending.isEmpty, storeError == nil else { return }
+            let results = parallel.extract(pending)
+            do {
+                let summary = try quoteStore.index(Array(zip(pending, results)).map { (document: $0.0, result: $0.1) })
+                totals.documents += summary.documents
+                totals.quotes += summary.quotes
+                totals.replaced += summary.replaced
+            } catch {
+                storeError = error
+            }
+            pending.removeAll(keepingCapacity: true)
+            if progress {
+                let seconds = max(0.001, Date().timeIntervalSince(started))
+                FileHandle.standardError.write(Data(String(format: "\r%d documents, %d quotations, %.0f documents/s",
+                                                           totals.documents, totals.quotes, Double(totals.documents) / seconds).utf8))
+            }
+        }
+        DocumentReader(format: input).read(inputs, emit: { document in
+            pending.append(document)
+            if pending.count >= max(1, batch) { flush() }
+        }, fail: { error in
+            failures += 1
+            StandardError.write("error: \(error)")
+        })
+        flush()
+        if progress { FileHandle.standardError.write(Data("\n".utf8)) }
+        if let storeError {
+            throw ValidationError("\(store.db): \(storeError)")
+        }
+        StandardError.write("indexed \(totals.documents) documents (\(totals.replaced) replaced), \(totals.quotes) quotations into \(store.db)")
+        if failures > 0 { throw ExitCode(1) }
+    }
+}
+
+/// `quotes speakers`: who is quoted, most first.
+struct SpeakersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "speakers", abstract: "List speakers with their quotation counts.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "table, json or jsonl.")
+    var format: StoreFormat = .table
+
+    @Option(help: "Show at most this many speakers.")
+    var limit: Int?
+
+    func run() throws {
+        let speakers = try QuoteStore(path: store.db).speakers(limit: limit)
+        switch format {
+        case .table:
+            for speaker in speakers {
+                let aliases = speaker.aliases.filter { $0 != speaker.name }.prefix(4).joined(separator: "; ")
+                print(String(format: "%6d  %4d docs  ", speaker.quotes, speaker.documents) + speaker.name
+                      + (aliases.isEmpty ? "" : "  (\(aliases))"))
+            }
+        case .json:
+            print(String(decoding: try StoreOutput.encoder(pretty: true).encode(speakers), as: UTF8.self))
+        case .jsonl:
+            let encoder = StoreOutput.encoder(pretty: false)
+            for speaker in speakers { print(String(decoding: try encoder.encode(speaker), as: UTF8.self)) }
+        }
+    }
+}
+
+/// `quotes query`: quotations by speaker, text and date.
+struct QueryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "query", abstract: "Find stored quotations by speaker, words and date.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "A speaker's name or surname, any case or transliteration.")
+    var speaker: String?
+
+    @Option(help: "Full-text search in quotation text.")
+    var text: String?
+
+    @Option(help: "Words the quotations must contain (with --speaker).")
+    var search: String?
+
+    @Option(help: "Only documents published on or after this date (yyyy-mm-dd).")
+    var since: String?
+
+    @Option(help: "Only documents published on or before this date (yyyy-mm-dd).")
+    var until: String?
+
+    @Option(help: "table, json or jsonl.")
+    var format: StoreFormat = .table
+
+    @Option(help: "At most this many quotations.")
+    var limit: Int?
+
+    func run() throws {
+        let result = try QuoteStore(path: store.db).query(QuoteQuery(speaker: speaker, text: text, search: search,
+                                                                       since: since, until: until, limit: limit))
+        if result.isAmbiguous, let speaker {
+            let names = result.speakers.map { "\($0.name) (\($0.quotes))" }.joined(separator: ", ")
+            StandardError.write("ambiguous: \(result.speakers.count) speakers match '\(speaker)': \(names)")
+        }
+        if result.quotes.isEmpty {
+            StandardError.write("no quotations")
+            return
+        }
+        switch format {
+        case .table:
+            for stored in result.quotes {
+                let record = stored.record
+                var quote = record.quote.text.replacingOccurrences(of: "\n", with: " ")
+                if quote.count > 90 { quote = String(quote.prefix(87)) + "..." }
+                print("\(record.speaker?.name ?? "-")  \(stored.published ?? "----------")  \(record.type.rawValue)  \"\(quote)\"  [\(record.document)]")
+            }
+        case .json:
+            print(String(decoding: try StoreOutput.encoder(pretty: true).encode(result), as: UTF8.self))
+        case .jsonl:
+            let encoder = StoreOutput.encoder(pretty: false)
+            for stored in result.quotes { print(String(decoding: try encoder.encode(stored), as: UTF8.self)) }
+        }
+    }
+}
+
+/// `quotes show`: one stored quotation with its context.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one stored quotation with the text around it.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "A quotation id as `quotes query --format jsonl` prints it.")
+    var id: String
+
+    func run() throws {
+        guard let found = try QuoteStore(path: store.db).show(id: id) else {
+            throw ValidationError("no quotation with id '\(id)' in \(store.db)")
+        }
+        print(String(decoding: try StoreOutput.encoder(pretty: true).encode(found.quote), as: UTF8.self))
+        print("\ncontext:\n" + found.context)
+    }
+}
+
+enum StoreOutput {
+    static func encoder(pretty: Bool) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}

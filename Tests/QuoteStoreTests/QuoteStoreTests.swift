@@ -1,0 +1,147 @@
+import Dispatch
+import Foundation
+import QuoteCore
+import QuoteSchema
+import QuoteStore
+import XCTest
+
+/// The store against real SQLite files in a temporary directory.
+final class QuoteStoreTests: XCTestCase {
+    private var directory: URL!
+    private let extractor = Extractor()
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("quotes-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private func store() throws -> QuoteStore {
+        try QuoteStore(path: directory.appendingPathComponent("quotes.sqlite").path)
+    }
+
+    private func batch(_ documents: [(id: String, text: String, date: String?)]) -> [(document: SourceDocument, result: DocumentResult)] {
+        documents.map { item in
+            let metadata: [String: JSONValue]? = item.date.map { ["published": .string($0)] }
+            let document = SourceDocument(id: item.id, text: item.text, metadata: metadata)
+            return (document, extractor.extract(text: item.text, document: item.id, metadata: metadata))
+        }
+    }
+
+    func testReindexingReplacesInsteadOfDuplicating() throws {
+        let store = try store()
+        let article = (id: "a", text: "\"We will look at it,\" Mayor Ines Carvalho said.\n\n\"Not today,\" Carvalho said.", date: Optional("2026-01-02"))
+        let first = try store.index(batch([article]))
+        XCTAssertEqual(first.quotes, 2)
+        let second = try store.index(batch([article]))
+        XCTAssertEqual(second.replaced, 1)
+        // The same text under another id replaces too.
+        let third = try store.index(batch([(id: "b", text: article.text, date: article.date)]))
+        XCTAssertEqual(third.replaced, 1)
+        XCTAssertEqual(try store.query(QuoteQuery()).quotes.count, 2)
+        XCTAssertEqual(try store.speakers().map(\.quotes), [2])
+    }
+
+    func testNameVariantsMergeIntoOneSpeakerWithAliases() throws {
+        let store = try store()
+        try store.index(batch([
+            (id: "1", text: "\"Talks take time,\" said U.S. Ambassador Ryan Crocker.", date: "2007-05-28"),
+            (id: "2", text: "\"We will see,\" RYAN CROCKER said.", date: "2007-05-29"),
+            (id: "3", text: "Ryan Crocker arrived late. \"No comment,\" Crocker said.", date: "2007-05-30"),
+            (id: "4", text: "\"There are good intentions,\" Ali al-Dabagh said.", date: "2007-05-28"),
+            (id: "5", text: "\"It went well,\" Al Dabagh said.", date: "2007-05-29"),
+        ]))
+        let speakers = try store.speakers()
+        let crocker = try XCTUnwrap(speakers.first { $0.name == "Ryan Crocker" })
+        XCTAssertEqual(crocker.quotes, 3)
+        XCTAssertEqual(crocker.documents, 3)
+        XCTAssertTrue(crocker.aliases.contains("RYAN CROCKER"), "\(crocker.aliases)")
+        XCTAssertTrue(crocker.roles.contains { $0.contains("Ambassador") }, "\(crocker.roles)")
+        let dabagh = speakers.filter { NameKey.key($0.name).hasSuffix("dabagh") }
+        XCTAssertEqual(dabagh.count, 1, "\(dabagh.map(\.name))")
+        XCTAssertEqual(dabagh.first?.quotes, 2)
+        // Any spelling finds him; newest first.
+        let found = try store.query(QuoteQuery(speaker: "ryan crocker"))
+        XCTAssertEqual(found.quotes.map(\.published), ["2007-05-30", "2007-05-29", "2007-05-28"])
+        XCTAssertFalse(found.isAmbiguous)
+        XCTAssertEqual(try store.query(QuoteQuery(speaker: "al-Dabagh")).quotes.count, 2)
+    }
+
+    func testSurnameQueryIsAmbiguousAndDoesNotMergePeople() throws {
+        let store = try store()
+        try store.index(batch([
+            (id: "1", text: "\"The economy grew,\" Bill Clinton said.", date: "2016-01-01"),
+            (id: "2", text: "\"I am running,\" Hillary Clinton said.", date: "2016-02-01"),
+        ]))
+        XCTAssertEqual(Set(try store.speakers().map(\.name)), ["Bill Clinton", "Hillary Clinton"])
+        let result = try store.query(QuoteQuery(speaker: "Clinton"))
+        XCTAssertTrue(result.isAmbiguous)
+        XCTAssertEqual(result.quotes.count, 2)
+        XCTAssertEqual(try store.query(QuoteQuery(speaker: "Hillary Clinton")).quotes.count, 1)
+    }
+
+    func testFullTextAndDateFilters() throws {
+        let store = try store()
+        try store.index(batch([
+            (id: "1", text: "\"Iran must stop funding the militias,\" Ryan Crocker said.", date: "2007-05-28"),
+            (id: "2", text: "\"A trilateral mechanism is possible,\" Ryan Crocker said.", date: "2007-06-10"),
+        ]))
+        XCTAssertEqual(try store.query(QuoteQuery(text: "trilateral")).quotes.map(\.record.document), ["2"])
+        XCTAssertEqual(try store.query(QuoteQuery(speaker: "Crocker", search: "Iran militias")).quotes.count, 1)
+        XCTAssertEqual(try store.query(QuoteQuery(speaker: "Crocker", since: "2007-06-01")).quotes.count, 1)
+        XCTAssertTrue(try store.query(QuoteQuery(speaker: "Nobody Here")).quotes.isEmpty)
+    }
+
+    func testReaderRunsWhileAnotherConnectionIndexes() throws {
+        let path = directory.appendingPathComponent("quotes.sqlite").path
+        let writer = try QuoteStore(path: path)
+        let reader = try QuoteStore(path: path)
+        let documents = (0..<40).map { index in
+            (id: "d\(index)", text: "\"Number \(index) is fine,\" Mayor Ines Carvalho said.", date: Optional("2026-01-01"))
+        }
+        let batches = stride(from: 0, to: documents.count, by: 4).map { batch(Array(documents[$0..<min($0 + 4, documents.count)])) }
+        let done = DispatchSemaphore(value: 0)
+        let failures = FailureBox()
+        DispatchQueue.global().async {
+            do {
+                for item in batches { try writer.index(item) }
+            } catch {
+                failures.record(error)
+            }
+            done.signal()
+        }
+        var reads = 0
+        var lastCount = 0
+        while done.wait(timeout: .now()) == .timedOut {
+            let count = try reader.query(QuoteQuery()).quotes.count
+            XCTAssertEqual(count % 4, 0, "a reader saw a half-written batch")
+            XCTAssertGreaterThanOrEqual(count, lastCount)
+            lastCount = count
+            reads += 1
+        }
+        XCTAssertNil(failures.error)
+        XCTAssertEqual(try reader.query(QuoteQuery()).quotes.count, 40)
+        XCTAssertGreaterThan(reads, 0)
+    }
+}
+
+/// An error recorded by another thread.
+private final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Error?
+
+    func record(_ error: Error) {
+        lock.lock()
+        stored = error
+        lock.unlock()
+    }
+
+    var error: Error? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+}
