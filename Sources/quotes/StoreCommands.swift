@@ -29,10 +29,10 @@ struct IndexCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: "Article files, directories, JSONL files, or - for standard input.")
+    @Argument(help: "Article files, saved web pages, directories (txt, jsonl and html mixed), JSONL files, or - for standard input.")
     var inputs: [String]
 
-    @Option(help: "How to read inputs: auto (by extension), text or jsonl.")
+    @Option(help: "How to read inputs: auto (by extension and content), text or jsonl.")
     var input: InputFormat = .auto
 
     @Option(help: "Documents per transaction.")
@@ -68,7 +68,7 @@ struct IndexCommand: ParsableCommand {
                                                            totals.documents, totals.quotes, Double(totals.documents) / seconds).utf8))
             }
         }
-        DocumentReader(format: input).read(inputs, emit: { document in
+        IndexInputs(format: input).read(inputs, emit: { document in
             pending.append(document)
             if pending.count >= max(1, batch) { flush() }
         }, fail: { error in
