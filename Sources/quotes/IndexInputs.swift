@@ -15,7 +15,7 @@ struct IndexInputs {
         for path in paths {
             var isDirectory: ObjCBool = false
             if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                let files = articleFiles(in: path)
+                let files = DocumentReader.articleFiles(in: path, extensions: [".txt", ".jsonl", ".html", ".htm", ".xhtml"])
                 if files.isEmpty { fail(.noArticles(directory: path)) }
                 for file in files { readFile(file, reader: reader, emit: emit, fail: fail) }
             } else {
@@ -46,22 +46,5 @@ struct IndexInputs {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         return HTMLArticleReader.looksLikeHTML(handle.readData(ofLength: 1024))
-    }
-
-    private func articleFiles(in directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            let lower = name.lowercased()
-            guard !name.hasPrefix("."),
-                  lower.hasSuffix(".txt") || lower.hasSuffix(".jsonl") || HTMLArticleReader.hasHTMLExtension(name) else { continue }
-            let full = (directory as NSString).appendingPathComponent(relative)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files.append(full)
-            }
-        }
-        return files.sorted()
     }
 }

@@ -50,7 +50,7 @@ public struct DocumentReader: Sendable {
                 continue
             }
             if isDirectory.boolValue {
-                let files = articleFiles(in: path)
+                let files = Self.articleFiles(in: path)
                 if files.isEmpty {
                     fail(.noArticles(directory: path))
                 }
@@ -61,15 +61,16 @@ public struct DocumentReader: Sendable {
         }
     }
 
-    /// `*.txt` and `*.jsonl` files below a directory, sorted, hidden ones left out.
-    func articleFiles(in directory: String) -> [String] {
+    /// Files below a directory whose names end in one of `extensions` (lowercase, with the
+    /// dot), sorted, hidden ones left out; `*.txt` and `*.jsonl` by default.
+    public static func articleFiles(in directory: String, extensions: [String] = [".txt", ".jsonl"]) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
             if name.hasPrefix(".") { continue }
             let lower = name.lowercased()
-            if lower.hasSuffix(".txt") || lower.hasSuffix(".jsonl") {
+            if extensions.contains(where: { lower.hasSuffix($0) }) {
                 let full = (directory as NSString).appendingPathComponent(relative)
                 var isDirectory: ObjCBool = false
                 if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
