@@ -25,4 +25,26 @@ final class FuzzRegressionTests: XCTestCase {
         assertConsistent(String(repeating: ", , said", count: 2_000))
         assertConsistent(String(repeating: "Mr. ", count: 3_000) + "Smith said it.")
     }
+
+    /// A run-on "sentence" of thousands of cue verbs is read in bounded windows (once each rule
+    /// scanned back to the sentence start for every verb: quadratic). The windows keep the
+    /// attributions a normal sentence gets and say so in a diagnostic.
+    func testRunOnSentenceIsReadInWindows() {
+        let text = String(repeating: "Alpha Beta said the plan works and ", count: 2_000) + "Alpha Beta said it."
+        let result = Extractor().extract(text: text, document: "run-on")
+        XCTAssertEqual(OutputInvariants.violations(of: result, text: text), [])
+        XCTAssertEqual(result.diagnostics.filter { $0.code == "overlong-sentence" }.count, 1)
+        // Windows keep finding reported speech by Alpha Beta through the whole run-on text (14,000
+        // tokens: about 55 windows; a window that opens mid-clause finds none).
+        let indirect = result.quotes.filter { $0.type == .indirect && $0.speaker?.name == "Alpha Beta" }
+        XCTAssertGreaterThan(indirect.count, 14_000 / Extractor.maxUnitTokens / 3)
+        XCTAssertGreaterThan(indirect.last?.quote.start ?? 0, text.count * 9 / 10)
+    }
+
+    /// Thousands of unclosed marks in one paragraph, each after a cue: one unit per sentence,
+    /// and no rule scan runs across the whole paragraph.
+    func testManyUnclosedMarksAfterCues() {
+        let text = String(repeating: "He said “ no word \" word \" ", count: 3_000)
+        assertConsistent(text)
+    }
 }

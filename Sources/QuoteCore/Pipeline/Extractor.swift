@@ -24,7 +24,7 @@ public struct Extractor: Sendable {
         let text = TextBuffer(string)
         let layout = Layout(text: text, lexicon: lexicon)
         var (quotes, diagnostics) = QuoteScanner().scan(layout)
-        let units = buildUnits(layout: layout, quotes: quotes)
+        let units = buildUnits(layout: layout, quotes: quotes, diagnostics: &diagnostics)
         let analyzer = PhraseAnalyzer(lexicon: lexicon, shadow: layout.shadow)
         if Extractor.debugUnits {
             for unit in units {
@@ -98,7 +98,7 @@ public struct Extractor: Sendable {
     }
 
     /// Sentences of each paragraph, joined where a quotation part crosses their edge, tokenised.
-    func buildUnits(layout: Layout, quotes: [QuoteSpan]) -> [Unit] {
+    func buildUnits(layout: Layout, quotes: [QuoteSpan], diagnostics: inout [Diagnostic]) -> [Unit] {
         let splitter = SentenceSplitter(lexicon: lexicon)
         let tokenizer = Tokenizer(lexicon: lexicon)
         let shadow = layout.shadow
@@ -123,26 +123,78 @@ public struct Extractor: Sendable {
         }
         var units: [Unit] = []
         for (paragraphNumber, paragraph) in layout.paragraphs.enumerated() {
+            // Atoms are in text order within a paragraph: one moving cursor per pass keeps this linear.
             let atoms = atomsByParagraph[paragraphNumber] ?? []
             let sentences = splitter.sentences(in: paragraph, shadow: shadow)
             var merged: [Range<Int>] = []
+            var crossing = 0  // first atom that may still cross the next sentence's start
             for sentence in sentences {
-                if let last = merged.last,
-                   atoms.contains(where: { $0.range.lowerBound < sentence.lowerBound && $0.range.upperBound > last.upperBound }) {
+                while crossing < atoms.count, atoms[crossing].range.upperBound <= sentence.lowerBound { crossing += 1 }
+                var joins = false
+                if let last = merged.last {
+                    var probe = crossing
+                    while probe < atoms.count, atoms[probe].range.lowerBound < sentence.lowerBound {
+                        if atoms[probe].range.upperBound > last.upperBound { joins = true; break }
+                        probe += 1
+                    }
+                }
+                if joins, let last = merged.last {
                     merged[merged.count - 1] = last.lowerBound..<sentence.upperBound
                 } else {
                     merged.append(sentence)
                 }
             }
+            var next = 0  // first atom not yet wholly before the current range
             for range in merged {
-                let inside = atoms.filter { $0.range.lowerBound < range.upperBound && $0.range.upperBound > range.lowerBound }
+                while next < atoms.count, atoms[next].range.upperBound <= range.lowerBound { next += 1 }
+                var end = next
+                while end < atoms.count, atoms[end].range.lowerBound < range.upperBound { end += 1 }
+                let inside = Array(atoms[next..<end])
                 let widened = min(range.lowerBound, inside.first?.range.lowerBound ?? range.lowerBound)
                     ..< max(range.upperBound, inside.last?.range.upperBound ?? range.upperBound)
                 let tokens = tokenizer.tokens(shadow, widened, atoms: inside)
-                units.append(Unit(index: units.count, range: widened, paragraph: paragraphNumber, tokens: tokens))
+                for window in Extractor.windows(tokens) {
+                    let windowRange = window.count == tokens.count
+                        ? widened : window.first!.range.lowerBound..<window.last!.range.upperBound
+                    if window.count < tokens.count, window.startIndex == 0 {
+                        diagnostics.append(Diagnostic(
+                            code: "overlong-sentence", severity: .info,
+                            message: "sentence of \(tokens.count) tokens read in windows of \(Extractor.maxUnitTokens)",
+                            start: widened.lowerBound, end: widened.upperBound))
+                    }
+                    units.append(Unit(index: units.count, range: windowRange, paragraph: paragraphNumber, tokens: Array(window)))
+                }
             }
         }
         return units
+    }
+
+    /// Most tokens the rules see at once. News sentences run to a few dozen tokens (a quotation is
+    /// one token); a longer "sentence" is run-on text, and reading it in windows keeps every rule's
+    /// backward and forward scans bounded, so the whole pass stays linear in the input.
+    public static let maxUnitTokens = 256
+
+    /// `tokens` cut into windows of at most `maxUnitTokens`, at a sentence-like stop when one is near.
+    static func windows(_ tokens: [Token]) -> [ArraySlice<Token>] {
+        guard tokens.count > maxUnitTokens else { return [tokens[...]] }
+        var windows: [ArraySlice<Token>] = []
+        var start = 0
+        while start < tokens.count {
+            var end = min(tokens.count, start + maxUnitTokens)
+            if end < tokens.count {
+                // Prefer to cut after a full stop, semicolon or quotation in the last quarter.
+                var cut = end
+                while cut > start + maxUnitTokens * 3 / 4 {
+                    let token = tokens[cut - 1]
+                    if token.kind == .quote || token.isPunct(".") || token.isPunct(";") { break }
+                    cut -= 1
+                }
+                if cut > start + maxUnitTokens * 3 / 4 { end = cut }
+            }
+            windows.append(tokens[start..<end])
+            start = end
+        }
+        return windows
     }
 
     private func paragraphIndex(of offset: Int, in paragraphs: [Range<Int>]) -> Int {

@@ -134,6 +134,41 @@ public struct SpeakerResolver: Sendable {
         mentions.sort { $0.position < $1.position }
     }
 
+    /// How far back pronouns and descriptions look: this many mentions, speakers or people.
+    /// An antecedent further away than that is not one a reader would find either, and the bound
+    /// keeps resolution linear on pathological text (thousands of names in one document).
+    static let lookback = 400
+
+    /// The latest mention before `position` that passes `test`, among the `lookback` nearest.
+    private func recentMention(before position: Int, where test: ((position: Int, entity: Int)) -> Bool) -> (position: Int, entity: Int)? {
+        var low = 0
+        var high = mentions.count
+        while low < high {  // first mention at or after `position`
+            let mid = (low + high) / 2
+            if mentions[mid].position < position { low = mid + 1 } else { high = mid }
+        }
+        var index = low - 1
+        let floor = max(0, low - SpeakerResolver.lookback)
+        while index >= floor {
+            if test(mentions[index]) { return mentions[index] }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The latest resolved speaker before `position` that passes `test`, among the `lookback` latest.
+    private func recentSpeaker(before position: Int,
+                               where test: ((position: Int, speaker: Speaker, entity: Int?, form: SpeakerPhrase.Form)) -> Bool)
+        -> (position: Int, speaker: Speaker, entity: Int?, form: SpeakerPhrase.Form)? {
+        var index = history.count - 1
+        let floor = max(0, history.count - SpeakerResolver.lookback)
+        while index >= floor {
+            if history[index].position < position, test(history[index]) { return history[index] }
+            index -= 1
+        }
+        return nil
+    }
+
     /// Resolves one speaker phrase found at `position`.
     mutating func resolve(_ phrase: SpeakerPhrase, at position: Int) -> Speaker {
         let mentionSpan = TextSpan(text: text.text(phrase.mention), start: phrase.mention.lowerBound,
@@ -199,7 +234,7 @@ public struct SpeakerResolver: Sendable {
         let best = choices.map { (entities[$0].occurrences, entities[$0].words) }.max { $0 < $1 }!
         let full = choices.filter { (entities[$0].occurrences, entities[$0].words) == best }
         if full.count == 1 { return full[0] }
-        let recent = mentions.last { $0.position < position && full.contains($0.entity) }
+        let recent = recentMention(before: position) { full.contains($0.entity) }
         return recent?.entity ?? full[0]
     }
 
@@ -208,8 +243,8 @@ public struct SpeakerResolver: Sendable {
         let wanted: Lexicon.Gender? = kind == .male ? .male : kind == .female ? .female : nil
         if kind == .male || kind == .female {
             // The latest person speaker of a compatible gender, or the latest person mentioned.
-            let lastSpeaker = history.last { item in
-                guard item.position < position, item.speaker.kind == .person, item.form != .pronoun || item.entity != nil else { return false }
+            let lastSpeaker = recentSpeaker(before: position) { item in
+                guard item.speaker.kind == .person, item.form != .pronoun || item.entity != nil else { return false }
                 if let known = item.entity, let gender = entities[known].gender, gender != wanted { return false }
                 if item.entity == nil, let role = item.speaker.role ?? Optional(item.speaker.name),
                    role.lowercased().split(separator: " ").contains(where: { analyzer.lexicon.genderedWords[String($0)].map { $0 != wanted } ?? false }) {
@@ -217,8 +252,8 @@ public struct SpeakerResolver: Sendable {
                 }
                 return true
             }
-            let lastMention = mentions.last { item in
-                item.position < position && (entities[item.entity].gender.map { $0 == wanted } ?? true)
+            let lastMention = recentMention(before: position) { item in
+                entities[item.entity].gender.map { $0 == wanted } ?? true
             }
             var choice: (speaker: Speaker?, entity: Int?) = (nil, nil)
             if let lastSpeaker, lastMention == nil || lastSpeaker.position >= (lastMention?.position ?? 0)
@@ -239,7 +274,7 @@ public struct SpeakerResolver: Sendable {
                                resolution: "pronoun")
             }
         } else if kind == .plural || kind == .neuter {
-            if let last = history.last(where: { $0.position < position && ($0.speaker.kind != .person || $0.form == .nominal) }) {
+            if let last = recentSpeaker(before: position, where: { $0.speaker.kind != .person || $0.form == .nominal }) {
                 entity = last.entity
                 return Speaker(name: last.speaker.name, kind: last.speaker.kind, role: last.speaker.role,
                                mention: mention, resolution: "pronoun")
@@ -248,29 +283,41 @@ public struct SpeakerResolver: Sendable {
         return Speaker(name: mention.text, kind: .unknown, role: nil, mention: mention, resolution: "unresolved")
     }
 
-    private func resolveNominal(_ phrase: SpeakerPhrase, mention: TextSpan, at position: Int, entity: inout Int?) -> Speaker {
+    /// Lower-cased words of a role, computed once per distinct role.
+    private var roleWordCache: [String: [String]] = [:]
+
+    private mutating func roleWords(_ role: String) -> [String] {
+        if let cached = roleWordCache[role] { return cached }
+        let words = role.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "." }).map(String.init)
+        roleWordCache[role] = words
+        return words
+    }
+
+    private mutating func resolveNominal(_ phrase: SpeakerPhrase, mention: TextSpan, at position: Int, entity: inout Int?) -> Speaker {
         let lexicon = analyzer.lexicon
         let head = phrase.head ?? ""
         let group = lexicon.roleGroups[head]
         func matches(_ role: String?) -> Bool {
             guard let role else { return false }
-            return role.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "." }).contains { word in
-                let word = String(word)
-                return word == head || (group != nil && lexicon.roleGroups[word] == group)
+            return roleWords(role).contains { word in
+                word == head || (group != nil && lexicon.roleGroups[word] == group)
             }
         }
         // Nominals with a determiner other than "the" introduce someone new ("a spokesman").
         let definite = mention.text.lowercased().hasPrefix("the ")
         if definite {
-            let candidates = entities.indices.filter { matches(entities[$0].role) && entities[$0].firstPosition < position }
+            // People introduced most recently first; among them, the one mentioned last.
+            let candidates = entities.indices.suffix(SpeakerResolver.lookback)
+                .filter { entities[$0].firstPosition < position && matches(entities[$0].role) }
             if !candidates.isEmpty {
-                let recent = mentions.last { $0.position < position && candidates.contains($0.entity) }
+                let pool = Set(candidates)
+                let recent = recentMention(before: position) { pool.contains($0.entity) }
                 let best = recent?.entity ?? candidates[0]
                 entity = best
                 return Speaker(name: entities[best].name, kind: .person, role: entities[best].role, mention: mention,
                                resolution: "nominal")
             }
-            if let previous = history.last(where: { $0.position < position && matches($0.speaker.role) && $0.speaker.kind == .person }) {
+            if let previous = recentSpeaker(before: position, where: { matches($0.speaker.role) && $0.speaker.kind == .person }) {
                 entity = previous.entity
                 return Speaker(name: previous.speaker.name, kind: .person, role: previous.speaker.role, mention: mention,
                                resolution: "nominal")
