@@ -72,15 +72,12 @@ struct ExtractCommand: ParsableCommand {
                     }
                 }
                 if format == .jsonl {
-                    let lineEncoder = JSONEncoder()
-                    lineEncoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                    var writer = JSONLineWriter(capacity: result.quotes.count * 600)
                     for var record in result.quotes {
                         record.schemaVersion = QuoteSchemaVersion.current
-                        if let data = try? lineEncoder.encode(record) {
-                            lines.append(data)
-                            lines.append(0x0A)
-                        }
+                        writer.appendLine(record)
                     }
+                    lines.append(contentsOf: writer.bytes)
                 }
                 return (result, lines)
             }

@@ -1,0 +1,48 @@
+import Foundation
+import QuoteCore
+import QuoteSchema
+import Testing
+
+/// `JSONLineWriter` must write exactly the bytes `JSONEncoder` writes for the same record.
+@Suite struct JSONLineWriterTests {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    private func assertSameBytes(_ record: QuoteRecord, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        var writer = JSONLineWriter()
+        writer.append(record)
+        let expected = try Self.encoder.encode(record)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == String(decoding: expected, as: UTF8.self),
+                sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: CorpusArticle.all)
+    func corpusRecordsMatchJSONEncoder(_ article: CorpusArticle) throws {
+        let result = try article.extract()
+        #expect(!result.quotes.isEmpty)
+        for var record in result.quotes {
+            try assertSameBytes(record)
+            record.schemaVersion = QuoteSchemaVersion.current
+            try assertSameBytes(record)
+        }
+    }
+
+    @Test func hostileStringsAndNumbersMatchJSONEncoder() throws {
+        let controls = String((0..<32).map { Character(Unicode.Scalar(UInt8($0))) })
+        let strange = controls + "\"\\/ é 😀 \u{2028}\u{2029}\u{7F}\u{FEFF} </script>"
+        for confidence in [0.0, 1.0, 0.07, 0.1 + 0.2, 0.5, 1e-7, 123456789.0] {
+            let speaker = Speaker(name: strange, kind: .person, role: strange,
+                                  mention: TextSpan(text: strange, start: 0, end: 12_345_678), resolution: strange)
+            try assertSameBytes(QuoteRecord(
+                document: strange, id: "q1", type: .mixed,
+                quote: QuoteContent(text: strange, start: -1, end: 99, parts: [OffsetRange(start: 0, end: 9), OffsetRange(start: 10, end: 11)]),
+                speaker: speaker, via: Speaker(name: "", kind: .unknown), cue: Cue(text: strange, lemma: "", start: 3, end: 4),
+                confidence: confidence, rule: strange, diagnostics: [strange, ""], schemaVersion: "1.0"))
+            try assertSameBytes(QuoteRecord(document: "", id: "", type: .indirect, quote: QuoteContent(text: "", start: 0, end: 0),
+                                            speaker: nil, cue: nil, confidence: confidence, rule: "none", diagnostics: []))
+        }
+    }
+}
