@@ -55,40 +55,21 @@ public struct PhraseAnalyzer: Sendable {
     }
 
     /// The cue verb at a token, if it is one.
-    func verb(_ token: Token) -> Lexicon.Verb? {
-        guard token.kind == .word else { return nil }
-        return lexicon.verb(token.lower)
+    @inline(__always) func verb(_ token: Token) -> Lexicon.Verb? {
+        token.kind == .word ? token.verb : nil
     }
 
-    func isPronoun(_ token: Token) -> Bool {
-        token.kind == .word && PhraseAnalyzer.subjectPronouns.contains(token.lower)
-    }
+    @inline(__always) func isPronoun(_ token: Token) -> Bool { token.has(.subjectPronoun) }
 
-    func isTitle(_ token: Token) -> Bool {
-        token.kind == .word && (lexicon.titles[original(token)] != nil
-            || (token.isCapitalized && lexicon.titles[original(token).capitalized] != nil && original(token).count > 3))
-    }
+    @inline(__always) func isTitle(_ token: Token) -> Bool { token.has(.title) }
 
-    func isRoleNoun(_ token: Token) -> Bool {
-        token.kind == .word && lexicon.roleNouns[token.lower] != nil
-    }
+    @inline(__always) func isRoleNoun(_ token: Token) -> Bool { token.has(.roleNoun) }
 
-    func isParticle(_ token: Token) -> Bool {
-        token.kind == .word && lexicon.particles[original(token)] != nil
-    }
+    @inline(__always) func isParticle(_ token: Token) -> Bool { token.has(.particle) }
 
-    /// A capitalised word that can be part of a name or an organization.
-    func isNameWord(_ token: Token) -> Bool {
-        guard token.kind == .word else { return false }
-        if token.isCapitalized { return true }
-        if isParticle(token) { return true }
-        // Lowercase-led names like "al-Dabagh" or "de Blasio".
-        if let dash = token.lower.firstIndex(of: "-") {
-            let head = String(token.lower[..<dash])
-            return lexicon.particles[head] != nil || lexicon.particles[head + "-"] != nil
-        }
-        return false
-    }
+    /// A capitalised word that can be part of a name or an organization (or a lowercase-led name
+    /// such as "al-Dabagh" or "de Blasio").
+    @inline(__always) func isNameWord(_ token: Token) -> Bool { token.has(.nameWord) }
 
     /// Skips adverbs and auxiliaries leftwards from `index`; nil when a negation is met.
     func skipAdverbsLeft(_ tokens: [Token], from index: Int, lower: Int) -> Int? {
@@ -118,8 +99,8 @@ public struct PhraseAnalyzer: Sendable {
     /// The noun phrase that opens a unit ("Carson did not name them, but told ..."), if any.
     func leadingSubject(_ tokens: [Token], before limit: Int) -> SpeakerPhrase? {
         var start = 0
-        while start < limit, tokens[start].kind == .word, lexicon.sentenceStarters.contains(original(tokens[start])),
-              !PhraseAnalyzer.subjectPronouns.contains(tokens[start].lower), !PhraseAnalyzer.determiners.contains(tokens[start].lower) {
+        while start < limit, tokens[start].kind == .word, tokens[start].has(.sentenceStarter),
+              !tokens[start].has(.subjectPronoun), !tokens[start].has(.determiner) {
             start += 1
         }
         guard start < limit else { return nil }
@@ -129,7 +110,7 @@ public struct PhraseAnalyzer: Sendable {
         var end = start
         while end + 1 < limit, tokens[end + 1].kind == .word,
               isNameWord(tokens[end + 1]) || isRoleNoun(tokens[end + 1]) || tokens[end + 1].lower == "'s"
-                || (PhraseAnalyzer.determiners.contains(tokens[start].lower) && !PhraseAnalyzer.stopWords.contains(tokens[end + 1].lower)
+                || (tokens[start].has(.determiner) && !tokens[end + 1].has(.stopWord)
                     && lexicon.verb(tokens[end + 1].lower) == nil)
                 || (PhraseAnalyzer.rolePrepositions.contains(tokens[end + 1].lower) && isRoleNoun(tokens[end])) {
             end += 1
@@ -220,7 +201,7 @@ public struct PhraseAnalyzer: Sendable {
                 start -= 1
                 continue
             }
-            if PhraseAnalyzer.determiners.contains(candidate.lower) {
+            if candidate.has(.determiner) {
                 start -= 1
                 // "an official from the Bank": the determiner opens a complement of a role noun.
                 if start - 2 >= lower, PhraseAnalyzer.rolePrepositions.contains(tokens[start - 1].lower),
@@ -231,9 +212,9 @@ public struct PhraseAnalyzer: Sendable {
                 break
             }
             if isNameWord(candidate) {
-                if start - 1 == lower, lexicon.sentenceStarters.contains(original(candidate)),
+                if start - 1 == lower, candidate.has(.sentenceStarter),
                    !isTitle(candidate) { break }
-                if PhraseAnalyzer.subjectPronouns.contains(candidate.lower) { break }
+                if candidate.has(.subjectPronoun) { break }
                 start -= 1
                 lowercaseRun = 0
                 continue
@@ -241,13 +222,13 @@ public struct PhraseAnalyzer: Sendable {
             if PhraseAnalyzer.rolePrepositions.contains(candidate.lower) {
                 // "ambassador in Baghdad", "director of the group": only after a role word.
                 if start - 2 >= lower, isRoleNoun(tokens[start - 2]) || isTitle(tokens[start - 2]),
-                   right.kind == .word, isNameWord(right) || PhraseAnalyzer.determiners.contains(right.lower) {
+                   right.kind == .word, isNameWord(right) || right.has(.determiner) {
                     start -= 1
                     continue
                 }
                 break
             }
-            if PhraseAnalyzer.stopWords.contains(candidate.lower) || lexicon.verb(candidate.lower) != nil {
+            if candidate.has(.stopWord) || lexicon.verb(candidate.lower) != nil {
                 break
             }
             if isRoleNoun(candidate) || lowercaseRun < 3 {
@@ -259,8 +240,8 @@ public struct PhraseAnalyzer: Sendable {
         }
         // Drop a leading sentence starter ("But Crocker") or a verb that opens an inverted
         // sentence ("Stated Stone").
-        while start < end, lexicon.sentenceStarters.contains(original(tokens[start]))
-                && !PhraseAnalyzer.determiners.contains(tokens[start].lower) && !isTitle(tokens[start])
+        while start < end, tokens[start].has(.sentenceStarter)
+                && !tokens[start].has(.determiner) && !isTitle(tokens[start])
                 || (start == 0 && lexicon.verb(tokens[start].lower) != nil) {
             start += 1
         }
@@ -279,22 +260,22 @@ public struct PhraseAnalyzer: Sendable {
         while index < upper, index - start < 12 {
             let token = tokens[index]
             guard token.kind == .word else { break }
-            if isNameWord(token) || token.lower == "'s" || (index == start && PhraseAnalyzer.determiners.contains(token.lower))
+            if isNameWord(token) || token.lower == "'s" || (index == start && token.has(.determiner))
                 || isRoleNoun(token) || (token.lower.first?.isNumber ?? false) {
                 index += 1
                 continue
             }
             if PhraseAnalyzer.rolePrepositions.contains(token.lower), index > start,
                isRoleNoun(tokens[index - 1]) || isTitle(tokens[index - 1]), index + 1 < upper,
-               isNameWord(tokens[index + 1]) || PhraseAnalyzer.determiners.contains(tokens[index + 1].lower) {
+               isNameWord(tokens[index + 1]) || tokens[index + 1].has(.determiner) {
                 index += 1
                 continue
             }
             // Up to three modifiers before a role noun or name: "one former senior agency official".
-            if !PhraseAnalyzer.stopWords.contains(token.lower), lexicon.verb(token.lower) == nil,
+            if !token.has(.stopWord), lexicon.verb(token.lower) == nil,
                let head = ((index + 1)..<min(upper, index + 4)).first(where: { tokens[$0].kind != .word || isRoleNoun(tokens[$0]) || isNameWord(tokens[$0]) }),
                tokens[head].kind == .word,
-               ((index + 1)..<head).allSatisfy({ !PhraseAnalyzer.stopWords.contains(tokens[$0].lower) && lexicon.verb(tokens[$0].lower) == nil }) {
+               ((index + 1)..<head).allSatisfy({ !tokens[$0].has(.stopWord) && lexicon.verb(tokens[$0].lower) == nil }) {
                 index += 1
                 continue
             }
@@ -349,8 +330,8 @@ public struct PhraseAnalyzer: Sendable {
         while index >= first {
             let token = tokens[index]
             if token.kind == .word, isNameWord(token), !isTitle(token), !isRoleNoun(token),
-               lexicon.abbreviations[original(token)] != .general,
-               token.lower != "'s", !PhraseAnalyzer.determiners.contains(token.lower) {
+               !token.has(.generalAbbreviation),
+               token.lower != "'s", !token.has(.determiner) {
                 runStart = index
                 index -= 1
                 continue
@@ -383,7 +364,7 @@ public struct PhraseAnalyzer: Sendable {
             }
             // Suffixes and organizations decide the kind.
             let runTokens = tokens[nameFirst...end]
-            let isOrganization = runTokens.contains { lexicon.organizations[original($0)] == .organizationWord }
+            let isOrganization = runTokens.contains { $0.has(.organizationWord) }
                 || lexicon.organizations[text(tokens[nameFirst].range.lowerBound..<tokens[end].range.upperBound)] != nil
             let mention = tokens[nameFirst].range.lowerBound..<tokens[end].range.upperBound
             let role: Range<Int>? = nameFirst > first
@@ -392,7 +373,7 @@ public struct PhraseAnalyzer: Sendable {
                 return SpeakerPhrase(form: .organization, mention: role == nil ? mention : whole, role: nil, head: nil)
             }
             // A single capitalised sentence starter is no name.
-            if nameFirst == end, lexicon.sentenceStarters.contains(original(tokens[end])) { return nil }
+            if nameFirst == end, tokens[end].has(.sentenceStarter) { return nil }
             return SpeakerPhrase(form: .name, mention: mention, role: role, head: nil)
         }
         // No name: a description headed by its last word, or by the role noun that a complement
@@ -428,14 +409,14 @@ public struct PhraseAnalyzer: Sendable {
         if ["and", "but", ","].contains(tokens[last].lower) {
             return analyzer.leadingSubject(tokens, before: last)
         }
-        guard last < 15, tokens[last].kind == .word, !PhraseAnalyzer.determiners.contains(tokens[last].lower),
-              !PhraseAnalyzer.stopWords.contains(tokens[last].lower) else { return nil }
+        guard last < 15, tokens[last].kind == .word, !tokens[last].has(.determiner),
+              !tokens[last].has(.stopWord) else { return nil }
         let stretch = tokens[0...last]
         guard !stretch.contains(where: { $0.kind == .quote || [";", ":", "—"].contains($0.lower)
                 || ["that", "which", "if", "when", "because", "although", "while", "there", "it", "this"].contains($0.lower)
                 || analyzer.lexicon.verb($0.lower) != nil && !$0.isCapitalized }) else { return nil }
         let first = tokens[0]
-        guard first.isCapitalized || PhraseAnalyzer.determiners.contains(first.lower) || (first.lower.first?.isNumber ?? false) else { return nil }
+        guard first.isCapitalized || first.has(.determiner) || (first.lower.first?.isNumber ?? false) else { return nil }
         if let parsed = analyzer.parse(tokens, 0...last) { return parsed }
         return SpeakerPhrase(form: .nominal, mention: tokens[0].range.lowerBound..<tokens[last].range.upperBound, role: nil,
                              head: tokens[last].lower)

@@ -72,6 +72,8 @@ public struct Lexicon: Sendable {
     public let roleGroups: [String: Int]
     /// Lowercased titles and role words that tell a gender ("spokeswoman").
     public let genderedWords: [String: Gender]
+    /// Every list above folded into one table the tokenizer consults once per word.
+    private(set) var wordTable = WordTable()
 
     public enum Gender: String, Sendable, CaseIterable {
         case male, female
@@ -200,6 +202,7 @@ public struct Lexicon: Sendable {
         }
         self.roleGroups = groups
         self.genderedWords = try table("gendered-words.tsv", Gender.self, lowercased: true)
+        self.wordTable = WordTable(self)
     }
 
     /// The verb for a lowercased word form, if it is a cue verb.

@@ -19,6 +19,12 @@ public struct Token: Sendable, Hashable {
     public var part: Int
     /// True for words of two or more letters, all uppercase ("DALLAS", "AP").
     public var isAllCaps: Bool = false
+    /// What the word lists say about a word token (empty for punctuation and quotations).
+    public var traits: WordTraits = []
+    /// The cue verb this word form is, if any.
+    public var verb: Lexicon.Verb? = nil
+
+    @inline(__always) public func has(_ trait: WordTraits) -> Bool { traits.contains(trait) }
 
     @inline(__always) public var isWord: Bool { kind == .word }
     @inline(__always) public var isQuote: Bool { kind == .quote }
@@ -94,12 +100,20 @@ struct Tokenizer {
                 var token = Token(range: start..<index, kind: .word, lower: UTF16String.lowercased(shadow, start..<index),
                                   isCapitalized: CodeUnit.isUppercase(shadow[start]), quote: -1, part: -1)
                 token.isAllCaps = index - start >= 2 && !shadow[start..<index].contains(where: CodeUnit.isLowercase)
+                let wordRange = start..<index
+                (token.traits, token.verb) = lexicon.wordTable.describe(
+                    lower: token.lower, isCapitalized: token.isCapitalized,
+                    hasHyphen: shadow[wordRange].contains(CodeUnit.hyphen),
+                    original: { UTF16String.make(shadow, wordRange) })
                 tokens.append(token)
                 continue
             }
             if CodeUnit.isApostrophe(unit), index + 1 < end, shadow[index + 1] == 0x73 || shadow[index + 1] == 0x53 {
-                tokens.append(Token(range: index..<(index + 2), kind: .word, lower: "'s", isCapitalized: false,
-                                    quote: -1, part: -1))
+                var possessive = Token(range: index..<(index + 2), kind: .word, lower: "'s", isCapitalized: false,
+                                       quote: -1, part: -1)
+                (possessive.traits, possessive.verb) = lexicon.wordTable.describe(
+                    lower: "'s", isCapitalized: false, hasHyphen: false, original: { "'s" })
+                tokens.append(possessive)
                 index += 2
                 continue
             }

@@ -48,8 +48,8 @@ public struct QuoteFirstRule: AttributionRule {
     /// A short description the phrase reader does not know ("the audience", "a man in the crowd"),
     /// taken whole when it sits alone between the quotation and the verb.
     private func shortDescription(_ tokens: [Token], _ range: Range<Int>, _ analyzer: PhraseAnalyzer) -> SpeakerPhrase? {
-        guard range.count >= 2, range.count <= 6, PhraseAnalyzer.determiners.contains(tokens[range.lowerBound].lower),
-              tokens[range].allSatisfy({ $0.kind == .word && ($0.isCapitalized || !PhraseAnalyzer.stopWords.contains($0.lower) || PhraseAnalyzer.rolePrepositions.contains($0.lower)) }),
+        guard range.count >= 2, range.count <= 6, tokens[range.lowerBound].has(.determiner),
+              tokens[range].allSatisfy({ $0.kind == .word && ($0.isCapitalized || !$0.has(.stopWord) || PhraseAnalyzer.rolePrepositions.contains($0.lower)) }),
               let last = range.last, !PhraseAnalyzer.rolePrepositions.contains(tokens[last].lower) else { return nil }
         return SpeakerPhrase(form: .nominal, mention: tokens[range.lowerBound].range.lowerBound..<tokens[last].range.upperBound,
                              role: nil, head: tokens[last].lower)

@@ -66,9 +66,9 @@ public struct ReportedSpeechRule: AttributionRule {
             } else if ReportedSpeechRule.tellLike.contains(verb.lemma) {
                 // Skip the audience: "told reporters", "told the Ledger".
                 while start <= last, tokens[start].kind == .word,
-                      analyzer.isNameWord(tokens[start]) || PhraseAnalyzer.determiners.contains(tokens[start].lower)
+                      analyzer.isNameWord(tokens[start]) || tokens[start].has(.determiner)
                         || analyzer.isRoleNoun(tokens[start]) || ["reporters", "him", "her", "them", "us", "me", "journalists", "supporters"].contains(tokens[start].lower) {
-                    let isHead = !PhraseAnalyzer.determiners.contains(tokens[start].lower)
+                    let isHead = !tokens[start].has(.determiner)
                     start += 1
                     // The audience ends at its head: "told reporters the plan ..." keeps "the plan".
                     if isHead, start <= last, !analyzer.isNameWord(tokens[start]) || !tokens[start - 1].isCapitalized { break }
@@ -125,7 +125,7 @@ public struct ReportedSpeechRule: AttributionRule {
         let start = speaker.role.map { min($0.lowerBound, speaker.mention.lowerBound) } ?? speaker.mention.lowerBound
         guard let first = tokens.firstIndex(where: { $0.range.lowerBound >= start }) else { return false }
         var index = first - 1
-        while index >= 0, tokens[index].kind == .word, PhraseAnalyzer.determiners.contains(tokens[index].lower)
+        while index >= 0, tokens[index].kind == .word, tokens[index].has(.determiner)
                 || ["but", "and", "so", "yet", "still", "meanwhile", "however", "instead"].contains(tokens[index].lower) {
             index -= 1
         }
@@ -172,7 +172,7 @@ public struct ReportedSpeechRule: AttributionRule {
             let start = subject.role.map { min($0.lowerBound, subject.mention.lowerBound) } ?? subject.mention.lowerBound
             guard let first = tokens.firstIndex(where: { $0.range.lowerBound >= start }), first >= 2 else { return nil }
             var index = first - 1
-            while index >= 0, PhraseAnalyzer.determiners.contains(tokens[index].lower) { index -= 1 }
+            while index >= 0, tokens[index].has(.determiner) { index -= 1 }
             guard index >= 1, Tokens.isCommaLike(tokens, index, context) else { return nil }
             commaIndex = index
         }

@@ -1,0 +1,103 @@
+/// What the word lists say about one word, found with one hash lookup per token.
+///
+/// Rules ask the same questions of a token many times (is it a title, a role noun, a name
+/// word?); each question used to hash the word again, and questions about the original case
+/// built a `String` from the text first. The tokenizer now answers them all once.
+public struct WordTraits: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt16
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    /// `lexicon.roleNouns` has the lowercased word.
+    public static let roleNoun = WordTraits(rawValue: 1 << 0)
+    /// he, she, they, we, I, it, you.
+    public static let subjectPronoun = WordTraits(rawValue: 1 << 1)
+    /// `PhraseAnalyzer.determiners`.
+    public static let determiner = WordTraits(rawValue: 1 << 2)
+    /// `PhraseAnalyzer.stopWords`.
+    public static let stopWord = WordTraits(rawValue: 1 << 3)
+    /// A title as written ("Sen.", "President"), or a capitalised form of one longer than 3 letters.
+    public static let title = WordTraits(rawValue: 1 << 4)
+    /// A name particle as written ("al", "van", "Jr.").
+    public static let particle = WordTraits(rawValue: 1 << 5)
+    /// An abbreviation of the general kind as written ("Inc.", "etc.").
+    public static let generalAbbreviation = WordTraits(rawValue: 1 << 6)
+    /// A word that makes a name an organization ("Party", "Committee").
+    public static let organizationWord = WordTraits(rawValue: 1 << 7)
+    /// A capitalised word that often opens a sentence and is no name ("But", "Meanwhile").
+    public static let sentenceStarter = WordTraits(rawValue: 1 << 8)
+    /// Capitalised, a particle, or a lowercase-led name with a particle before a hyphen ("al-Dabagh").
+    public static let nameWord = WordTraits(rawValue: 1 << 9)
+}
+
+/// Lowercased word forms with their traits, and the cue verb they are, if any.
+struct WordTable: Sendable {
+    struct Entry: Sendable {
+        /// Traits that the lowercased form decides.
+        var traits: WordTraits = []
+        /// True when some list keyed by the original case holds a form with this lowercased
+        /// text: only then does the tokenizer look at the word as written.
+        var caseSensitive = false
+        /// The capitalised form is a title ("PRESIDENT", "President"): a title when the token is
+        /// capitalised and longer than 3 letters.
+        var titleWhenCapitalized = false
+        var verb: Lexicon.Verb?
+    }
+
+    private(set) var entries: [String: Entry] = [:]
+    /// Traits of forms as written, from the lists keyed by the original case.
+    private(set) var writtenForms: [String: WordTraits] = [:]
+    private(set) var hyphenParticles: Set<String> = []
+
+    /// A table that knows no words (before the lexicon has loaded its lists).
+    init() {}
+
+    init(_ lexicon: Lexicon) {
+        func mark(_ words: some Sequence<String>, _ trait: WordTraits) {
+            for word in words { entries[word.lowercased(), default: Entry()].traits.insert(trait) }
+        }
+        func markWritten(_ words: some Sequence<String>, _ trait: WordTraits) {
+            for word in words {
+                entries[word.lowercased(), default: Entry()].caseSensitive = true
+                writtenForms[word, default: []].insert(trait)
+            }
+        }
+        mark(lexicon.roleNouns.keys, .roleNoun)
+        mark(PhraseAnalyzer.subjectPronouns, .subjectPronoun)
+        mark(PhraseAnalyzer.determiners, .determiner)
+        mark(PhraseAnalyzer.stopWords, .stopWord)
+        markWritten(lexicon.titles.keys, .title)
+        markWritten(lexicon.particles.keys, [.particle, .nameWord])
+        markWritten(lexicon.abbreviations.filter { $0.value == .general }.keys, .generalAbbreviation)
+        markWritten(lexicon.organizations.filter { $0.value == .organizationWord }.keys, .organizationWord)
+        markWritten(lexicon.sentenceStarters, .sentenceStarter)
+        for title in lexicon.titles.keys {
+            let lower = title.lowercased()
+            if lexicon.titles[lower.capitalized] != nil { entries[lower, default: Entry()].titleWhenCapitalized = true }
+        }
+        for (form, verb) in lexicon.verbs { entries[form, default: Entry()].verb = verb }
+        for particle in lexicon.particles.keys {
+            hyphenParticles.insert(particle.hasSuffix("-") ? String(particle.dropLast()) : particle)
+        }
+    }
+
+    /// Traits and verb of a word token: `lower` is its lowercased text, `original` builds the text
+    /// as written (called only when a case-sensitive list may hold it); `hasHyphen` says whether
+    /// the word has a hyphen inside.
+    @inline(__always)
+    func describe(lower: String, isCapitalized: Bool, hasHyphen: Bool,
+                  original: () -> String) -> (traits: WordTraits, verb: Lexicon.Verb?) {
+        var traits: WordTraits = isCapitalized ? [.nameWord] : []
+        let entry = entries[lower]
+        if let entry {
+            traits.formUnion(entry.traits)
+            if entry.caseSensitive, let written = writtenForms[original()] { traits.formUnion(written) }
+            if entry.titleWhenCapitalized, isCapitalized, lower.count > 3 { traits.insert(.title) }
+        }
+        if hasHyphen, !traits.contains(.nameWord), let dash = lower.firstIndex(of: "-"),
+           hyphenParticles.contains(String(lower[..<dash])) {
+            // Lowercase-led names like "al-Dabagh".
+            traits.insert(.nameWord)
+        }
+        return (traits, entry?.verb)
+    }
+}

@@ -1,0 +1,37 @@
+@testable import QuoteCore
+import XCTest
+
+/// The tokenizer's word traits agree with the word lists they fold together.
+final class WordTraitsTests: XCTestCase {
+    private func traits(_ text: String) -> [String: WordTraits] {
+        let buffer = TextBuffer(text)
+        let layout = Layout(text: buffer, lexicon: .bundled)
+        let tokens = Tokenizer(lexicon: .bundled).tokens(layout.shadow, 0..<layout.shadow.count, atoms: [])
+        return Dictionary(tokens.map { (buffer.text($0.range), $0.traits) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func testTraitsFollowTheListsAndTheOriginalCase() {
+        let found = traits("But Sen. Ali al-Dabagh, PRESIDENT of the orchard, and the spokesman van Dyke said it.")
+        XCTAssertTrue(found["But"]!.contains(.sentenceStarter))
+        XCTAssertTrue(found["Sen."]!.contains(.title))
+        XCTAssertTrue(found["PRESIDENT"]!.contains(.title), "capitalised form of a title longer than 3 letters")
+        XCTAssertTrue(found["al-Dabagh"]!.contains(.nameWord), "lowercase-led name with a particle before the hyphen")
+        XCTAssertFalse(found["al-Dabagh"]!.contains(.particle))
+        XCTAssertTrue(found["van"]!.isSuperset(of: [.particle, .nameWord]))
+        XCTAssertTrue(found["spokesman"]!.contains(.roleNoun))
+        XCTAssertTrue(found["the"]!.contains(.determiner))
+        XCTAssertTrue(found["and"]!.contains(.stopWord))
+        XCTAssertTrue(found["it"]!.contains(.subjectPronoun))
+        XCTAssertEqual(found["orchard"], [], "lowercase common noun: no traits")
+        XCTAssertFalse(found["president"]?.contains(.title) ?? false)
+    }
+
+    func testLowercaseTitleIsNoTitleAndVerbsAreAttached() {
+        let buffer = TextBuffer("the president said")
+        let layout = Layout(text: buffer, lexicon: .bundled)
+        let tokens = Tokenizer(lexicon: .bundled).tokens(layout.shadow, 0..<layout.shadow.count, atoms: [])
+        XCTAssertFalse(tokens[1].has(.title))
+        XCTAssertEqual(tokens[2].verb?.lemma, "say")
+        XCTAssertNil(tokens[1].verb)
+    }
+}
