@@ -4,7 +4,46 @@ enum UTF16String {
     /// The text of `units[range]`.
     @inline(__always)
     static func make(_ units: [UInt16], _ range: Range<Int>) -> String {
-        ascii(units, range, lowercase: false) ?? String(decoding: units[range], as: UTF16.self)
+        ascii(units, range, lowercase: false) ?? transcoded(units, range)
+    }
+
+    /// UTF-16 to UTF-8 in one pass straight into the string's storage; a lone surrogate becomes
+    /// U+FFFD, as `String(decoding:as:)` repairs it. (The standard library's decoder goes through
+    /// its generic repairing path, several times slower on long quotations with curly marks.)
+    static func transcoded(_ units: [UInt16], _ range: Range<Int>) -> String {
+        String(unsafeUninitializedCapacity: range.count * 3) { buffer in
+            var out = 0
+            var index = range.lowerBound
+            let end = range.upperBound
+            while index < end {
+                let unit = units[index]
+                index += 1
+                if unit < 0x80 {
+                    buffer[out] = UInt8(truncatingIfNeeded: unit)
+                    out += 1
+                } else if unit < 0x800 {
+                    buffer[out] = UInt8(truncatingIfNeeded: 0xC0 | (unit >> 6))
+                    buffer[out + 1] = UInt8(truncatingIfNeeded: 0x80 | (unit & 0x3F))
+                    out += 2
+                } else if unit & 0xFC00 == 0xD800, index < end, units[index] & 0xFC00 == 0xDC00 {
+                    let scalar = 0x10000 + ((UInt32(unit) & 0x3FF) << 10) + (UInt32(units[index]) & 0x3FF)
+                    index += 1
+                    buffer[out] = UInt8(truncatingIfNeeded: 0xF0 | (scalar >> 18))
+                    buffer[out + 1] = UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 12) & 0x3F))
+                    buffer[out + 2] = UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 6) & 0x3F))
+                    buffer[out + 3] = UInt8(truncatingIfNeeded: 0x80 | (scalar & 0x3F))
+                    out += 4
+                } else {
+                    // A lone surrogate is replaced; other units are three bytes.
+                    let scalar: UInt16 = unit & 0xF800 == 0xD800 ? 0xFFFD : unit
+                    buffer[out] = UInt8(truncatingIfNeeded: 0xE0 | (scalar >> 12))
+                    buffer[out + 1] = UInt8(truncatingIfNeeded: 0x80 | ((scalar >> 6) & 0x3F))
+                    buffer[out + 2] = UInt8(truncatingIfNeeded: 0x80 | (scalar & 0x3F))
+                    out += 3
+                }
+            }
+            return out
+        }
     }
 
     /// The lowercased text of `units[range]`; ASCII letters are folded without Unicode tables.
@@ -13,12 +52,11 @@ enum UTF16String {
         ascii(units, range, lowercase: true) ?? String(decoding: units[range], as: UTF16.self).lowercased()
     }
 
-    /// The string of a short all-ASCII range, optionally lowercased; nil for other text.
+    /// The string of an all-ASCII range, optionally lowercased; nil for other text.
     @inline(__always)
     private static func ascii(_ units: [UInt16], _ range: Range<Int>, lowercase: Bool) -> String? {
         let count = range.count
         if count == 0 { return "" }
-        guard count <= 64 else { return nil }
         for index in range where units[index] >= 0x80 { return nil }
         return String(unsafeUninitializedCapacity: count) { buffer in
             var out = 0

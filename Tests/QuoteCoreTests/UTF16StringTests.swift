@@ -1,0 +1,35 @@
+@testable import QuoteCore
+import XCTest
+
+/// The hand-written UTF-16 to UTF-8 transcoder gives exactly what the standard library gives.
+final class UTF16StringTests: XCTestCase {
+    private func assertSame(_ units: [UInt16], file: StaticString = #filePath, line: UInt = #line) {
+        for lower in 0...units.count {
+            for upper in lower...units.count {
+                XCTAssertEqual(UTF16String.transcoded(units, lower..<upper),
+                               String(decoding: units[lower..<upper], as: UTF16.self), "\(units[lower..<upper])",
+                               file: file, line: line)
+                XCTAssertEqual(UTF16String.make(units, lower..<upper),
+                               String(decoding: units[lower..<upper], as: UTF16.self), file: file, line: line)
+            }
+        }
+    }
+
+    func testEveryWidthAndSlice() {
+        assertSame(Array("a é ’ “quoted” 😀 中文 \u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}".utf16))
+    }
+
+    func testLoneSurrogatesAreReplaced() {
+        assertSame([0x61, 0xD83D, 0x62])          // high surrogate then a letter
+        assertSame([0xDE00, 0x61])                // low surrogate alone
+        assertSame([0x61, 0xD83D])                // high surrogate at the end
+        assertSame([0xD83D, 0xD83D, 0xDE00])      // high, then a valid pair
+        assertSame([0xDBFF, 0xDFFF, 0xD800, 0xDC00])  // the last and first supplementary code points
+    }
+
+    func testLongASCIIAndLowercasing() {
+        let long = Array(String(repeating: "Ab", count: 100).utf16)
+        XCTAssertEqual(UTF16String.make(long, 0..<long.count), String(repeating: "Ab", count: 100))
+        XCTAssertEqual(UTF16String.lowercased(Array("ÉCOLE Road".utf16), 0..<10), "école road")
+    }
+}
