@@ -6,6 +6,37 @@ import CQuoteICU
 public enum NameKey {
     /// The matching key of a name; empty when the name has no letters or digits.
     public static func key(_ name: String) -> String {
+        asciiKey(name) ?? icuKey(name)
+    }
+
+    /// The key of an all-ASCII name without ICU: on ASCII the transform only lowercases and drops
+    /// everything but letters and digits (names are mostly ASCII; ICU costs microseconds a call).
+    static func asciiKey(_ name: String) -> String? {
+        var name = name
+        return name.withUTF8 { bytes -> String? in
+            var kept = 0
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) { kept += 1 }
+            }
+            return String(unsafeUninitializedCapacity: kept) { buffer in
+                var out = 0
+                for byte in bytes {
+                    if byte >= 0x30 && byte <= 0x39 {
+                        buffer[out] = byte
+                        out += 1
+                    } else if byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A {
+                        buffer[out] = byte | 0x20
+                        out += 1
+                    }
+                }
+                return out
+            }
+        }
+    }
+
+    /// The key through ICU's transliterator (any script).
+    static func icuKey(_ name: String) -> String {
         let units = Array(name.utf16)
         guard !units.isEmpty else { return "" }
         var capacity = units.count * 4 + 16
