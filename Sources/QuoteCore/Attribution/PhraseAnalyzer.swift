@@ -403,22 +403,22 @@ public struct PhraseAnalyzer: Sendable {
     /// A subject the phrase reader cannot parse ("78 percent of voters in a poll said", "Jane Roe
     /// and John Doe said", "Roe became a delegate and said"): the whole stretch from the start of
     /// the sentence to the verb, when it is short and holds no clause words.
-    public func fallbackSubject(_ tokens: [Token], verbIndex: Int) -> SpeakerPhrase? {
+    public func fallbackSubject(_ tokens: [Token], verbIndex: Int, lower: Int = 0) -> SpeakerPhrase? {
         let analyzer = self
-        guard let last = analyzer.skipAdverbsLeft(tokens, from: verbIndex - 1, lower: 0), last >= 0 else { return nil }
+        guard let last = analyzer.skipAdverbsLeft(tokens, from: verbIndex - 1, lower: lower), last >= lower else { return nil }
         if ["and", "but", ","].contains(tokens[last].lower) {
-            return analyzer.leadingSubject(tokens, before: last)
+            return lower == 0 ? analyzer.leadingSubject(tokens, before: last) : nil
         }
-        guard last < 15, tokens[last].kind == .word, !tokens[last].has(.determiner),
+        guard last - lower < 15, tokens[last].kind == .word, !tokens[last].has(.determiner),
               !tokens[last].has(.stopWord) else { return nil }
-        let stretch = tokens[0...last]
+        let stretch = tokens[lower...last]
         guard !stretch.contains(where: { $0.kind == .quote || [";", ":", "—"].contains($0.lower)
                 || ["that", "which", "if", "when", "because", "although", "while", "there", "it", "this"].contains($0.lower)
                 || analyzer.lexicon.verb($0.lower) != nil && !$0.isCapitalized }) else { return nil }
-        let first = tokens[0]
+        let first = tokens[lower]
         guard first.isCapitalized || first.has(.determiner) || (first.lower.first?.isNumber ?? false) else { return nil }
-        if let parsed = analyzer.parse(tokens, 0...last) { return parsed }
-        return SpeakerPhrase(form: .nominal, mention: tokens[0].range.lowerBound..<tokens[last].range.upperBound, role: nil,
+        if let parsed = analyzer.parse(tokens, lower...last) { return parsed }
+        return SpeakerPhrase(form: .nominal, mention: tokens[lower].range.lowerBound..<tokens[last].range.upperBound, role: nil,
                              head: tokens[last].lower)
     }
 

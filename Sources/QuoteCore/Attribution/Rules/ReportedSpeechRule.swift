@@ -1,5 +1,5 @@
-/// Reported speech: `S V (that) CLAUSE` and `CLAUSE, S V.`; `mixed` when the clause holds a quoted
-/// fragment, `indirect` otherwise.
+/// Reported speech: `S V (that) CLAUSE`, `CLAUSE, S V.`, `CLAUSE, S V, CLAUSE.` and
+/// `N who V CLAUSE`; `mixed` when the clause holds a quoted fragment, `indirect` otherwise.
 ///
 ///     Crocker said the Iranians wanted to propose a second session.   -> indirect, Crocker
 ///     Morris says the campaign will "compete vigorously."             -> mixed, Morris
@@ -13,7 +13,20 @@ public struct ReportedSpeechRule: AttributionRule {
                     quote: "the budget is \"dead on arrival.\"", type: .mixed, speaker: "Ines Carvalho"),
         RuleExample("The plant will close in June, Ines Carvalho said.",
                     quote: "The plant will close in June", type: .indirect, speaker: "Ines Carvalho"),
+        // A parenthetical cue reports what follows it as well as what precedes it.
+        RuleExample("The hard part, Ines Carvalho said, is finding the money for the new pumps.",
+                    quote: "is finding the money for the new pumps", type: .indirect, speaker: "Ines Carvalho"),
+        // A relative clause: the speaker is the antecedent, the clause ends at its comma.
+        RuleExample("The levy has critics who say the county cannot afford it, and the vote is close.",
+                    quote: "the county cannot afford it", type: .indirect, speaker: "critics"),
+        // After a colon a new clause, and a new subject, begins.
+        RuleExample("The survey was blunt: 45% of riders say the fares are too high.",
+                    quote: "the fares are too high", type: .indirect, speaker: "45% of riders"),
     ]
+    /// Cue verbs whose relative clauses report speech or belief: "critics who say ...".
+    static let relativeLemmas: Set<String> = ["say", "claim", "argue", "insist", "believe", "think", "suggest", "contend",
+                                              "maintain", "warn", "predict", "acknowledge", "admit", "complain", "fear",
+                                              "worry", "note", "write", "tell", "assert", "allege", "deny", "doubt", "estimate"]
     static let tellLike: Set<String> = ["tell", "inform", "assure", "remind", "warn", "notify", "advise", "brief", "urge"]
     static let adverbialStarts: Set<String> = ["on", "in", "at", "during", "last", "this", "monday", "tuesday", "wednesday",
                                                "thursday", "friday", "saturday", "sunday", "yesterday", "today",
@@ -36,10 +49,11 @@ public struct ReportedSpeechRule: AttributionRule {
         for verbIndex in tokens.indices {
             guard !usedCues.contains(tokens[verbIndex].range.lowerBound),
                   let verb = Tokens.isFiniteCue(tokens[verbIndex], analyzer, classes: Tokens.anyCue), verb.lemma != "quote",
-                  let trailing = trailing(tokens, verbIndex: verbIndex, last: last, verb: verb, unit: unit, context: context)
+                  case let found = trailing(tokens, verbIndex: verbIndex, last: last, verb: verb, unit: unit, context: context),
+                  !found.attributions.isEmpty
             else { continue }
-            results.append(trailing)
-            covered = verbIndex
+            results.append(contentsOf: found.attributions)
+            covered = max(verbIndex, found.end)
             break
         }
         for verbIndex in tokens.indices where verbIndex > covered && !usedCues.contains(tokens[verbIndex].range.lowerBound) {
@@ -58,7 +72,18 @@ public struct ReportedSpeechRule: AttributionRule {
             // Leading: S V (that) CLAUSE.
             var subject = analyzer.subject(tokens, verb: verbIndex, lower: 0)
             if let found = subject, !startsClause(tokens, speaker: found) { subject = nil }
-            guard let speaker = subject ?? analyzer.fallbackSubject(tokens, verbIndex: verbIndex) else { continue }
+            var found = subject ?? analyzer.fallbackSubject(tokens, verbIndex: verbIndex)
+            // After a colon or semicolon a new clause starts: "...: 45% of Republicans say ...".
+            if found == nil, let boundary = (0..<verbIndex).last(where: { tokens[$0].isPunct(":") || tokens[$0].isPunct(";") }),
+               boundary + 1 < verbIndex, !(boundary..<verbIndex).contains(where: { tokens[$0].kind == .quote }) {
+                found = analyzer.fallbackSubject(tokens, verbIndex: verbIndex, lower: boundary + 1)
+            }
+            var isRelative = false
+            if found == nil, let antecedent = relativeAntecedent(tokens, verbIndex: verbIndex, verb: verb, analyzer) {
+                found = antecedent
+                isRelative = true
+            }
+            guard let speaker = found else { continue }
             var start = verbIndex + 1
             if let that = (start..<min(last + 1, start + 9)).first(where: { tokens[$0].lower == "that" }),
                !(start..<that).contains(where: { tokens[$0].kind == .quote || tokens[$0].isPunct(".") }) {
@@ -83,6 +108,10 @@ public struct ReportedSpeechRule: AttributionRule {
                 index <= end && index > start && tokens[index - 1].isPunct(",") && isParticipleCue(tokens[index], analyzer)
             }) {
                 end = next - 2
+            }
+            // A relative clause ends at its comma: "Meyer, a governor who argued X, said ...".
+            if isRelative, let comma = (start...max(start, end)).first(where: { $0 <= end && tokens[$0].isPunct(",") }) {
+                end = comma - 1
             }
             guard end >= start else { continue }
             if let found = clause(tokens, start...end, speaker, cue: cue, lemma: verb.lemma,
@@ -153,8 +182,25 @@ public struct ReportedSpeechRule: AttributionRule {
         return last
     }
 
+    /// "CLAUSE, S said." and the parenthetical "CLAUSE, S said, CLAUSE.": the clause before the
+    /// cue, and for a parenthetical the one after it too; `end` is the last token they cover.
     private func trailing(_ tokens: [Token], verbIndex: Int, last: Int, verb: Lexicon.Verb, unit: Unit,
-                          context: RuleContext) -> Attribution? {
+                          context: RuleContext) -> (attributions: [Attribution], end: Int) {
+        guard let before = trailingBefore(tokens, verbIndex: verbIndex, last: last, verb: verb, unit: unit, context: context)
+        else { return ([], -1) }
+        guard let tail = before.parentheticalTail else { return ([before.attribution], verbIndex) }
+        // "The main problem, Palmieri says, is finding money": what follows reports too.
+        let start = tail + 1
+        let end = clauseEnd(tokens, from: start, last: last, context.analyzer)
+        guard start <= end, (start...end).filter({ tokens[$0].kind != .punctuation }).count >= 3,
+              let after = clause(tokens, start...end, before.attribution.speaker, cue: tokens[verbIndex], lemma: verb.lemma,
+                                 confidence: before.attribution.confidence, unit: unit)
+        else { return ([before.attribution], verbIndex) }
+        return ([before.attribution, after], end)
+    }
+
+    private func trailingBefore(_ tokens: [Token], verbIndex: Int, last: Int, verb: Lexicon.Verb, unit: Unit,
+                                context: RuleContext) -> (attribution: Attribution, parentheticalTail: Int?)? {
         let analyzer = context.analyzer
         // After the verb: nothing, or a short adverbial.
         var tail = verbIndex + 1
@@ -187,17 +233,38 @@ public struct ReportedSpeechRule: AttributionRule {
                   !(tail...last).contains(where: { tokens[$0].kind == .quote }) else { return nil }
         }
         let conf = confidence(verb.verbClass == .speech ? 0.85 : 0.65, speaker)
+        let parentheticalTail = parenthetical && !participleFollows ? tail : nil
         if tokens[commaIndex].kind == .quote {
             // The comma is inside the quotation: "PREFIX, "Q," S said." The quotation is direct when
             // what precedes it is an introductory phrase closed by a comma; else the clause is mixed.
             let quote = tokens[commaIndex].quote
             if commaIndex == 0 || tokens[commaIndex - 1].isPunct(",") || tokens[commaIndex - 1].isPunct(":") {
-                return direct(quote, speaker, cue: tokens[verbIndex], lemma: verb.lemma, confidence: conf, unit: unit)
+                return (direct(quote, speaker, cue: tokens[verbIndex], lemma: verb.lemma, confidence: conf, unit: unit), nil)
             }
             return clause(tokens, 0...commaIndex, speaker, cue: tokens[verbIndex], lemma: verb.lemma, confidence: conf, unit: unit)
+                .map { ($0, parentheticalTail) }
         }
         guard commaIndex >= 1 else { return nil }
         return clause(tokens, 0...(commaIndex - 1), speaker, cue: tokens[verbIndex], lemma: verb.lemma,
-                      confidence: conf, unit: unit)
+                      confidence: conf, unit: unit).map { ($0, parentheticalTail) }
+    }
+
+    /// "critics who say ...", "Sanders, who says ...": the speaker of a relative clause is the
+    /// phrase the relative pronoun follows (a name, a description, or a bare plural noun).
+    private func relativeAntecedent(_ tokens: [Token], verbIndex: Int, verb: Lexicon.Verb,
+                                    _ analyzer: PhraseAnalyzer) -> SpeakerPhrase? {
+        // Only verbs that take a reported clause: "who endorsed Sanders" reports nothing.
+        guard ReportedSpeechRule.relativeLemmas.contains(verb.lemma),
+              let pronoun = analyzer.skipAdverbsLeft(tokens, from: verbIndex - 1, lower: 0), pronoun >= 1,
+              tokens[pronoun].lower == "who" || tokens[pronoun].lower == "that" else { return nil }
+        var end = pronoun - 1
+        if tokens[end].isPunct(","), end >= 1 { end -= 1 }
+        let head = tokens[end]
+        guard head.kind == .word, head.verb == nil, !head.has(.stopWord), !head.has(.determiner),
+              !head.has(.subjectPronoun) else { return nil }
+        if let start = analyzer.phraseStart(tokens, end: end, lower: 0), let phrase = analyzer.parse(tokens, start...end) {
+            return phrase
+        }
+        return SpeakerPhrase(form: .nominal, mention: head.range, role: nil, head: head.lower)
     }
 }
