@@ -14,9 +14,17 @@ public final class QuoteStore {
     public init(path: String) throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        pool = try DatabasePool(path: path, configuration: configuration)
-        try StoreSchema.migrator.migrate(pool)
+        self.path = path
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try StoreSchema.migrator.migrate(pool)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: StoreError.reason(error))
+        }
     }
+
+    /// The store file.
+    public let path: String
 
     /// Result of indexing one batch.
     public struct BatchSummary: Sendable, Equatable {
@@ -31,6 +39,14 @@ public final class QuoteStore {
     /// already stored replaces the earlier one (its quotations are deleted first).
     @discardableResult
     public func index(_ batch: [(document: SourceDocument, result: DocumentResult)]) throws -> BatchSummary {
+        do {
+            return try write(batch)
+        } catch {
+            throw StoreError.writeFailed(path: path, reason: StoreError.reason(error))
+        }
+    }
+
+    private func write(_ batch: [(document: SourceDocument, result: DocumentResult)]) throws -> BatchSummary {
         try pool.write { db in
             var summary = BatchSummary()
             for (document, result) in batch {

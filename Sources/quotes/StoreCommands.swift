@@ -78,7 +78,9 @@ struct IndexCommand: ParsableCommand {
         flush()
         if progress { FileHandle.standardError.write(Data("\n".utf8)) }
         if let storeError {
-            throw ValidationError("\(store.db): \(storeError)")
+            StandardError.write("error: \(storeError)")
+            StandardError.write("indexed \(totals.documents) documents before the error, \(totals.quotes) quotations, in \(store.db)")
+            throw ExitCode(1)
         }
         StandardError.write("indexed \(totals.documents) documents (\(totals.replaced) replaced), \(totals.quotes) quotations into \(store.db)")
         if failures > 0 { throw ExitCode(1) }
