@@ -4,6 +4,7 @@
 # Usage: Benchmarks/adversarial.sh [SIZE_MB]   (default 50: the single-line document's size)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source Benchmarks/median.sh
 size_mb=${1:-50}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -34,13 +35,5 @@ PY
 
 for name in single-line unmatched-marks run-on nested; do
   file="$work/$name.txt"
-  mb=$(python3 -c "import os; print(os.path.getsize('$file') / 1e6)")
-  times=()
-  for run in 1 2 3; do
-    /usr/bin/time -f "%e %M" -o "$work/time" "$bin" extract --format jsonl "$file" >/dev/null 2>"$work/stderr"
-    times+=("$(cat "$work/time")")
-  done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n 2p | while read -r seconds kb; do
-    python3 -c "print(f'$name: {$mb:.1f} MB, median {$seconds:.2f} s, {$mb/max($seconds, 0.01):.1f} MB/s, peak RSS {$kb/1024:.0f} MB')"
-  done
+  median_of_3 "$name" "$(python3 -c "import os; print(os.path.getsize('$file') / 1e6)")" "$bin" extract --format jsonl "$file"
 done

@@ -4,6 +4,7 @@
 # Usage: Benchmarks/extract-throughput.sh [GOLD_JSONL] [REPEATS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source Benchmarks/median.sh
 gold=${1:-../shared/gold/polnear.dev.jsonl}
 repeats=${2:-20}
 work=$(mktemp -d)
@@ -27,12 +28,5 @@ print(sum(len(json.loads(l)['text'].encode()) for l in open('$work/input.jsonl')
 echo "input: $work/input.jsonl, $(wc -l <"$work/input.jsonl") documents, ${text_mb} MB of text"
 
 for jobs in 1 $(nproc); do
-  times=()
-  for run in 1 2 3; do
-    /usr/bin/time -f "%e %M" -o "$work/time" "$bin" extract --jobs "$jobs" --format jsonl "$work/input.jsonl" >/dev/null 2>"$work/stderr"
-    times+=("$(cat "$work/time")")
-  done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n 2p | while read -r seconds kb; do
-    python3 -c "print(f'jobs=$jobs: median {$seconds:.2f} s, {$text_mb/$seconds:.1f} MB/s, peak RSS {$kb/1024:.0f} MB')"
-  done
+  median_of_3 "jobs=$jobs" "$text_mb" "$bin" extract --jobs "$jobs" --format jsonl "$work/input.jsonl"
 done
