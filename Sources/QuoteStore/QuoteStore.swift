@@ -49,20 +49,20 @@ public final class QuoteStore {
     private func write(_ batch: [(document: SourceDocument, result: DocumentResult)]) throws -> BatchSummary {
         try pool.write { db in
             var summary = BatchSummary()
+            var writer = JSONLineWriter(capacity: 4096)
             for (document, result) in batch {
                 let hash = StoreSchema.contentHash(document.text)
-                let earlier = try String.fetchAll(db, sql: "SELECT id FROM documents WHERE id = ? OR content_hash = ?",
-                                                  arguments: [document.id, hash])
+                let earlier = try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM documents WHERE id = ? OR content_hash = ?"), arguments: [document.id, hash])
                 for id in earlier {
-                    try db.execute(sql: "DELETE FROM quotes_fts WHERE quote_id IN (SELECT id FROM quotes WHERE document_id = ?)", arguments: [id])
-                    try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
+                    try db.cachedStatement(sql: "DELETE FROM quotes_fts WHERE quote_id IN (SELECT id FROM quotes WHERE document_id = ?)").execute(arguments: [id])
+                    try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?").execute(arguments: [id])
                     summary.replaced += 1
                 }
                 let metadata = document.metadata.flatMap { try? String(data: JSONEncoder().encode($0), encoding: .utf8) }
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO documents (id, content_hash, title, published, metadata, text, indexed_at)
                     VALUES (?, ?, ?, ?, ?, ?, datetime('now'))
-                    """, arguments: [document.id, hash, StoreSchema.title(document), StoreSchema.published(document.metadata),
+                    """).execute(arguments: [document.id, hash, StoreSchema.title(document), StoreSchema.published(document.metadata),
                                      metadata, document.text])
                 summary.documents += 1
                 for record in result.quotes {
@@ -72,17 +72,19 @@ public final class QuoteStore {
                             && (Lexicon.bundled.pronouns[speaker.name.lowercased()] != nil || Lexicon.bundled.pronouns[speaker.name] != nil)
                             ? nil : try SpeakerDirectory.speakerID(for: speaker, in: db)
                     }
-                    let json = String(data: try JSONEncoder().encode(record), encoding: .utf8)
-                    try db.execute(sql: """
+                    writer.removeAll()
+                    writer.append(record)
+                    let json = String(decoding: writer.bytes, as: UTF8.self)
+                    try db.cachedStatement(sql: """
                         INSERT OR REPLACE INTO quotes (id, document_id, type, text, start, "end", speaker_id, speaker_name,
                             speaker_mention, via_name, cue, cue_lemma, confidence, rule, record)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [record.id + "@" + document.id, document.id, record.type.rawValue, record.quote.text,
+                        """).execute(arguments: [record.id + "@" + document.id, document.id, record.type.rawValue, record.quote.text,
                                          record.quote.start, record.quote.end, speakerID, record.speaker?.name,
                                          record.speaker?.mention?.text, record.via?.name, record.cue?.text, record.cue?.lemma,
                                          record.confidence, record.rule, json])
-                    try db.execute(sql: "INSERT INTO quotes_fts (quote_id, text) VALUES (?, ?)",
-                                   arguments: [record.id + "@" + document.id, record.quote.text])
+                    try db.cachedStatement(sql: "INSERT INTO quotes_fts (quote_id, text) VALUES (?, ?)")
+                                   .execute(arguments: [record.id + "@" + document.id, record.quote.text])
                     summary.quotes += 1
                 }
             }

@@ -40,38 +40,36 @@ enum SpeakerDirectory {
         let kind = speaker.kind.rawValue
         var id: Int64?
         if identity.words >= 2 || speaker.kind != .person {
-            id = try Int64.fetchOne(db, sql: "SELECT id FROM speakers WHERE key = ? AND kind = ?", arguments: [identity.key, kind])
+            id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM speakers WHERE key = ? AND kind = ?"), arguments: [identity.key, kind])
             // "Republican Donald Trump": a known full name at the end of a longer one is that person.
             var words = identity.name.split(separator: " ").map(String.init)
             while id == nil, speaker.kind == .person, words.count > 2 {
                 words.removeFirst()
-                id = try Int64.fetchOne(db, sql: "SELECT id FROM speakers WHERE key = ? AND kind = 'person'",
-                                        arguments: [NameKey.key(words.joined(separator: " "))])
+                id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM speakers WHERE key = ? AND kind = 'person'"), arguments: [NameKey.key(words.joined(separator: " "))])
             }
         } else {
-            let full = try Int64.fetchAll(db, sql: "SELECT id FROM speakers WHERE last_key = ? AND words >= 2 AND kind = 'person'",
-                                          arguments: [identity.key])
+            let full = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM speakers WHERE last_key = ? AND words >= 2 AND kind = 'person'"), arguments: [identity.key])
             if full.count == 1 {
                 id = full[0]
             } else {
-                id = try Int64.fetchOne(db, sql: "SELECT id FROM speakers WHERE key = ? AND kind = ?", arguments: [identity.key, kind])
+                id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM speakers WHERE key = ? AND kind = ?"), arguments: [identity.key, kind])
             }
         }
         if id == nil {
-            try db.execute(sql: "INSERT INTO speakers (name, key, last_key, words, kind) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [identity.name, identity.key, identity.lastKey, identity.words, kind])
+            try db.cachedStatement(sql: "INSERT INTO speakers (name, key, last_key, words, kind) VALUES (?, ?, ?, ?, ?)")
+                           .execute(arguments: [identity.name, identity.key, identity.lastKey, identity.words, kind])
             id = db.lastInsertedRowID
         }
         let speakerID = id!
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO aliases (speaker_id, alias, alias_key, count) VALUES (?, ?, ?, 1)
             ON CONFLICT(speaker_id, alias) DO UPDATE SET count = count + 1
-            """, arguments: [speakerID, speaker.name, NameKey.key(speaker.name)])
+            """).execute(arguments: [speakerID, speaker.name, NameKey.key(speaker.name)])
         if let role = speaker.role, !role.isEmpty {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO speaker_roles (speaker_id, role, count) VALUES (?, ?, 1)
                 ON CONFLICT(speaker_id, role) DO UPDATE SET count = count + 1
-                """, arguments: [speakerID, role])
+                """).execute(arguments: [speakerID, role])
         }
         return speakerID
     }
