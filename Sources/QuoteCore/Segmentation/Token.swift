@@ -38,6 +38,7 @@ struct Tokenizer {
     /// Tokens of `range`; `atoms` are the quotation-part ranges inside it, sorted.
     func tokens(_ shadow: [UInt16], _ range: Range<Int>, atoms: [(range: Range<Int>, quote: Int, part: Int)]) -> [Token] {
         var tokens: [Token] = []
+        tokens.reserveCapacity(range.count / 5 + 4)
         var index = range.lowerBound
         var atomIndex = 0
         let end = range.upperBound
@@ -88,12 +89,13 @@ struct Tokenizer {
                 }
                 // A trailing period that belongs to an abbreviation or an initial.
                 if index < end, shadow[index] == CodeUnit.period {
-                    let word = UTF16String.make(shadow, start..<index)
-                    // "D-Mo." and "R-Calif.": the part after the hyphen decides.
-                    let tail = word.split(separator: "-").last.map(String.init) ?? word
                     let isInitial = index - start == 1 && CodeUnit.isUppercase(shadow[start])
-                    if isInitial || lexicon.abbreviations[word + "."] != nil || lexicon.abbreviations[tail + "."] != nil
-                        || word.contains(".") {
+                    if isInitial || shadow[start..<index].contains(CodeUnit.period)
+                        || lexicon.abbreviations[UTF16String.make(shadow, start..<(index + 1))] != nil {
+                        index += 1
+                    } else if let hyphen = shadow[start..<index].lastIndex(of: CodeUnit.hyphen),
+                              lexicon.abbreviations[UTF16String.make(shadow, (hyphen + 1)..<(index + 1))] != nil {
+                        // "D-Mo." and "R-Calif.": the part after the hyphen decides.
                         index += 1
                     }
                 }
