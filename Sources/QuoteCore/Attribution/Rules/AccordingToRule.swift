@@ -8,6 +8,10 @@ public struct AccordingToRule: AttributionRule {
                     quote: "The vote was delayed until March", type: .indirect, speaker: "two council aides"),
         RuleExample("\"We are out of money,\" according to Treasurer Paul Ng.",
                     quote: "We are out of money,", speaker: "Paul Ng"),
+        // A source longer than a name or description, after a conjunction.
+        RuleExample("But according to early counts of ballots mailed to the county clerk, turnout fell by a third.",
+                    quote: "turnout fell by a third", type: .indirect,
+                    speaker: "early counts of ballots mailed to the county clerk"),
     ]
 
     public init() {}
@@ -17,11 +21,13 @@ public struct AccordingToRule: AttributionRule {
         var results: [Attribution] = []
         for index in tokens.indices where tokens[index].lower == "according" && index + 1 < tokens.count
             && tokens[index + 1].lower == "to" {
-            guard let object = context.analyzer.object(tokens, after: index + 1, upper: tokens.count) else { continue }
+            guard let object = context.analyzer.object(tokens, after: index + 1, upper: tokens.count)
+                    ?? source(tokens, from: index + 2, context.analyzer) else { continue }
             let cue = Token(range: tokens[index].range.lowerBound..<tokens[index + 1].range.upperBound,
                             kind: .word, lower: "according to", isCapitalized: false, quote: -1, part: -1)
             let conf = confidence(0.9, object.phrase)
-            if Tokens.onlyPunctuation(tokens, before: index) {
+            // Leading, also after a conjunction: "But, according to the poll, 46 percent ...".
+            if (0..<index).allSatisfy({ tokens[$0].kind == .punctuation || Tokens.leadingConjunctions.contains(tokens[$0].lower) }) {
                 var start = object.end + 1
                 while start < tokens.count, tokens[start].isPunct(",") { start += 1 }
                 if start <= unit.lastContentToken,
@@ -36,5 +42,21 @@ public struct AccordingToRule: AttributionRule {
             }
         }
         return results
+    }
+
+    /// A source the phrase parser does not read ("early results of exit polls conducted for The
+    /// Associated Press by Edison Research", "poll"): the words up to the next comma or stop.
+    private func source(_ tokens: [Token], from start: Int, _ analyzer: PhraseAnalyzer) -> (phrase: SpeakerPhrase, end: Int)? {
+        var end = start
+        while end < tokens.count, end - start < 25, tokens[end].kind == .word
+                || (tokens[end].kind == .punctuation && ![",", ".", ";", ":", "?", "!", "—", "("].contains(tokens[end].lower)) {
+            end += 1
+        }
+        end -= 1
+        guard end >= start, tokens[end].kind == .word, end + 1 >= tokens.count || tokens[end + 1].kind == .punctuation
+        else { return nil }
+        if let parsed = analyzer.parse(tokens, start...end) { return (parsed, end) }
+        return (SpeakerPhrase(form: .nominal, mention: tokens[start].range.lowerBound..<tokens[end].range.upperBound,
+                              role: nil, head: tokens[end].lower), end)
     }
 }

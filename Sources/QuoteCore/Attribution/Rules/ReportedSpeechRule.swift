@@ -19,6 +19,9 @@ public struct ReportedSpeechRule: AttributionRule {
         // A relative clause: the speaker is the antecedent, the clause ends at its comma.
         RuleExample("The levy has critics who say the county cannot afford it, and the vote is close.",
                     quote: "the county cannot afford it", type: .indirect, speaker: "critics"),
+        // A non-restrictive relative clause is not part of what was reported.
+        RuleExample("Ines Carvalho said the levy would pass easily, which her rivals doubt.",
+                    quote: "the levy would pass easily", type: .indirect, speaker: "Ines Carvalho"),
         // After a colon a new clause, and a new subject, begins.
         RuleExample("The survey was blunt: 45% of riders say the fares are too high.",
                     quote: "the fares are too high", type: .indirect, speaker: "45% of riders"),
@@ -176,6 +179,11 @@ public struct ReportedSpeechRule: AttributionRule {
                Tokens.isFiniteCue(tokens[index + 1], analyzer, classes: Tokens.anyCue) != nil
                 || (tokens[index + 1].lower == "also" && index + 2 <= last && analyzer.verb(tokens[index + 2]) != nil) {
                 return tokens[index - 1].isPunct(",") ? index - 2 : index - 1
+            }
+            // A non-restrictive relative clause is a comment of its own: "X, which he believes ...".
+            if tokens[index].isPunct(","), index + 1 <= last, index - start >= 4,
+               ["which", "who"].contains(tokens[index + 1].lower) {
+                return index - 1
             }
             index += 1
         }
