@@ -22,6 +22,11 @@ public struct ReportedSpeechRule: AttributionRule {
         // A non-restrictive relative clause is not part of what was reported.
         RuleExample("Ines Carvalho said the levy would pass easily, which her rivals doubt.",
                     quote: "the levy would pass easily", type: .indirect, speaker: "Ines Carvalho"),
+        // Inside a subordinate clause the report ends at the clause's comma; a contrast ends it too.
+        RuleExample("While Ines Carvalho has said the pumps are safe, the county has not tested them.",
+                    quote: "the pumps are safe", type: .indirect, speaker: "Ines Carvalho"),
+        RuleExample("Ines Carvalho argued the pumps are safe, but her rivals were not convinced.",
+                    quote: "the pumps are safe", type: .indirect, speaker: "Ines Carvalho"),
         // After a colon a new clause, and a new subject, begins.
         RuleExample("The survey was blunt: 45% of riders say the fares are too high.",
                     quote: "the fares are too high", type: .indirect, speaker: "45% of riders"),
@@ -113,7 +118,10 @@ public struct ReportedSpeechRule: AttributionRule {
                 end = next - 2
             }
             // A relative clause ends at its comma: "Meyer, a governor who argued X, said ...".
-            if isRelative, let comma = (start...max(start, end)).first(where: { $0 <= end && tokens[$0].isPunct(",") }) {
+            // So does a clause inside a subordinate one: "While the president has said he opposes X, his
+            // administration ...".
+            if isRelative || Self.opensSubordinate(tokens, before: speaker),
+               let comma = (start...max(start, end)).first(where: { $0 <= end && tokens[$0].isPunct(",") }) {
                 end = comma - 1
             }
             guard end >= start else { continue }
@@ -167,6 +175,20 @@ public struct ReportedSpeechRule: AttributionRule {
             || ReportedSpeechRule.clauseOpeners.contains(tokens[index].lower)
     }
 
+    /// True when a subordinating word ("while", "although", "now that") opens the speaker's clause.
+    static func opensSubordinate(_ tokens: [Token], before speaker: SpeakerPhrase) -> Bool {
+        let start = speaker.role.map { min($0.lowerBound, speaker.mention.lowerBound) } ?? speaker.mention.lowerBound
+        guard var index = tokens.firstIndex(where: { $0.range.lowerBound >= start }) else { return false }
+        index -= 1
+        while index >= 0, tokens[index].has(.determiner) { index -= 1 }
+        guard index >= 0 else { return false }
+        return subordinateOpeners.contains(tokens[index].lower)
+            || (tokens[index].lower == "that" && index >= 1 && tokens[index - 1].lower == "now")
+    }
+
+    static let subordinateOpeners: Set<String> = ["while", "although", "though", "whereas", "because", "since", "if",
+                                                  "unless", "when", "after", "before", "as", "once", "until"]
+
     static let clauseOpeners: Set<String> = ["after", "while", "although", "though", "when", "because", "as", "since",
                                              "before", "until", "once", "whereas", "who", "whom", "if", "unless"]
 
@@ -180,6 +202,12 @@ public struct ReportedSpeechRule: AttributionRule {
                 || (tokens[index + 1].lower == "also" && index + 2 <= last && analyzer.verb(tokens[index + 2]) != nil) {
                 return tokens[index - 1].isPunct(",") ? index - 2 : index - 1
             }
+            // ", but" starts the other side of a contrast: "Republicans have argued X, but Democrats ...".
+            if tokens[index].isPunct(","), index + 1 <= last, index - start >= 3, tokens[index + 1].lower == "but" {
+                return index - 1
+            }
+            // A semicolon joins two statements; the second is not necessarily the speaker's.
+            if tokens[index].isPunct(";"), index - start >= 3 { return index - 1 }
             // A non-restrictive relative clause is a comment of its own: "X, which he believes ...".
             if tokens[index].isPunct(","), index + 1 <= last, index - start >= 4,
                ["which", "who"].contains(tokens[index + 1].lower) {
