@@ -27,6 +27,9 @@ public struct ReportedSpeechRule: AttributionRule {
                     quote: "the pumps are safe", type: .indirect, speaker: "Ines Carvalho"),
         RuleExample("Ines Carvalho argued the pumps are safe, but her rivals were not convinced.",
                     quote: "the pumps are safe", type: .indirect, speaker: "Ines Carvalho"),
+        // Stances count as reported positions (the annotation's convention): supports, opposes, seeks.
+        RuleExample("Mayor Ines Carvalho supports a second bridge over the river.",
+                    quote: "a second bridge over the river", type: .indirect, speaker: "Ines Carvalho"),
         // After a colon a new clause, and a new subject, begins.
         RuleExample("The survey was blunt: 45% of riders say the fares are too high.",
                     quote: "the fares are too high", type: .indirect, speaker: "45% of riders"),
