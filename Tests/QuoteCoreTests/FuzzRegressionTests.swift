@@ -24,6 +24,9 @@ final class FuzzRegressionTests: XCTestCase {
         assertConsistent("\u{0}\u{1}\"\u{FEFF}said\r\r\n\u{2029}\"x\", he said, \"")
         assertConsistent(String(repeating: ", , said", count: 2_000))
         assertConsistent(String(repeating: "Mr. ", count: 3_000) + "Smith said it.")
+        // A participle cue as the first or second token (once read the token before index 0).
+        assertConsistent("Saying it was late, he left.")
+        assertConsistent("But saying so, and suggesting more, she left.")
     }
 
     /// A run-on "sentence" of thousands of cue verbs is read in bounded windows (once each rule

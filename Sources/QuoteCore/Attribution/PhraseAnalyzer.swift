@@ -111,7 +111,7 @@ public struct PhraseAnalyzer: Sendable {
         while end + 1 < limit, tokens[end + 1].kind == .word,
               isNameWord(tokens[end + 1]) || isRoleNoun(tokens[end + 1]) || tokens[end + 1].lower == "'s"
                 || (tokens[start].has(.determiner) && !tokens[end + 1].has(.stopWord)
-                    && lexicon.verb(tokens[end + 1].lower) == nil)
+                    && lexicon.verb(tokens[end + 1].lower) == nil && !isRoleNoun(tokens[end]))
                 || (PhraseAnalyzer.rolePrepositions.contains(tokens[end + 1].lower) && isRoleNoun(tokens[end])) {
             end += 1
         }

@@ -30,6 +30,9 @@ public struct ReportedSpeechRule: AttributionRule {
         // Stances count as reported positions (the annotation's convention): supports, opposes, seeks.
         RuleExample("Mayor Ines Carvalho supports a second bridge over the river.",
                     quote: "a second bridge over the river", type: .indirect, speaker: "Ines Carvalho"),
+        // Participles report for the sentence's subject, each its own clause.
+        RuleExample("The mayor's chief aide pressed on, saying the pumps are safe but suggesting the tests were rushed.",
+                    quote: "the tests were rushed", type: .indirect, speaker: "The mayor's chief aide"),
         // After a colon a new clause, and a new subject, begins.
         RuleExample("The survey was blunt: 45% of riders say the fares are too high.",
                     quote: "the fares are too high", type: .indirect, speaker: "45% of riders"),
@@ -71,8 +74,8 @@ public struct ReportedSpeechRule: AttributionRule {
             // ", saying (that) CLAUSE": the participle reports for the sentence's speaker.
             if let participle = participleClause(tokens, at: verbIndex, last: last, unit: unit, analyzer: analyzer,
                                                  found: results) {
-                results.append(participle)
-                covered = last
+                results.append(participle.attribution)
+                covered = participle.end
                 continue
             }
             guard let verb = Tokens.isFiniteCue(tokens[verbIndex], analyzer, classes: Tokens.anyCue),
@@ -146,15 +149,23 @@ public struct ReportedSpeechRule: AttributionRule {
     /// `..., saying (that) CLAUSE` / `..., adding CLAUSE`: the speaker is the subject of the
     /// sentence's finite cue verb (already found), or the phrase that opens the sentence.
     private func participleClause(_ tokens: [Token], at index: Int, last: Int, unit: Unit, analyzer: PhraseAnalyzer,
-                                  found: [Attribution]) -> Attribution? {
-        guard index >= 2, index < last, tokens[index - 1].isPunct(","), isParticipleCue(tokens[index], analyzer),
+                                  found: [Attribution]) -> (attribution: Attribution, end: Int)? {
+        // ", saying X", and a second participle joined to it: "saying X but suggesting Y".
+        guard index >= 2, index < last,
+              tokens[index - 1].isPunct(",") || (["but", "and"].contains(tokens[index - 1].lower) && !found.isEmpty),
+              isParticipleCue(tokens[index], analyzer),
               let verb = analyzer.verb(tokens[index]) else { return nil }
         guard let speaker = found.last?.speaker ?? analyzer.leadingSubject(tokens, before: index - 1) else { return nil }
         var start = index + 1
         while start <= last, ["that", "only", ",", ":"].contains(tokens[start].lower) { start += 1 }
-        guard start <= last, (start...last).filter({ tokens[$0].kind != .punctuation }).count >= 3 else { return nil }
-        return clause(tokens, start...last, speaker, cue: tokens[index], lemma: verb.lemma,
-                      confidence: confidence(0.7, speaker), unit: unit)
+        var end = last
+        if start < last, let next = ((start + 1)..<last).first(where: {
+            ["but", "and"].contains(tokens[$0].lower) && isParticipleCue(tokens[$0 + 1], analyzer) }) {
+            end = next - 1
+        }
+        guard start <= end, (start...end).filter({ tokens[$0].kind != .punctuation }).count >= 3 else { return nil }
+        return clause(tokens, start...end, speaker, cue: tokens[index], lemma: verb.lemma,
+                      confidence: confidence(0.7, speaker), unit: unit).map { ($0, end) }
     }
 
     /// Words that open a subordinate or introductory phrase: "If X, Rubio said, Y" reports Y.
