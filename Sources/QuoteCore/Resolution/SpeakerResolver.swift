@@ -82,6 +82,12 @@ public struct SpeakerResolver: Sendable {
                     index += 1
                     continue
                 }
+                // A capitalised determiner or sentence starter alone ("The", "But") names nobody.
+                let single = index == 0 || tokens[index - 1].kind != .word
+                if single, tokens[index].has(.determiner) || tokens[index].has(.sentenceStarter) {
+                    index += 1
+                    continue
+                }
                 if let start = analyzer.phraseStart(tokens, end: index, lower: 0),
                    let phrase = analyzer.parse(tokens, start...index), phrase.form == .name {
                     let name = display(phrase.mention)
