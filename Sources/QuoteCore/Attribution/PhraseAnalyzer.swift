@@ -13,6 +13,10 @@ public struct PhraseAnalyzer: Sendable {
         "all", "each", "every", "few", "no", "any", "top", "senior",
     ]
     /// Words between a subject and its verb that do not break the attribution.
+    /// Days and relative days that stand between a subject and its verb.
+    static let timeWords: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                         "today", "yesterday", "tonight"]
+
     static let adverbs: Set<String> = [
         "also", "has", "had", "have", "will", "would", "later", "then", "again", "previously",
         "repeatedly", "recently", "once", "further", "publicly", "privately", "reportedly", "simply",
@@ -78,6 +82,14 @@ public struct PhraseAnalyzer: Sendable {
                 || PhraseAnalyzer.negations.contains(tokens[index].lower) {
             if PhraseAnalyzer.negations.contains(tokens[index].lower) { return nil }
             index -= 1
+        }
+        // A time between the subject and its verb: "Trump on Tuesday dismissed", "Roe yesterday said".
+        if index > lower, tokens[index].kind == .word, PhraseAnalyzer.timeWords.contains(tokens[index].lower) {
+            var before = index - 1
+            if before > lower, tokens[before].lower == "on" { before -= 1 }
+            if before >= lower, tokens[before].kind == .word, !tokens[before].has(.stopWord) {
+                return skipAdverbsLeft(tokens, from: before, lower: lower)
+            }
         }
         // A parenthetical between the subject and its verb: "Sen. Claire Roe (D-Mo.) said".
         if index > lower, tokens[index].isPunct(")"),

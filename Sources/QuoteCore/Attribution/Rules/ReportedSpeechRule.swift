@@ -33,6 +33,9 @@ public struct ReportedSpeechRule: AttributionRule {
         // Participles report for the sentence's subject, each its own clause.
         RuleExample("The mayor's chief aide pressed on, saying the pumps are safe but suggesting the tests were rushed.",
                     quote: "the tests were rushed", type: .indirect, speaker: "The mayor's chief aide"),
+        // A day between subject and verb is no speaker.
+        RuleExample("Ines Carvalho on Tuesday said the pumps would be replaced by June.",
+                    quote: "the pumps would be replaced by June", type: .indirect, speaker: "Ines Carvalho"),
         // After a colon a new clause, and a new subject, begins.
         RuleExample("The survey was blunt: 45% of riders say the fares are too high.",
                     quote: "the fares are too high", type: .indirect, speaker: "45% of riders"),
