@@ -13,6 +13,9 @@ public struct PhraseAnalyzer: Sendable {
         "all", "each", "every", "few", "no", "any", "top", "senior",
     ]
     /// Words between a subject and its verb that do not break the attribution.
+    static let openingPrepositions: Set<String> = ["in", "on", "at", "after", "during", "before", "from", "with",
+                                                   "for", "by", "since", "until", "earlier", "later", "last", "this"]
+
     /// Days and relative days that stand between a subject and its verb.
     static let timeWords: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                          "today", "yesterday", "tonight"]
@@ -111,6 +114,11 @@ public struct PhraseAnalyzer: Sendable {
     /// The noun phrase that opens a unit ("Carson did not name them, but told ..."), if any.
     func leadingSubject(_ tokens: [Token], before limit: Int) -> SpeakerPhrase? {
         var start = 0
+        // An opening prepositional phrase is no subject: "In Washington, President Obama released ...".
+        if limit > 2, tokens[0].kind == .word, PhraseAnalyzer.openingPrepositions.contains(tokens[0].lower),
+           let comma = (1..<min(limit, 10)).first(where: { tokens[$0].isPunct(",") }), comma + 1 < limit {
+            start = comma + 1
+        }
         while start < limit, tokens[start].kind == .word, tokens[start].has(.sentenceStarter),
               !tokens[start].has(.subjectPronoun), !tokens[start].has(.determiner) {
             start += 1

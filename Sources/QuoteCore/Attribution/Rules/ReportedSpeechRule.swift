@@ -33,6 +33,9 @@ public struct ReportedSpeechRule: AttributionRule {
         // Participles report for the sentence's subject, each its own clause.
         RuleExample("The mayor's chief aide pressed on, saying the pumps are safe but suggesting the tests were rushed.",
                     quote: "the tests were rushed", type: .indirect, speaker: "The mayor's chief aide"),
+        // An opening prepositional phrase is not the subject the participle reports for.
+        RuleExample("In Lisbon, Mayor Ines Carvalho issued a statement, saying the pumps are safe to use.",
+                    quote: "the pumps are safe to use", type: .indirect, speaker: "Ines Carvalho"),
         // A day between subject and verb is no speaker.
         RuleExample("Ines Carvalho on Tuesday said the pumps would be replaced by June.",
                     quote: "the pumps would be replaced by June", type: .indirect, speaker: "Ines Carvalho"),
