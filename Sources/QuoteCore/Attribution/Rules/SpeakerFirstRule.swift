@@ -20,6 +20,8 @@ public struct SpeakerFirstRule: AttributionRule {
                     quote: "the money is simply gone.", speaker: "Ines Carvalho"),
         RuleExample("Mayor Ines Carvalho spoke last. Carvalho then turned to the crowd: \"We are done here.\"",
                     quote: "We are done here.", speaker: "Ines Carvalho", rule: "subject-colon"),
+        RuleExample("The auditor ended with one line: \"The costs are understated.\"",
+                    quote: "The costs are understated.", speaker: "The auditor", rule: "subject-colon"),
     ]
 
     static let leadInID = "lead-in"
@@ -70,8 +72,9 @@ public struct SpeakerFirstRule: AttributionRule {
             guard let verbIndex else {
                 // "Clinton's response was: "Q"" / "She then addressed the crowd again: "Q"": a colon
                 // after a sentence whose subject is a name or pronoun.
+                // A description counts too: "The auditor ended with one line: "Q"".
                 if lead == ":", let opening = analyzer.leadingSubject(tokens, before: index + 1),
-                   opening.form == .name || opening.form == .pronoun || opening.form == .organization,
+                   opening.form == .name || opening.form == .pronoun || opening.form == .organization || opening.form == .nominal,
                    !(0..<quoteIndex).contains(where: { tokens[$0].kind == .quote }) {
                     results.append(direct(quote, opening, cue: tokens[quoteIndex - 1], lemma: ":", confidence: confidence(0.6, opening),
                                           unit: unit, rule: SpeakerFirstRule.colonID))
