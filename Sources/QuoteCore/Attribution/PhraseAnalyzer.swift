@@ -113,10 +113,11 @@ public struct PhraseAnalyzer: Sendable {
 
     /// The noun phrase that opens a unit ("Carson did not name them, but told ..."), if any.
     func leadingSubject(_ tokens: [Token], before limit: Int) -> SpeakerPhrase? {
-        var start = 0
-        // An opening prepositional phrase is no subject: "In Washington, President Obama released ...".
-        if limit > 2, tokens[0].kind == .word, PhraseAnalyzer.openingPrepositions.contains(tokens[0].lower),
-           let comma = (1..<min(limit, 10)).first(where: { tokens[$0].isPunct(",") }), comma + 1 < limit {
+        // A dateline is no subject: "PORT ALDER — The mayor said ...".
+        var start = limit > 1 ? Tokens.afterDateline(tokens, from: 0, to: limit - 1) : 0
+        // Nor is an opening prepositional phrase: "In Washington, President Obama released ...".
+        if limit > start + 2, tokens[start].kind == .word, PhraseAnalyzer.openingPrepositions.contains(tokens[start].lower),
+           let comma = ((start + 1)..<min(limit, start + 10)).first(where: { tokens[$0].isPunct(",") }), comma + 1 < limit {
             start = comma + 1
         }
         while start < limit, tokens[start].kind == .word, tokens[start].has(.sentenceStarter),
