@@ -44,29 +44,17 @@ struct IndexCommand: ParsableCommand {
     func run() throws {
         let quoteStore = try QuoteStore(path: store.db)
         let parallel = ParallelExtractor(extractor: Extractor(), jobs: jobs)
-        let progress = isatty(STDERR_FILENO) != 0
-        let started = Date()
+        let progress = IndexProgress(isTerminal: isatty(STDERR_FILENO) != 0)
+        // Batch N is written while batch N+1 is extracted.
+        let writer = BatchWriter(store: quoteStore, progress: { progress.update($0) })
         var pending: [SourceDocument] = []
-        var totals = QuoteStore.BatchSummary()
         var failures = 0
-        var storeError: Error?
         func flush() {
-            guard !pending.isEmpty, storeError == nil else { return }
+            // After a failed batch nothing more is written: drop the rest instead of holding it.
+            guard !pending.isEmpty, !writer.hasFailed else { return pending.removeAll(keepingCapacity: true) }
             let results = parallel.extract(pending)
-            do {
-                let summary = try quoteStore.index(Array(zip(pending, results)).map { (document: $0.0, result: $0.1) })
-                totals.documents += summary.documents
-                totals.quotes += summary.quotes
-                totals.replaced += summary.replaced
-            } catch {
-                storeError = error
-            }
+            writer.submit(Array(zip(pending, results)).map { (document: $0.0, result: $0.1) })
             pending.removeAll(keepingCapacity: true)
-            if progress {
-                let seconds = max(0.001, Date().timeIntervalSince(started))
-                FileHandle.standardError.write(Data(String(format: "\r%d documents, %d quotations, %.0f documents/s",
-                                                           totals.documents, totals.quotes, Double(totals.documents) / seconds).utf8))
-            }
         }
         IndexInputs(format: input).read(inputs, emit: { document in
             pending.append(document)
@@ -76,7 +64,8 @@ struct IndexCommand: ParsableCommand {
             StandardError.write("error: \(error)")
         })
         flush()
-        if progress { FileHandle.standardError.write(Data("\n".utf8)) }
+        let (totals, storeError) = writer.finish()
+        progress.finish()
         if let storeError {
             StandardError.write("error: \(storeError)")
             StandardError.write("indexed \(totals.documents) documents before the error, \(totals.quotes) quotations, in \(store.db)")
