@@ -4,7 +4,7 @@
 # Usage: Benchmarks/adversarial.sh [SIZE_MB]   (default 50: the single-line document's size)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source Benchmarks/median.sh
+source Benchmarks/lib.sh
 size_mb=${1:-50}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

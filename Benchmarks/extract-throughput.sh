@@ -4,7 +4,7 @@
 # Usage: Benchmarks/extract-throughput.sh [GOLD_JSONL] [REPEATS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source Benchmarks/median.sh
+source Benchmarks/lib.sh
 gold=${1:-../shared/gold/polnear.dev.jsonl}
 repeats=${2:-20}
 work=$(mktemp -d)
@@ -13,18 +13,7 @@ trap 'rm -rf "$work"' EXIT
 swift build -c release --product quotes >/dev/null
 bin=.build/release/quotes
 
-python3 - "$gold" "$repeats" "$work/input.jsonl" <<'PY'
-import json, sys
-gold, repeats, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-docs = [json.loads(line) for line in open(gold, encoding="utf-8")]
-with open(out, "w", encoding="utf-8") as f:
-    for r in range(repeats):
-        for d in docs:
-            f.write(json.dumps({"id": f"{d['id']}#{r}", "text": d["text"]}) + "\n")
-PY
-text_mb=$(python3 -c "
-import json,sys
-print(sum(len(json.loads(l)['text'].encode()) for l in open('$work/input.jsonl'))/1e6)")
+text_mb=$(repeated_dev_text "$gold" "$repeats" "$work/input.jsonl")
 echo "input: $work/input.jsonl, $(wc -l <"$work/input.jsonl") documents, ${text_mb} MB of text"
 
 for jobs in 1 $(nproc); do
