@@ -88,6 +88,8 @@ public final class QuoteStore {
                     summary.quotes += 1
                 }
             }
+            // Surname-only speakers join a full name seen in this or any earlier batch.
+            try SpeakerDirectory.mergeSurnames(in: db)
             return summary
         }
     }
