@@ -7,17 +7,7 @@ import XCTest
 
 /// Batches written in the background, in order, stopping at the first failure; progress only on
 /// a terminal.
-final class BatchWriterTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("quotes-writer-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
+final class BatchWriterTests: StoreTestCase {
 
     private func batch(_ ids: [String], paragraphs: Int = 1) -> [(document: SourceDocument, result: DocumentResult)] {
         ids.map { id in

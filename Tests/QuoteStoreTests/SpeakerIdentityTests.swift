@@ -5,17 +5,7 @@ import QuoteSchema
 import XCTest
 
 /// Speaker identity details: order of indexing, organizations, headline fragments.
-final class SpeakerIdentityTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("quotes-identity-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
+final class SpeakerIdentityTests: StoreTestCase {
 
     private func index(_ store: QuoteStore, _ articles: [(id: String, text: String)]) throws {
         try store.index(articles.map { article in

@@ -6,17 +6,7 @@ import QuoteSchema
 import XCTest
 
 /// Stores that cannot be opened or written: typed errors naming the file, no partial batch.
-final class StoreFailureTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("quotes-store-failure-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
+final class StoreFailureTests: StoreTestCase {
 
     private func batch(_ ids: [String], paragraphs: Int = 1) -> [(document: SourceDocument, result: DocumentResult)] {
         ids.map { id in
