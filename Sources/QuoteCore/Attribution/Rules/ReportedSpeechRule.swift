@@ -36,6 +36,9 @@ public struct ReportedSpeechRule: AttributionRule {
         // An opening prepositional phrase is not the subject the participle reports for.
         RuleExample("In Lisbon, Mayor Ines Carvalho issued a statement, saying the pumps are safe to use.",
                     quote: "the pumps are safe to use", type: .indirect, speaker: "Ines Carvalho"),
+        // A title before the name and an appositive after it: the subject still starts the clause.
+        RuleExample("Worried by the delays, Commissioner Ines Carvalho, the board chair, said the pumps would be late.",
+                    quote: "the pumps would be late", type: .indirect, speaker: "Ines Carvalho"),
         // A day between subject and verb is no speaker.
         RuleExample("Ines Carvalho on Tuesday said the pumps would be replaced by June.",
                     quote: "the pumps would be replaced by June", type: .indirect, speaker: "Ines Carvalho"),
@@ -185,7 +188,8 @@ public struct ReportedSpeechRule: AttributionRule {
         let start = speaker.role.map { min($0.lowerBound, speaker.mention.lowerBound) } ?? speaker.mention.lowerBound
         guard let first = tokens.firstIndex(where: { $0.range.lowerBound >= start }) else { return false }
         var index = first - 1
-        while index >= 0, tokens[index].kind == .word, tokens[index].has(.determiner)
+        // Titles before the name belong to the subject ("Senator Harry Reid, the leader, said").
+        while index >= 0, tokens[index].kind == .word, tokens[index].has(.determiner) || tokens[index].has(.title)
                 || ["but", "and", "so", "yet", "still", "meanwhile", "however", "instead"].contains(tokens[index].lower) {
             index -= 1
         }
