@@ -157,6 +157,7 @@ public struct PhraseAnalyzer: Sendable {
         }
         var end = last
         var appositive: Range<Int>? = nil
+        var relativeAppositive = false
         if tokens[end].isPunct(",") {
             // "Name, a role, said": find the comma that opens the appositive.
             var open = end - 1
@@ -164,6 +165,7 @@ public struct PhraseAnalyzer: Sendable {
                   !tokens[open].isPunct(":"), !tokens[open].isPunct(";") { open -= 1 }
             guard open >= lower, tokens[open].isPunct(","), open < end - 1 else { return nil }
             appositive = tokens[open + 1].range.lowerBound..<tokens[end - 1].range.upperBound
+            relativeAppositive = ["who", "which", "whose"].contains(tokens[open + 1].lower)
             end = open - 1
             guard end >= lower else { return nil }
         }
@@ -171,7 +173,8 @@ public struct PhraseAnalyzer: Sendable {
         guard var phrase = parse(tokens, start...end) else { return nil }
         if let appositive {
             if phrase.form == .name {
-                phrase.role = appositive
+                // A title is a better role than a relative clause ("Councilor X, who chaired ..., said").
+                if !(relativeAppositive && phrase.role != nil) { phrase.role = appositive }
             } else {
                 // "A lawyer for the outlets, David Schulz, said": the name is in the commas.
                 let inner = tokens.indices.filter { tokens[$0].range.lowerBound >= appositive.lowerBound && tokens[$0].range.upperBound <= appositive.upperBound }
