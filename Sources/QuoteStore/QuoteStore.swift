@@ -19,7 +19,14 @@ public final class QuoteStore {
             pool = try DatabasePool(path: path, configuration: configuration)
             try StoreSchema.migrator.migrate(pool)
         } catch {
-            throw StoreError.cannotOpen(path: path, reason: StoreError.reason(error))
+            var reason = StoreError.reason(error)
+            let directory = (path as NSString).deletingLastPathComponent
+            let folder = directory.isEmpty ? "." : directory
+            if FileManager.default.fileExists(atPath: folder), !FileManager.default.isWritableFile(atPath: folder) {
+                // WAL mode writes -wal and -shm files beside the store, even to read it.
+                reason = "its directory '\(folder)' is not writable (read-only file system or no permission); " + reason
+            }
+            throw StoreError.cannotOpen(path: path, reason: reason)
         }
     }
 
