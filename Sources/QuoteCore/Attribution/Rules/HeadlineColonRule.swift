@@ -12,6 +12,11 @@ public struct HeadlineColonRule: AttributionRule {
                     quote: "Port Deal Is 'Dead in the Water'", type: .mixed, speaker: "Luis Ortega"),
     ]
 
+    /// Words that label a headline rather than name who speaks in it.
+    static let labels: Set<String> = ["breaking", "latest", "update", "updated", "watch", "video", "exclusive", "analysis",
+                                      "opinion", "editorial", "live", "factbox", "explainer", "photos", "listen", "read",
+                                      "correction", "developing", "just"]
+
     public init() {}
 
     public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
@@ -20,7 +25,9 @@ public struct HeadlineColonRule: AttributionRule {
               colon + 1 < tokens.count,
               (0..<colon).allSatisfy({ context.analyzer.isNameWord(tokens[$0]) }),
               let speaker = context.analyzer.parse(tokens, 0...(colon - 1)),
-              speaker.form == .name || speaker.form == .organization else { return [] }
+              speaker.form == .name || speaker.form == .organization,
+              // "Breaking: ...", "The Latest: ...": labels of the page, not speakers.
+              !HeadlineColonRule.labels.contains(tokens[colon - 1].lower) else { return [] }
         if tokens[colon + 1].kind == .quote, Tokens.onlyPunctuation(tokens, from: colon + 2) {
             guard !context.claimed.contains(tokens[colon + 1].quote) else { return [] }
             return [direct(tokens[colon + 1].quote, speaker, cue: tokens[colon], lemma: ":", confidence: 0.8, unit: unit)]

@@ -1,0 +1,18 @@
+import QuoteCore
+import QuoteSchema
+import XCTest
+
+/// Sentences that look like attributions and are not: no record may name a speaker for them.
+final class CounterExampleTests: XCTestCase {
+    private func speakers(_ text: String) -> [String?] {
+        Extractor().extract(text: text, document: "counter").quotes.map { $0.speaker?.name }
+    }
+
+    /// Headline labels are not speakers ("Breaking: ...", "The Latest: ...").
+    func testHeadlineLabelsAreNoSpeakers() {
+        XCTAssertEqual(speakers("Breaking: Council Approves Pier Budget After Long Night\n\nThe vote was close."), [])
+        XCTAssertEqual(speakers("The Latest: Mayor To Veto Pier Budget\n\nThe vote was close."), [])
+        // A name before the colon still is one.
+        XCTAssertEqual(speakers("Carvalho: Pier Budget Is Dead On Arrival\n\nThe vote was close."), ["Carvalho"])
+    }
+}
