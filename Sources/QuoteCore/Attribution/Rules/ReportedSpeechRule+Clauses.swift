@@ -1,0 +1,87 @@
+/// Where reported clauses start and end, and who a relative clause reports for.
+extension ReportedSpeechRule {
+    /// Words that open a subordinate or introductory phrase: "If X, Rubio said, Y" reports Y.
+    static let subordinators: Set<String> = ["if", "when", "although", "though", "as", "while", "because", "since", "unless",
+                                              "before", "after", "even", "in", "for", "at", "on", "once", "until", "whether",
+                                              "despite", "given", "with", "without", "by", "during", "under", "to", "from",
+                                              "instead", "rather", "but", "and", "still", "yet", "so", "now", "then", "asked"]
+
+    /// The subject must start the sentence, or follow an introductory phrase closed by a comma.
+    func startsClause(_ tokens: [Token], speaker: SpeakerPhrase) -> Bool {
+        let start = speaker.role.map { min($0.lowerBound, speaker.mention.lowerBound) } ?? speaker.mention.lowerBound
+        guard let first = tokens.firstIndex(where: { $0.range.lowerBound >= start }) else { return false }
+        var index = first - 1
+        // Titles before the name belong to the subject ("Senator Harry Reid, the leader, said").
+        while index >= 0, tokens[index].kind == .word, tokens[index].has(.determiner) || tokens[index].has(.title)
+                || ["but", "and", "so", "yet", "still", "meanwhile", "however", "instead"].contains(tokens[index].lower) {
+            index -= 1
+        }
+        // Also inside a subordinate or relative clause: "after Scalia said that ...",
+        // "Republicans who say the law ...".
+        return index < 0 || tokens[index].isPunct(",") || tokens[index].isPunct("—") || tokens[index].isPunct(":")
+            || ReportedSpeechRule.clauseOpeners.contains(tokens[index].lower)
+    }
+
+    /// True when a subordinating word ("while", "although", "now that") opens the speaker's clause.
+    static func opensSubordinate(_ tokens: [Token], before speaker: SpeakerPhrase) -> Bool {
+        let start = speaker.role.map { min($0.lowerBound, speaker.mention.lowerBound) } ?? speaker.mention.lowerBound
+        guard var index = tokens.firstIndex(where: { $0.range.lowerBound >= start }) else { return false }
+        index -= 1
+        while index >= 0, tokens[index].has(.determiner) { index -= 1 }
+        guard index >= 0 else { return false }
+        return subordinateOpeners.contains(tokens[index].lower)
+            || (tokens[index].lower == "that" && index >= 1 && tokens[index - 1].lower == "now")
+    }
+
+    static let subordinateOpeners: Set<String> = ["while", "although", "though", "whereas", "because", "since", "if",
+                                                  "unless", "when", "after", "before", "as", "once", "until"]
+
+    static let clauseOpeners: Set<String> = ["after", "while", "although", "though", "when", "because", "as", "since",
+                                             "before", "until", "once", "whereas", "who", "whom", "if", "unless"]
+
+    /// Where a reported clause ends: before ", and called him" or "and warned" (a second verb
+    /// phrase of the speaker), else at the end of the sentence.
+    func clauseEnd(_ tokens: [Token], from start: Int, last: Int, _ analyzer: PhraseAnalyzer) -> Int {
+        var index = start + 2
+        while index < last {
+            if tokens[index].lower == "and", index + 1 <= last,
+               Tokens.isFiniteCue(tokens[index + 1], analyzer, classes: Tokens.anyCue) != nil
+                || (tokens[index + 1].lower == "also" && index + 2 <= last && analyzer.verb(tokens[index + 2]) != nil) {
+                return tokens[index - 1].isPunct(",") ? index - 2 : index - 1
+            }
+            // ", but" starts the other side of a contrast: "Republicans have argued X, but Democrats ...".
+            if tokens[index].isPunct(","), index + 1 <= last, index - start >= 3, tokens[index + 1].lower == "but" {
+                return index - 1
+            }
+            // A semicolon joins two statements; the second is not necessarily the speaker's.
+            if tokens[index].isPunct(";"), index - start >= 3 { return index - 1 }
+            // A non-restrictive relative clause is a comment of its own: "X, which he believes ...".
+            if tokens[index].isPunct(","), index + 1 <= last, index - start >= 4,
+               ["which", "who"].contains(tokens[index + 1].lower) {
+                return index - 1
+            }
+            index += 1
+        }
+        return last
+    }
+
+
+    /// "critics who say ...", "Sanders, who says ...": the speaker of a relative clause is the
+    /// phrase the relative pronoun follows (a name, a description, or a bare plural noun).
+    func relativeAntecedent(_ tokens: [Token], verbIndex: Int, verb: Lexicon.Verb,
+                                    _ analyzer: PhraseAnalyzer) -> SpeakerPhrase? {
+        // Only verbs that take a reported clause: "who endorsed Sanders" reports nothing.
+        guard ReportedSpeechRule.relativeLemmas.contains(verb.lemma),
+              let pronoun = analyzer.skipAdverbsLeft(tokens, from: verbIndex - 1, lower: 0), pronoun >= 1,
+              tokens[pronoun].lower == "who" || tokens[pronoun].lower == "that" else { return nil }
+        var end = pronoun - 1
+        if tokens[end].isPunct(","), end >= 1 { end -= 1 }
+        let head = tokens[end]
+        guard head.kind == .word, head.verb == nil, !head.has(.stopWord), !head.has(.determiner),
+              !head.has(.subjectPronoun) else { return nil }
+        if let start = analyzer.phraseStart(tokens, end: end, lower: 0), let phrase = analyzer.parse(tokens, start...end) {
+            return phrase
+        }
+        return SpeakerPhrase(form: .nominal, mention: head.range, role: nil, head: head.lower)
+    }
+}
