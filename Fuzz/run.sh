@@ -19,5 +19,11 @@ elif [ "$target" = FuzzHTML ]; then
 else
   printf '{"id": "a", "text": "\\"Yes,\\" she said."}\n{"id": 2}\nnot json\n' > "$corpus/seed.jsonl"
 fi
+# The whole log goes to .logs/; the summary is the last coverage line and the final statistics.
+mkdir -p .logs
+log=.logs/$target-$(date +%Y%m%d-%H%M%S).log
 .build/release/"$target" "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-  -artifact_prefix=.artifacts- -print_final_stats=1 2>&1 | tail -n 20
+  -artifact_prefix=.artifacts- -print_final_stats=1 >"$log" 2>&1 || true
+grep -E "cov: " "$log" | tail -n 1
+grep -E "^stat::|ERROR|SUMMARY|Test unit written" "$log" || true
+echo "log: Fuzz/$log; corpus: $(ls "$corpus" | wc -l) units"
