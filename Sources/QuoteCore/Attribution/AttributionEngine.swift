@@ -10,8 +10,16 @@ public struct AttributionEngine: Sendable {
     public func run(units: [Unit], quotes: [QuoteSpan], analyzer: PhraseAnalyzer) -> [Attribution] {
         var context = RuleContext(analyzer: analyzer, units: units, quotes: quotes)
         var contents: [Int: [Range<Int>]] = [:]  // unit -> reported clauses accepted
+        // Every rule needs a quotation, a cue verb, "according" or a colon in the unit it reads;
+        // most sentences of an article have none of these and are not offered to the rules.
+        let candidates = units.filter { unit in
+            unit.tokens.contains { token in
+                token.kind == .quote || token.verb != nil || token.lower == "according" || token.isPunct(":")
+                    || token.lower == "put" || token.lower == "puts"
+            }
+        }
         for rule in rules {
-            for unit in units {
+            for unit in candidates {
                 for attribution in rule.apply(unit, context) {
                     if attribution.claimed.contains(where: context.claimed.contains) { continue }
                     if let content = attribution.content {
