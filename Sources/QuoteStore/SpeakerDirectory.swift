@@ -35,45 +35,103 @@ enum SpeakerDirectory {
     }
 
     /// The id of the speaker a record names, created when new; aliases and roles are counted.
-    static func speakerID(for speaker: Speaker, in db: Database) throws -> Int64 {
-        let identity = identity(speaker.name)
+    static func speakerID(for speaker: Speaker, in db: Database, cache: Cache) throws -> Int64 {
+        let speakerID: Int64
+        if let known = cache.ids[Cache.Name(text: speaker.name, kind: speaker.kind)] {
+            speakerID = known
+        } else {
+            speakerID = try lookUp(speaker, in: db, cache: cache)
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO aliases (speaker_id, alias, alias_key, count) VALUES (?, ?, ?, 1)
+            ON CONFLICT(speaker_id, alias) DO UPDATE SET count = count + 1
+            """).execute(arguments: [speakerID, speaker.name, cache.key(speaker.name)])
+        if let role = speaker.role, !role.isEmpty {
+            try db.cachedStatement(sql: """
+                INSERT INTO speaker_roles (speaker_id, role, count) VALUES (?, ?, 1)
+                ON CONFLICT(speaker_id, role) DO UPDATE SET count = count + 1
+                """).execute(arguments: [speakerID, role])
+        }
+        return speakerID
+    }
+
+    /// Finds (or creates) the speaker for a name the cache does not hold.
+    private static func lookUp(_ speaker: Speaker, in db: Database, cache: Cache) throws -> Int64 {
+        let identity = cache.identity(speaker.name)
         let kind = speaker.kind.rawValue
+        let byKey = try db.cachedStatement(sql: "SELECT id FROM speakers WHERE key = ? AND kind = ?")
         var id: Int64?
         if identity.words >= 2 || speaker.kind != .person {
-            id = try Int64.fetchOne(db, sql: "SELECT id FROM speakers WHERE key = ? AND kind = ?", arguments: [identity.key, kind])
+            id = try Int64.fetchOne(byKey, arguments: [identity.key, kind])
             // "Republican Donald Trump": a known full name at the end of a longer one is that person.
             var words = identity.name.split(separator: " ").map(String.init)
             while id == nil, speaker.kind == .person, words.count > 2 {
                 words.removeFirst()
-                id = try Int64.fetchOne(db, sql: "SELECT id FROM speakers WHERE key = ? AND kind = 'person'",
-                                        arguments: [NameKey.key(words.joined(separator: " "))])
+                id = try Int64.fetchOne(byKey, arguments: [cache.key(words.joined(separator: " ")), "person"])
             }
         } else {
-            let full = try Int64.fetchAll(db, sql: "SELECT id FROM speakers WHERE last_key = ? AND words >= 2 AND kind = 'person'",
+            let full = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM speakers WHERE last_key = ? AND words >= 2 AND kind = 'person'"),
                                           arguments: [identity.key])
             if full.count == 1 {
                 id = full[0]
             } else {
-                id = try Int64.fetchOne(db, sql: "SELECT id FROM speakers WHERE key = ? AND kind = ?", arguments: [identity.key, kind])
+                id = try Int64.fetchOne(byKey, arguments: [identity.key, kind])
             }
         }
-        if id == nil {
-            try db.execute(sql: "INSERT INTO speakers (name, key, last_key, words, kind) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [identity.name, identity.key, identity.lastKey, identity.words, kind])
-            id = db.lastInsertedRowID
+        if let id {
+            cache.ids[Cache.Name(text: speaker.name, kind: speaker.kind)] = id
+            return id
         }
-        let speakerID = id!
-        try db.execute(sql: """
-            INSERT INTO aliases (speaker_id, alias, alias_key, count) VALUES (?, ?, ?, 1)
-            ON CONFLICT(speaker_id, alias) DO UPDATE SET count = count + 1
-            """, arguments: [speakerID, speaker.name, NameKey.key(speaker.name)])
-        if let role = speaker.role, !role.isEmpty {
-            try db.execute(sql: """
-                INSERT INTO speaker_roles (speaker_id, role, count) VALUES (?, ?, 1)
-                ON CONFLICT(speaker_id, role) DO UPDATE SET count = count + 1
-                """, arguments: [speakerID, role])
+        try db.cachedStatement(sql: "INSERT INTO speakers (name, key, last_key, words, kind) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [identity.name, identity.key, identity.lastKey, identity.words, kind])
+        // A new speaker can change what other names resolve to (a surname that now has one
+        // full-named person): earlier answers are forgotten.
+        cache.ids.removeAll(keepingCapacity: true)
+        cache.ids[Cache.Name(text: speaker.name, kind: speaker.kind)] = db.lastInsertedRowID
+        return db.lastInsertedRowID
+    }
+
+    /// What one writer has already worked out about names: keys and identities (pure functions of
+    /// the name, kept for the store's life) and speaker ids (valid until a speaker is added, and
+    /// dropped with the transaction that found them).
+    ///
+    /// Used only inside the store's write transactions, which never run concurrently.
+    final class Cache: @unchecked Sendable {
+        /// A name as a record gives it, with its kind.
+        struct Name: Hashable {
+            var text: String
+            var kind: SpeakerKind
         }
-        return speakerID
+
+        var ids: [Name: Int64] = [:]
+        private var keys: [String: String] = [:]
+        private var identities: [String: (name: String, key: String, lastKey: String, words: Int)] = [:]
+
+        /// Names remembered at most, so that indexing millions of documents keeps a bounded cache.
+        static let capacity = 200_000
+
+        /// Forgets the speaker ids, which a rolled-back or another transaction may have changed.
+        func beginTransaction() {
+            ids.removeAll(keepingCapacity: true)
+            if keys.count > Self.capacity { keys.removeAll() }
+            if identities.count > Self.capacity { identities.removeAll() }
+        }
+
+        /// `NameKey.key(name)`, computed once per name.
+        func key(_ name: String) -> String {
+            if let key = keys[name] { return key }
+            let key = NameKey.key(name)
+            keys[name] = key
+            return key
+        }
+
+        /// `SpeakerDirectory.identity(name)`, computed once per name.
+        func identity(_ name: String) -> (name: String, key: String, lastKey: String, words: Int) {
+            if let identity = identities[name] { return identity }
+            let identity = SpeakerDirectory.identity(name)
+            identities[name] = identity
+            return identity
+        }
     }
 
     /// Speakers a query name matches: by full key, by an alias, or by surname (all who have it).

@@ -188,6 +188,22 @@ struct ShowCommand: ParsableCommand {
     }
 }
 
+/// `quotes check`: is the store file intact?
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the store: SQLite's integrity check, full-text rows and documents of every quotation.")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let health = try QuoteStore(path: store.db).health()
+        print(health)
+        if !health.isIntact { throw ExitCode(1) }
+    }
+}
+
+/// JSON encoders for the store commands' output.
 enum StoreOutput {
     static func encoder(pretty: Bool) -> JSONEncoder {
         let encoder = JSONEncoder()
