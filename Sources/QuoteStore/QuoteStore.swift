@@ -96,7 +96,6 @@ public final class QuoteStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertSearch = try db.cachedStatement(sql: "INSERT INTO quotes_fts (quote_id, text) VALUES (?, ?)")
-        let pronouns = Lexicon.bundled.pronouns
         for document in batch {
             for id in try String.fetchAll(earlier, arguments: [document.id, document.contentHash]) {
                 try deleteSearch.execute(arguments: [id])
@@ -108,11 +107,10 @@ public final class QuoteStore {
             summary.documents += 1
             for quote in document.quotes {
                 let record = quote.record
-                // An unresolved pronoun ("I", "we") names nobody the store can track.
+                // An unresolved pronoun or a headline fragment names nobody the store can track.
                 let speakerID = try record.speaker.flatMap { speaker in
-                    speaker.resolution == "unresolved"
-                        && (pronouns[speaker.name] != nil || pronouns[speaker.name.lowercased()] != nil)
-                        ? nil : try SpeakerDirectory.speakerID(for: speaker, in: db, cache: speakerCache)
+                    SpeakerNameFilter.isTrackable(speaker)
+                        ? try SpeakerDirectory.speakerID(for: speaker, in: db, cache: speakerCache) : nil
                 }
                 try insertQuote.execute(arguments: [
                     quote.id, document.id, record.type.rawValue, record.quote.text, record.quote.start, record.quote.end,
