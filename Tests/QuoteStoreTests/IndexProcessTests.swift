@@ -4,17 +4,7 @@ import XCTest
 
 /// `quotes index` as a real child process: SIGKILL while it indexes, and its progress line with
 /// and without a terminal. Uses the `quotes` binary that `swift build` put next to the tests.
-final class IndexProcessTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("quotes-process-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
+final class IndexProcessTests: TemporaryDirectoryTestCase {
 
     /// The `quotes` executable in the products directory the test bundle runs from.
     private func quotesBinary() throws -> URL {

@@ -6,18 +6,8 @@ import QuoteStore
 import XCTest
 
 /// The store against real SQLite files in a temporary directory.
-final class QuoteStoreTests: XCTestCase {
-    private var directory: URL!
+final class QuoteStoreTests: TemporaryDirectoryTestCase {
     private let extractor = Extractor()
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("quotes-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
 
     private func store() throws -> QuoteStore {
         try QuoteStore(path: directory.appendingPathComponent("quotes.sqlite").path)

@@ -6,17 +6,7 @@ import XCTest
 
 /// Headline fragments and clauses that the extractor gives as speaker names stay out of the
 /// speaker directory; real names, including unusual ones, stay in.
-final class SpeakerNameFilterTests: XCTestCase {
-    private var directory: URL!
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("quotes-names-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
+final class SpeakerNameFilterTests: TemporaryDirectoryTestCase {
 
     /// A store holding one document whose quotations are attributed to `names` (in order).
     private func store(speakers names: [(String, SpeakerKind)]) throws -> QuoteStore {

@@ -5,18 +5,8 @@ import QuoteStore
 import XCTest
 
 /// Store files that cannot be used: not a database, full, unwritable. Real SQLite errors only.
-final class StoreErrorTests: XCTestCase {
-    private var directory: URL!
+final class StoreErrorTests: TemporaryDirectoryTestCase {
     private let extractor = Extractor()
-
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("quotes-store-errors-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
-    }
 
     private func path(_ name: String) -> String {
         directory.appendingPathComponent(name).path
