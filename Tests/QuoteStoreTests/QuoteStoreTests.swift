@@ -94,10 +94,16 @@ final class QuoteStoreTests: TemporaryDirectoryTestCase {
         }
         let batches = stride(from: 0, to: documents.count, by: 4).map { batch(Array(documents[$0..<min($0 + 4, documents.count)])) }
         let done = DispatchSemaphore(value: 0)
+        // The writer waits for the reader's first read before its second batch, so that at least
+        // one read happens while indexing goes on, however fast the writer is.
+        let firstRead = DispatchSemaphore(value: 0)
         let failures = FailureBox()
         DispatchQueue.global().async {
             do {
-                for item in batches { try writer.index(item) }
+                for (number, item) in batches.enumerated() {
+                    if number == 1 { firstRead.wait() }
+                    try writer.index(item)
+                }
             } catch {
                 failures.record(error)
             }
@@ -105,13 +111,14 @@ final class QuoteStoreTests: TemporaryDirectoryTestCase {
         }
         var reads = 0
         var lastCount = 0
-        while done.wait(timeout: .now()) == .timedOut {
+        repeat {
             let count = try reader.query(QuoteQuery()).quotes.count
             XCTAssertEqual(count % 4, 0, "a reader saw a half-written batch")
             XCTAssertGreaterThanOrEqual(count, lastCount)
             lastCount = count
             reads += 1
-        }
+            if reads == 1 { firstRead.signal() }
+        } while done.wait(timeout: .now()) == .timedOut
         XCTAssertNil(failures.error)
         XCTAssertEqual(try reader.query(QuoteQuery()).quotes.count, 40)
         XCTAssertGreaterThan(reads, 0)
