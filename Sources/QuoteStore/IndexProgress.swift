@@ -1,42 +1,41 @@
 import Foundation
 
-/// Progress of an index run on standard error: one line rewritten in place on a terminal,
-/// nothing at all in a pipe or a file (logs stay clean).
+/// The progress line of `quotes index`: rewritten in place after each batch, and only when its
+/// destination is a terminal, so that logs and pipes get nothing but the final summary.
 public final class IndexProgress: @unchecked Sendable {
     private let isTerminal: Bool
     private let write: @Sendable (String) -> Void
-    private let started: Date
     private let lock = NSLock()
     private var shown = false
 
-    /// `write` receives the text to print (standard error by default).
-    public init(isTerminal: Bool, started: Date = Date(),
-                write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
+    /// A progress line going to `write`; silent unless `isTerminal`.
+    public init(isTerminal: Bool, write: @escaping @Sendable (String) -> Void) {
         self.isTerminal = isTerminal
-        self.started = started
         self.write = write
     }
 
-    /// The line for the totals so far, `seconds` after the start.
-    public static func line(_ totals: QuoteStore.BatchSummary, seconds: Double) -> String {
-        let rate = Double(totals.documents) / max(seconds, 0.001)
-        return "\r\(totals.documents) documents, \(totals.quotes) quotations, \(Int(rate.rounded())) documents/s"
+    /// A progress line on standard error when standard error is a terminal.
+    public static func standardError() -> IndexProgress {
+        IndexProgress(isTerminal: isatty(STDERR_FILENO) != 0) { text in
+            FileHandle.standardError.write(Data(text.utf8))
+        }
     }
 
-    /// Shows the totals (on a terminal only).
-    public func update(_ totals: QuoteStore.BatchSummary) {
+    /// Shows the totals so far after `seconds` of indexing.
+    public func update(_ totals: QuoteStore.BatchSummary, seconds: TimeInterval) {
         guard isTerminal else { return }
-        lock.lock()
-        shown = true
-        lock.unlock()
-        write(IndexProgress.line(totals, seconds: Date().timeIntervalSince(started)))
+        let rate = Double(totals.documents) / max(0.001, seconds)
+        lock.withLock {
+            shown = true
+            write(String(format: "\r%d documents, %d quotations, %.0f documents/s", totals.documents, totals.quotes, rate))
+        }
     }
 
-    /// Ends the progress line, if one was shown.
+    /// Ends the progress line, if one was shown, so the next message starts on a line of its own.
     public func finish() {
-        lock.lock()
-        let end = shown
-        lock.unlock()
-        if end { write("\n") }
+        lock.withLock {
+            if shown { write("\n") }
+            shown = false
+        }
     }
 }

@@ -9,29 +9,34 @@ import QuoteSchema
 /// one transaction, so an interrupted batch leaves the store as it was before it.
 public final class QuoteStore {
     let pool: DatabasePool
+    /// The store file, as given.
+    public let path: String
+    private let speakerCache = SpeakerDirectory.Cache()
 
     /// Opens (or creates) the store at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    ///
+    /// `maxPageCount` caps the file at that many pages (SQLite's `max_page_count`; pages are
+    /// 4 KiB): a batch that would grow it further fails with `StoreError.full`, as on a full disk.
+    /// Throws `StoreError`.
+    public init(path: String, maxPageCount: Int? = nil) throws {
+        self.path = path
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        self.path = path
+        configuration.prepareDatabase { db in
+            // A batch dirties more pages than SQLite's default 2 MiB cache holds; spilling them to
+            // the WAL mid-transaction writes many pages several times.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            if let maxPageCount {
+                try db.execute(sql: "PRAGMA max_page_count = \(maxPageCount)")
+            }
+        }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try StoreSchema.migrator.migrate(pool)
         } catch {
-            var reason = StoreError.reason(error)
-            let directory = (path as NSString).deletingLastPathComponent
-            let folder = directory.isEmpty ? "." : directory
-            if FileManager.default.fileExists(atPath: folder), !FileManager.default.isWritableFile(atPath: folder) {
-                // WAL mode writes -wal and -shm files beside the store, even to read it.
-                reason = "its directory '\(folder)' is not writable (read-only file system or no permission); " + reason
-            }
-            throw StoreError.cannotOpen(path: path, reason: reason)
+            throw StoreError(error, path: path)
         }
     }
-
-    /// The store file.
-    public let path: String
 
     /// Result of indexing one batch.
     public struct BatchSummary: Sendable, Equatable {
@@ -40,70 +45,109 @@ public final class QuoteStore {
         public var replaced = 0
 
         public init() {}
+
+        /// Adds another batch's counts.
+        public mutating func add(_ other: BatchSummary) {
+            documents += other.documents
+            quotes += other.quotes
+            replaced += other.replaced
+        }
     }
 
-    /// Indexes a batch of extracted documents in one transaction. A document whose id or text is
-    /// already stored replaces the earlier one (its quotations are deleted first).
+    /// Indexes a batch of extracted documents in one transaction (see `index(_:)` on prepared
+    /// documents).
     @discardableResult
     public func index(_ batch: [(document: SourceDocument, result: DocumentResult)]) throws -> BatchSummary {
+        let documents: [StoreDocument]
         do {
-            return try write(batch)
+            documents = try batch.map { try StoreDocument(document: $0.document, result: $0.result) }
         } catch {
-            throw StoreError.writeFailed(path: path, reason: StoreError.reason(error))
+            throw StoreError(error, path: path)
+        }
+        return try index(documents)
+    }
+
+    /// Indexes a batch of prepared documents in one transaction: when this returns, the whole
+    /// batch is committed; when it throws (a `StoreError`), none of it is. A document whose id or
+    /// text is already stored replaces the earlier one (its quotations are deleted first).
+    @discardableResult
+    public func index(_ batch: [StoreDocument]) throws -> BatchSummary {
+        do {
+            return try pool.write { db in try insert(batch, in: db) }
+        } catch {
+            throw StoreError(error, path: path)
         }
     }
 
-    private func write(_ batch: [(document: SourceDocument, result: DocumentResult)]) throws -> BatchSummary {
-        try pool.write { db in
-            var summary = BatchSummary()
-            var writer = JSONLineWriter(capacity: 4096)
-            for (document, result) in batch {
-                let hash = StoreSchema.contentHash(document.text)
-                let earlier = try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM documents WHERE id = ? OR content_hash = ?"), arguments: [document.id, hash])
-                for id in earlier {
-                    try db.cachedStatement(sql: "DELETE FROM quotes_fts WHERE quote_id IN (SELECT id FROM quotes WHERE document_id = ?)").execute(arguments: [id])
-                    try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?").execute(arguments: [id])
-                    summary.replaced += 1
-                }
-                let metadata = document.metadata.flatMap { try? String(data: JSONEncoder().encode($0), encoding: .utf8) }
-                try db.cachedStatement(sql: """
-                    INSERT INTO documents (id, content_hash, title, published, metadata, text, indexed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, datetime('now'))
-                    """).execute(arguments: [document.id, hash, StoreSchema.title(document), StoreSchema.published(document.metadata),
-                                     metadata, document.text])
-                summary.documents += 1
-                for record in result.quotes {
-                    // An unresolved pronoun ("I", "we") names nobody the store can track.
-                    let speakerID = try record.speaker.flatMap { speaker in
-                        speaker.resolution == "unresolved"
-                            && (Lexicon.bundled.pronouns[speaker.name.lowercased()] != nil || Lexicon.bundled.pronouns[speaker.name] != nil)
-                            ? nil : try SpeakerDirectory.speakerID(for: speaker, in: db)
-                    }
-                    writer.removeAll()
-                    writer.append(record)
-                    let json = String(decoding: writer.bytes, as: UTF8.self)
-                    try db.cachedStatement(sql: """
-                        INSERT OR REPLACE INTO quotes (id, document_id, type, text, start, "end", speaker_id, speaker_name,
-                            speaker_mention, via_name, cue, cue_lemma, confidence, rule, record)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """).execute(arguments: [record.id + "@" + document.id, document.id, record.type.rawValue, record.quote.text,
-                                         record.quote.start, record.quote.end, speakerID, record.speaker?.name,
-                                         record.speaker?.mention?.text, record.via?.name, record.cue?.text, record.cue?.lemma,
-                                         record.confidence, record.rule, json])
-                    try db.cachedStatement(sql: "INSERT INTO quotes_fts (quote_id, text) VALUES (?, ?)")
-                                   .execute(arguments: [record.id + "@" + document.id, record.quote.text])
-                    summary.quotes += 1
-                }
+    private func insert(_ batch: [StoreDocument], in db: Database) throws -> BatchSummary {
+        speakerCache.beginTransaction()
+        var summary = BatchSummary()
+        let earlier = try db.cachedStatement(sql: "SELECT id FROM documents WHERE id = ? OR content_hash = ?")
+        let deleteSearch = try db.cachedStatement(
+            sql: "DELETE FROM quotes_fts WHERE quote_id IN (SELECT id FROM quotes WHERE document_id = ?)")
+        let deleteDocument = try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?")
+        let insertDocument = try db.cachedStatement(sql: """
+            INSERT INTO documents (id, content_hash, title, published, metadata, text, indexed_at)
+            VALUES (?, ?, ?, ?, ?, ?, datetime('now'))
+            """)
+        let insertQuote = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO quotes (id, document_id, type, text, start, "end", speaker_id, speaker_name,
+                speaker_mention, via_name, cue, cue_lemma, confidence, rule, record)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertSearch = try db.cachedStatement(sql: "INSERT INTO quotes_fts (quote_id, text) VALUES (?, ?)")
+        for document in batch {
+            for id in try String.fetchAll(earlier, arguments: [document.id, document.contentHash]) {
+                try deleteSearch.execute(arguments: [id])
+                try deleteDocument.execute(arguments: [id])
+                summary.replaced += 1
             }
-            // Surname-only speakers join a full name seen in this or any earlier batch.
-            try SpeakerDirectory.mergeSurnames(in: db)
-            return summary
+            try insertDocument.execute(arguments: [document.id, document.contentHash, document.title, document.published,
+                                                   document.metadataJSON, document.text])
+            summary.documents += 1
+            for quote in document.quotes {
+                let record = quote.record
+                // An unresolved pronoun or a headline fragment names nobody the store can track.
+                let speakerID = try record.speaker.flatMap { speaker in
+                    SpeakerNameFilter.isTrackable(speaker)
+                        ? try SpeakerDirectory.speakerID(for: speaker, in: db, cache: speakerCache) : nil
+                }
+                try insertQuote.execute(arguments: [
+                    quote.id, document.id, record.type.rawValue, record.quote.text, record.quote.start, record.quote.end,
+                    speakerID, record.speaker?.name, record.speaker?.mention?.text, record.via?.name, record.cue?.text,
+                    record.cue?.lemma, record.confidence, record.rule, quote.json,
+                ])
+                try insertSearch.execute(arguments: [quote.id, record.quote.text])
+                summary.quotes += 1
+            }
         }
+        // Surname-only speakers join a full name seen in this or any earlier batch.
+        try SpeakerDirectory.mergeSurnames(in: db)
+        return summary
     }
 
     /// Speakers with their counts, most quoted first.
     public func speakers(limit: Int? = nil) throws -> [SpeakerSummary] {
-        try pool.read { db in try Self.speakers(in: db, limit: limit) }
+        try read { db in try Self.speakers(in: db, limit: limit) }
+    }
+
+    /// SQLite's integrity check and the store's own invariants.
+    public func health() throws -> StoreHealth {
+        try read { db in try StoreHealth.check(db) }
+    }
+
+    /// The ids of all stored documents.
+    public func documentIDs() throws -> Set<String> {
+        try read { db in Set(try String.fetchAll(db, sql: "SELECT id FROM documents")) }
+    }
+
+    /// A read transaction whose SQLite errors come out as `StoreError`.
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw StoreError(error, path: path)
+        }
     }
 
     static func speakers(in db: Database, limit: Int? = nil) throws -> [SpeakerSummary] {
@@ -126,7 +170,7 @@ public final class QuoteStore {
 
     /// Quotations matching a query, newest first, with the speakers the query matched.
     public func query(_ query: QuoteQuery) throws -> QueryResult {
-        try pool.read { db in
+        try read { db in
             var conditions: [String] = []
             var arguments: [(any DatabaseValueConvertible)?] = []
             var matched: [SpeakerSummary] = []
@@ -172,7 +216,7 @@ public final class QuoteStore {
 
     /// One stored quotation with the sentence around it.
     public func show(id: String) throws -> (quote: StoredQuote, context: String)? {
-        try pool.read { db in
+        try read { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT q.record, q.start, q."end", d.text, d.published, d.title FROM quotes q JOIN documents d ON d.id = q.document_id
                 WHERE q.id = ? OR q.id LIKE ? ORDER BY q.id LIMIT 1

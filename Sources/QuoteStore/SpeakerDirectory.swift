@@ -15,15 +15,7 @@ enum SpeakerDirectory {
         let lexicon = Lexicon.bundled
         guard kind == .person else {
             // "State Department" keeps "State": titles belong to people.
-            let key = NameKey.key(name)
-            return (name, key, NameKey.key(words.last ?? name), words.count)
-        }
-        // A headline fragment before a function word is no part of the name: "Attacks On Donald Trump".
-        if let cut = words.indices.dropLast().last(where: { index in
-            index > 0 && SpeakerDirectory.capitalizedFunctionWords.contains(words[index]) }) {
-            words.removeSubrange(...cut)
-        } else if words.count > 1, SpeakerDirectory.capitalizedFunctionWords.contains(words[0]) {
-            words.removeFirst()  // "Plus Democrats"
+            return (name, NameKey.key(name), NameKey.key(words.last ?? name), words.count)
         }
         while words.count > 1, lexicon.titles[words[0]] != nil || lexicon.titleWords.contains(words[0].lowercased()) {
             words.removeFirst()
@@ -46,42 +38,18 @@ enum SpeakerDirectory {
         return (clean, NameKey.key(keyWords.joined(separator: " ")), surnameKey, keyWords.count)
     }
 
-    /// Function words that title case capitalises in headlines; inside a person's name they mark a
-    /// fragment of a headline, not a name ("Attacks On Donald Trump").
-    static let capitalizedFunctionWords: Set<String> = ["On", "Of", "For", "To", "With", "And", "In", "At", "By", "From",
-                                                         "About", "Against", "Plus", "The", "Over", "After", "As"]
-
     /// The id of the speaker a record names, created when new; aliases and roles are counted.
-    static func speakerID(for speaker: Speaker, in db: Database) throws -> Int64 {
-        let identity = identity(speaker.name, kind: speaker.kind)
-        let kind = speaker.kind.rawValue
-        var id: Int64?
-        if identity.words >= 2 || speaker.kind != .person {
-            id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM speakers WHERE key = ? AND kind = ?"), arguments: [identity.key, kind])
-            // "Republican Donald Trump": a known full name at the end of a longer one is that person.
-            var words = identity.name.split(separator: " ").map(String.init)
-            while id == nil, speaker.kind == .person, words.count > 2 {
-                words.removeFirst()
-                id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM speakers WHERE key = ? AND kind = 'person'"), arguments: [NameKey.key(words.joined(separator: " "))])
-            }
+    static func speakerID(for speaker: Speaker, in db: Database, cache: Cache) throws -> Int64 {
+        let speakerID: Int64
+        if let known = cache.ids[Cache.Name(text: speaker.name, kind: speaker.kind)] {
+            speakerID = known
         } else {
-            let full = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM speakers WHERE last_key = ? AND words >= 2 AND kind = 'person'"), arguments: [identity.key])
-            if full.count == 1 {
-                id = full[0]
-            } else {
-                id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM speakers WHERE key = ? AND kind = ?"), arguments: [identity.key, kind])
-            }
+            speakerID = try lookUp(speaker, in: db, cache: cache)
         }
-        if id == nil {
-            try db.cachedStatement(sql: "INSERT INTO speakers (name, key, last_key, words, kind) VALUES (?, ?, ?, ?, ?)")
-                           .execute(arguments: [identity.name, identity.key, identity.lastKey, identity.words, kind])
-            id = db.lastInsertedRowID
-        }
-        let speakerID = id!
         try db.cachedStatement(sql: """
             INSERT INTO aliases (speaker_id, alias, alias_key, count) VALUES (?, ?, ?, 1)
             ON CONFLICT(speaker_id, alias) DO UPDATE SET count = count + 1
-            """).execute(arguments: [speakerID, alias(speaker, identity.name), NameKey.key(alias(speaker, identity.name))])
+            """).execute(arguments: [speakerID, speaker.name, cache.key(speaker.name)])
         if let role = speaker.role, !role.isEmpty {
             try db.cachedStatement(sql: """
                 INSERT INTO speaker_roles (speaker_id, role, count) VALUES (?, ?, 1)
@@ -91,10 +59,84 @@ enum SpeakerDirectory {
         return speakerID
     }
 
-    /// The surface form kept as an alias: the name as written, less a headline fragment cut off.
-    private static func alias(_ speaker: Speaker, _ clean: String) -> String {
-        speaker.name.hasSuffix(clean) && speaker.name.split(separator: " ").contains(where: { capitalizedFunctionWords.contains(String($0)) })
-            ? clean : speaker.name
+    /// Finds (or creates) the speaker for a name the cache does not hold.
+    private static func lookUp(_ speaker: Speaker, in db: Database, cache: Cache) throws -> Int64 {
+        let identity = cache.identity(speaker.name, kind: speaker.kind)
+        let kind = speaker.kind.rawValue
+        let byKey = try db.cachedStatement(sql: "SELECT id FROM speakers WHERE key = ? AND kind = ?")
+        var id: Int64?
+        if identity.words >= 2 || speaker.kind != .person {
+            id = try Int64.fetchOne(byKey, arguments: [identity.key, kind])
+            // "Republican Donald Trump": a known full name at the end of a longer one is that person.
+            var words = identity.name.split(separator: " ").map(String.init)
+            while id == nil, speaker.kind == .person, words.count > 2 {
+                words.removeFirst()
+                id = try Int64.fetchOne(byKey, arguments: [cache.key(words.joined(separator: " ")), "person"])
+            }
+        } else {
+            let full = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM speakers WHERE last_key = ? AND words >= 2 AND kind = 'person'"),
+                                          arguments: [identity.key])
+            if full.count == 1 {
+                id = full[0]
+            } else {
+                id = try Int64.fetchOne(byKey, arguments: [identity.key, kind])
+            }
+        }
+        if let id {
+            cache.ids[Cache.Name(text: speaker.name, kind: speaker.kind)] = id
+            return id
+        }
+        try db.cachedStatement(sql: "INSERT INTO speakers (name, key, last_key, words, kind) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [identity.name, identity.key, identity.lastKey, identity.words, kind])
+        // A new speaker can change what other names resolve to (a surname that now has one
+        // full-named person): earlier answers are forgotten.
+        cache.ids.removeAll(keepingCapacity: true)
+        cache.ids[Cache.Name(text: speaker.name, kind: speaker.kind)] = db.lastInsertedRowID
+        return db.lastInsertedRowID
+    }
+
+    /// What one writer has already worked out about names: keys and identities (pure functions of
+    /// the name, kept for the store's life) and speaker ids (valid until a speaker is added, and
+    /// dropped with the transaction that found them).
+    ///
+    /// Used only inside the store's write transactions, which never run concurrently.
+    final class Cache: @unchecked Sendable {
+        /// A name as a record gives it, with its kind.
+        struct Name: Hashable {
+            var text: String
+            var kind: SpeakerKind
+        }
+
+        var ids: [Name: Int64] = [:]
+        private var keys: [String: String] = [:]
+        private var identities: [Name: (name: String, key: String, lastKey: String, words: Int)] = [:]
+
+        /// Names remembered at most, so that indexing millions of documents keeps a bounded cache.
+        static let capacity = 200_000
+
+        /// Forgets the speaker ids, which a rolled-back or another transaction may have changed.
+        func beginTransaction() {
+            ids.removeAll(keepingCapacity: true)
+            if keys.count > Self.capacity { keys.removeAll() }
+            if identities.count > Self.capacity { identities.removeAll() }
+        }
+
+        /// `NameKey.key(name)`, computed once per name.
+        func key(_ name: String) -> String {
+            if let key = keys[name] { return key }
+            let key = NameKey.key(name)
+            keys[name] = key
+            return key
+        }
+
+        /// `SpeakerDirectory.identity(name, kind:)`, computed once per name and kind.
+        func identity(_ name: String, kind: SpeakerKind) -> (name: String, key: String, lastKey: String, words: Int) {
+            let cacheKey = Name(text: name, kind: kind)
+            if let identity = identities[cacheKey] { return identity }
+            let identity = SpeakerDirectory.identity(name, kind: kind)
+            identities[cacheKey] = identity
+            return identity
+        }
     }
 
     /// Surname-only speakers merged into the one full-named person with that surname, whatever

@@ -6,7 +6,8 @@ struct QuotesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quotes",
         abstract: "Extract quotations and their speakers from news articles.",
-        subcommands: [ExtractCommand.self, EvalCommand.self, IndexCommand.self, SpeakersCommand.self, QueryCommand.self, ShowCommand.self],
+        subcommands: [ExtractCommand.self, EvalCommand.self, IndexCommand.self, SpeakersCommand.self, QueryCommand.self, ShowCommand.self,
+                      CheckCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -15,67 +15,6 @@ enum StoreFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, jsonl
 }
 
-/// `quotes index`: extract articles and add them to the store.
-struct IndexCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "index",
-        abstract: "Extract quotations from articles and add them to the store (default ./quotes.sqlite).",
-        discussion: """
-        Each batch of documents is one transaction: an interrupted run leaves the store as it was \
-        before the batch. A document indexed again (same id, or same text) replaces its earlier \
-        records. Documents that cannot be read are reported and skipped.
-        """
-    )
-
-    @OptionGroup var store: StoreOptions
-
-    @Argument(help: "Article files, saved web pages, directories (txt, jsonl and html mixed), JSONL files, or - for standard input.")
-    var inputs: [String]
-
-    @Option(help: "How to read inputs: auto (by extension and content), text or jsonl.")
-    var input: InputFormat = .auto
-
-    @Option(help: "Documents per transaction.")
-    var batch: Int = 200
-
-    @Option(help: "Documents extracted in parallel.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    func run() throws {
-        let quoteStore = try QuoteStore(path: store.db)
-        let parallel = ParallelExtractor(extractor: Extractor(), jobs: jobs)
-        let progress = IndexProgress(isTerminal: isatty(STDERR_FILENO) != 0)
-        // Batch N is written while batch N+1 is extracted.
-        let writer = BatchWriter(store: quoteStore, progress: { progress.update($0) })
-        var pending: [SourceDocument] = []
-        var failures = 0
-        func flush() {
-            // After a failed batch nothing more is written: drop the rest instead of holding it.
-            guard !pending.isEmpty, !writer.hasFailed else { return pending.removeAll(keepingCapacity: true) }
-            let results = parallel.extract(pending)
-            writer.submit(Array(zip(pending, results)).map { (document: $0.0, result: $0.1) })
-            pending.removeAll(keepingCapacity: true)
-        }
-        IndexInputs(format: input).read(inputs, emit: { document in
-            pending.append(document)
-            if pending.count >= max(1, batch) { flush() }
-        }, fail: { error in
-            failures += 1
-            StandardError.write("error: \(error)")
-        })
-        flush()
-        let (totals, storeError) = writer.finish()
-        progress.finish()
-        if let storeError {
-            StandardError.write("error: \(storeError)")
-            StandardError.write("indexed \(totals.documents) documents before the error, \(totals.quotes) quotations, in \(store.db)")
-            throw ExitCode(1)
-        }
-        StandardError.write("indexed \(totals.documents) documents (\(totals.replaced) replaced), \(totals.quotes) quotations into \(store.db)")
-        if failures > 0 { throw ExitCode(1) }
-    }
-}
-
 /// `quotes speakers`: who is quoted, most first.
 struct SpeakersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "speakers", abstract: "List speakers with their quotation counts.")
@@ -179,6 +118,22 @@ struct ShowCommand: ParsableCommand {
     }
 }
 
+/// `quotes check`: is the store file intact?
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the store: SQLite's integrity check, full-text rows and documents of every quotation.")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let health = try QuoteStore(path: store.db).health()
+        print(health)
+        if !health.isIntact { throw ExitCode(1) }
+    }
+}
+
+/// JSON encoders for the store commands' output.
 enum StoreOutput {
     static func encoder(pretty: Bool) -> JSONEncoder {
         let encoder = JSONEncoder()

@@ -1,8 +1,9 @@
 import Foundation
 import XCTest
 
-/// A test case with a fresh temporary directory for its store files, removed afterwards.
-class StoreTestCase: XCTestCase {
+/// A test case with a fresh temporary directory per test, removed afterwards.
+class TemporaryDirectoryTestCase: XCTestCase {
+    /// This test's own directory.
     var directory: URL!
 
     override func setUpWithError() throws {

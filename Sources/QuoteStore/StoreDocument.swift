@@ -1,0 +1,49 @@
+import Foundation
+import QuoteCore
+import QuoteSchema
+
+/// One extracted document in the form the store writes it: hashes, title, date and every JSON
+/// column computed up front, so that none of that work happens inside the write transaction.
+///
+/// Build these on the extraction threads (`ParallelExtractor.extract(_:transform:)`): the store's
+/// single writer then only binds values to prepared statements.
+public struct StoreDocument: Sendable {
+    /// One quotation row with its record encoded once.
+    struct Quote: Sendable {
+        var id: String
+        var record: QuoteRecord
+        var json: String
+    }
+
+    /// The document id (JSONL id or path).
+    public let id: String
+    let contentHash: String
+    let title: String?
+    let published: String?
+    let metadataJSON: String?
+    let text: String
+    let quotes: [Quote]
+
+    /// Prepares `document` and its extraction `result` for `QuoteStore.index(_:)`; throws
+    /// `EncodingError` when a record cannot be written as JSON (a confidence that is not a number).
+    public init(document: SourceDocument, result: DocumentResult) throws {
+        let encoder = JSONEncoder()
+        id = document.id
+        text = document.text
+        contentHash = StoreSchema.contentHash(document.text)
+        title = StoreSchema.title(document)
+        published = StoreSchema.published(document.metadata)
+        metadataJSON = try document.metadata.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        var writer = JSONLineWriter(capacity: 1024)
+        quotes = try result.quotes.map { record in
+            // JSONLineWriter writes JSONEncoder's bytes for finite numbers; JSONEncoder refuses the rest.
+            guard record.confidence.isFinite else {
+                return Quote(id: record.id + "@" + document.id, record: record,
+                             json: String(decoding: try encoder.encode(record), as: UTF8.self))
+            }
+            writer.removeAll()
+            writer.append(record)
+            return Quote(id: record.id + "@" + document.id, record: record, json: String(decoding: writer.bytes, as: UTF8.self))
+        }
+    }
+}
