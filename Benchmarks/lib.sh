@@ -19,8 +19,8 @@ median_of_3() {
 }
 
 # repeated_dev_text GOLD REPEATS OUT [editions]: the gold documents' texts REPEATS times as JSONL
-# with only `id` and `text`; with "editions", each copy starts with a line of its own so that
-# the store does not take copies for re-indexes. Prints the MB of text.
+# with only `id` and `text`; with "editions", each copy starts with a line of its own (so that a
+# store would not take copies for re-indexes). Prints the MB of text.
 repeated_dev_text() {
   python3 - "$@" <<'PY'
 import json, sys
