@@ -7,7 +7,7 @@ struct QuotesCommand: ParsableCommand {
         commandName: "quotes",
         abstract: "Extract quotations and their speakers from news articles.",
         subcommands: [ExtractCommand.self, EvalCommand.self, IndexCommand.self, SpeakersCommand.self, QueryCommand.self, ShowCommand.self,
-                      CheckCommand.self],
+                      CheckCommand.self, BenchCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -1,0 +1,174 @@
+import ArgumentParser
+import Foundation
+
+/// `quotes bench`: throughput and peak memory of extraction and indexing, on the dev-set text and
+/// on worst-case inputs.
+///
+/// Every case runs this same executable as a child process (`quotes extract` or `quotes index`),
+/// so each measurement has its own peak resident memory (from `wait4`); the median of `--runs`
+/// runs is reported. Use a release build: `swift run -c release quotes bench`.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure throughput (MB/s, documents/s) and peak memory of extract and index.",
+        discussion: """
+        Cases: extract on the gold documents' texts repeated --repeat times (one job and all \
+        cores), index of the same into a fresh store, and extract on generated worst cases: one \
+        50 MB line of prose, 100,000 unmatched quotation marks, a 10 MB run-on sentence, quotations \
+        nested 20,000 deep. Timings are wall-clock medians; run on a quiet machine.
+        """
+    )
+
+    @Option(help: ArgumentHelp("Gold JSONL whose texts are the input.", valueName: "path"))
+    var gold: String = "../shared/gold/polnear.dev.jsonl"
+
+    @Option(help: "How many times the gold texts are repeated.")
+    var `repeat`: Int = 20
+
+    @Option(help: "Runs per case; the median is reported.")
+    var runs: Int = 3
+
+    @Option(help: "Size of the single-line worst case, in MB.")
+    var lineMB: Int = 50
+
+    @Flag(help: "Skip the worst-case inputs.")
+    var noAdversarial = false
+
+    func run() throws {
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("quotes-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+
+        let input = work.appendingPathComponent("input.jsonl").path
+        let (documents, bytes) = try BenchInputs.repeatedGold(gold, times: max(1, `repeat`), to: input)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        print("quotes bench: \(documents) documents, \(BenchInputs.megabytes(bytes)) MB of text (\(gold) x\(`repeat`)), "
+              + "\(cores) cores, median of \(runs) runs")
+        print(BenchRow.header)
+        for jobs in Set([1, cores]).sorted() {
+            let row = try measure(executable, ["extract", "--jobs", "\(jobs)", "--format", "jsonl", input])
+            print(row.line("extract, jobs \(jobs)", bytes: bytes, documents: documents))
+        }
+        let store = work.appendingPathComponent("bench.sqlite").path
+        let row = try measure(executable, ["index", "--db", store, input], before: {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
+        })
+        print(row.line("index, jobs \(cores)", bytes: bytes, documents: documents))
+
+        guard !noAdversarial else { return }
+        for (name, write) in BenchInputs.adversarial(lineMB: lineMB) {
+            let path = work.appendingPathComponent("\(name).txt").path
+            let size = try write(path)
+            let row = try measure(executable, ["extract", "--format", "jsonl", path])
+            print(row.line(name, bytes: size, documents: 1))
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
+
+    /// The median run of `arguments`, by wall time, with that run's peak memory.
+    private func measure(_ executable: String, _ arguments: [String], before: () -> Void = {}) throws -> BenchRow {
+        var rows: [BenchRow] = []
+        for _ in 0..<max(1, runs) {
+            before()
+            rows.append(try ChildProcess.run(executable, arguments))
+        }
+        return rows.sorted { $0.seconds < $1.seconds }[rows.count / 2]
+    }
+}
+
+/// One measured run: wall time, peak resident memory and exit status of a child process.
+struct BenchRow {
+    var seconds: Double
+    var peakKB: Int
+    var status: Int32
+
+    static let header = "case                          MB      docs   median s     MB/s    docs/s  peak RSS MB"
+
+    func line(_ name: String, bytes: Int, documents: Int) -> String {
+        let mb = Double(bytes) / 1e6
+        let padded = name.padding(toLength: 26, withPad: " ", startingAt: 0)
+        var text = String(format: "%@ %7.1f %9d %10.2f %8.1f %9.0f %12.0f", padded, mb, documents, seconds,
+                          mb / max(seconds, 1e-6), Double(documents) / max(seconds, 1e-6), Double(peakKB) / 1024)
+        if status != 0 { text += "  (exit \(status))" }
+        return text
+    }
+}
+
+/// Runs a child with standard output discarded and measures it with `wait4`.
+enum ChildProcess {
+    static func run(_ executable: String, _ arguments: [String]) throws -> BenchRow {
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let started = Date()
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        guard spawned == 0 else {
+            throw ValidationError("cannot start '\(executable)': \(String(cString: strerror(spawned)))")
+        }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return BenchRow(seconds: Date().timeIntervalSince(started), peakKB: usage.ru_maxrss, status: exitStatus)
+    }
+}
+
+/// The inputs `quotes bench` measures.
+enum BenchInputs {
+    static func megabytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1e6) }
+
+    /// The gold documents' texts `times` times as JSONL with distinct ids (and a first line per copy,
+    /// so that a store does not take copies for re-indexes). Returns documents and text bytes.
+    static func repeatedGold(_ gold: String, times: Int, to path: String) throws -> (documents: Int, bytes: Int) {
+        guard let data = FileManager.default.contents(atPath: gold) else {
+            throw ValidationError("cannot read gold file '\(gold)'")
+        }
+        var texts: [(id: String, text: String)] = []
+        for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                  let id = object["id"] as? String, let text = object["text"] as? String else { continue }
+            texts.append((id, text))
+        }
+        guard !texts.isEmpty else { throw ValidationError("no documents with 'id' and 'text' in '\(gold)'") }
+        var output = Data()
+        var bytes = 0
+        for copy in 0..<times {
+            for item in texts {
+                let text = "Edition \(copy).\n\n" + item.text
+                bytes += text.utf8.count
+                output.append(try JSONSerialization.data(withJSONObject: ["id": "\(item.id)#\(copy)", "text": text]))
+                output.append(UInt8(ascii: "\n"))
+            }
+        }
+        try output.write(to: URL(fileURLWithPath: path))
+        return (texts.count * times, bytes)
+    }
+
+    /// Worst cases: each writes its file and returns its size in bytes.
+    static func adversarial(lineMB: Int) -> [(String, (String) throws -> Int)] {
+        func repeated(_ piece: String, _ total: Int) -> (String) throws -> Int {
+            { path in
+                let unit = Data(piece.utf8)
+                var data = Data(capacity: total + unit.count)
+                while data.count < total { data.append(unit) }
+                try data.write(to: URL(fileURLWithPath: path))
+                return data.count
+            }
+        }
+        let prose = "The minister said \"we will act soon,\" and Dana Okafor told reporters that the plan, "
+            + "which costs $3 million, was sound. \"It is not,\" she said. "
+        let nested = "She said " + String(repeating: "\"a 'b ", count: 20_000) + "end" + String(repeating: "' \"", count: 20_000) + ".\n"
+        return [
+            ("single line, \(lineMB) MB", repeated(prose, lineMB * 1_000_000)),
+            ("100,000 unmatched marks", repeated("He said \" no ", 100_000 * 13)),
+            ("run-on sentence, 10 MB", repeated("Alpha Beta said the plan works and ", 10_000_000)),
+            ("nested 20,000 deep", repeated(nested, nested.utf8.count)),
+        ]
+    }
+}
