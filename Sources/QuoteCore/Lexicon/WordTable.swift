@@ -40,6 +40,9 @@ struct WordTable: Sendable {
         /// The capitalised form is a title ("PRESIDENT", "President"): a title when the token is
         /// capitalised and longer than 3 letters.
         var titleWhenCapitalized = false
+        /// The traits of the written form that is this lowercased text itself ("al", "de"): a
+        /// word without capitals needs no second lookup.
+        var writtenLower: WordTraits = []
         var verb: Lexicon.Verb?
     }
 
@@ -57,7 +60,9 @@ struct WordTable: Sendable {
         }
         func markWritten(_ words: some Sequence<String>, _ trait: WordTraits) {
             for word in words {
-                entries[word.lowercased(), default: Entry()].caseSensitive = true
+                let lower = word.lowercased()
+                entries[lower, default: Entry()].caseSensitive = true
+                if word == lower { entries[lower, default: Entry()].writtenLower.formUnion(trait) }
                 writtenForms[word, default: []].insert(trait)
             }
         }
@@ -81,16 +86,20 @@ struct WordTable: Sendable {
     }
 
     /// Traits and verb of a word token: `lower` is its lowercased text, `original` builds the text
-    /// as written (called only when a case-sensitive list may hold it); `hasHyphen` says whether
-    /// the word has a hyphen inside.
+    /// as written (called only when a case-sensitive list may hold it and the word has a capital,
+    /// `hasUpper`); `hasHyphen` says whether the word has a hyphen inside.
     @inline(__always)
-    func describe(lower: String, isCapitalized: Bool, hasHyphen: Bool,
+    func describe(lower: String, isCapitalized: Bool, hasUpper: Bool, hasHyphen: Bool,
                   original: () -> String) -> (traits: WordTraits, verb: Lexicon.Verb?) {
         var traits: WordTraits = isCapitalized ? [.nameWord] : []
         let entry = entries[lower]
         if let entry {
             traits.formUnion(entry.traits)
-            if entry.caseSensitive, let written = writtenForms[original()] { traits.formUnion(written) }
+            if !hasUpper {
+                traits.formUnion(entry.writtenLower)  // written as its lowercased form
+            } else if entry.caseSensitive, let written = writtenForms[original()] {
+                traits.formUnion(written)
+            }
             if entry.titleWhenCapitalized, isCapitalized, lower.count > 3 { traits.insert(.title) }
         }
         if hasHyphen, !traits.contains(.nameWord), let dash = lower.firstIndex(of: "-"),

@@ -105,6 +105,7 @@ struct Tokenizer {
                 let wordRange = start..<index
                 (token.traits, token.verb) = lexicon.wordTable.describe(
                     lower: token.lower, isCapitalized: token.isCapitalized,
+                    hasUpper: token.isCapitalized || shadow[wordRange].contains(where: { !CodeUnit.isLowercase($0) && CodeUnit.isLetter($0) }),
                     hasHyphen: shadow[wordRange].contains(CodeUnit.hyphen),
                     original: { UTF16String.make(shadow, wordRange) })
                 tokens.append(token)
@@ -114,7 +115,7 @@ struct Tokenizer {
                 var possessive = Token(range: index..<(index + 2), kind: .word, lower: "'s", isCapitalized: false,
                                        quote: -1, part: -1)
                 (possessive.traits, possessive.verb) = lexicon.wordTable.describe(
-                    lower: "'s", isCapitalized: false, hasHyphen: false, original: { "'s" })
+                    lower: "'s", isCapitalized: false, hasUpper: false, hasHyphen: false, original: { "'s" })
                 tokens.append(possessive)
                 index += 2
                 continue
