@@ -5,8 +5,8 @@ import Foundation
 /// on worst-case inputs.
 ///
 /// Every case runs this same executable as a child process (`quotes extract` or `quotes index`),
-/// so each measurement has its own peak resident memory (from `wait4`); the median of `--runs`
-/// runs is reported. Use a release build: `swift run -c release quotes bench`.
+/// so each measurement has its own peak resident memory (the child's `VmHWM`, see `PeakMemory`);
+/// the median of `--runs` runs is reported. Use a release build: `swift run -c release quotes bench`.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
@@ -95,6 +95,26 @@ struct BenchRow {
     }
 }
 
+/// The peak resident memory of this process's own image, for `quotes bench`.
+///
+/// `wait4`'s `ru_maxrss` counts the parent's memory for a child started with `posix_spawn` (the
+/// child runs in the parent's address space until it executes), so a child asked to by
+/// `QUOTES_PEAK_FILE` writes its `VmHWM` there when it exits.
+enum PeakMemory {
+    static let variable = "QUOTES_PEAK_FILE"
+
+    static func reportAtExitIfRequested() {
+        guard getenv(variable) != nil else { return }
+        atexit {
+            guard let path = getenv(PeakMemory.variable).map({ String(cString: $0) }),
+                  let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+                  let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return }
+            let kilobytes = line.split(separator: " ").dropFirst().first.map(String.init) ?? ""
+            try? kilobytes.write(toFile: path, atomically: false, encoding: .utf8)
+        }
+    }
+}
+
 /// Runs a child with standard output discarded and measures it with `wait4`.
 enum ChildProcess {
     static func run(_ executable: String, _ arguments: [String]) throws -> BenchRow {
@@ -105,17 +125,25 @@ enum ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        let peakFile = FileManager.default.temporaryDirectory.appendingPathComponent("quotes-peak-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: peakFile) }
+        var environment = ProcessInfo.processInfo.environment
+        environment[PeakMemory.variable] = peakFile
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
         var pid: pid_t = 0
         let started = Date()
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
         guard spawned == 0 else {
             throw ValidationError("cannot start '\(executable)': \(String(cString: strerror(spawned)))")
         }
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        let seconds = Date().timeIntervalSince(started)
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return BenchRow(seconds: Date().timeIntervalSince(started), peakKB: usage.ru_maxrss, status: exitStatus)
+        let reported = (try? String(contentsOfFile: peakFile, encoding: .utf8)).flatMap { Int($0) }
+        return BenchRow(seconds: seconds, peakKB: reported ?? usage.ru_maxrss, status: exitStatus)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `quotes` command-line tool.
 @main
@@ -10,4 +11,9 @@ struct QuotesCommand: ParsableCommand {
                       CheckCommand.self, BenchCommand.self],
         defaultSubcommand: nil
     )
+
+    static func main() {
+        PeakMemory.reportAtExitIfRequested()
+        main(nil)
+    }
 }
