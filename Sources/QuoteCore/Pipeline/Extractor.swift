@@ -21,6 +21,13 @@ public struct Extractor: Sendable {
 
     /// Extracts every quotation of `text`.
     public func extract(text string: String, document: String, metadata: [String: JSONValue]? = nil) -> DocumentResult {
+        guard string.utf16.count < Int(Int32.max) else {
+            // Offsets inside the pipeline are 32-bit; a 4 GB document is not news.
+            let length = offsetUnit == .utf8 ? string.utf8.count : offsetUnit == .utf16 ? string.utf16.count : string.unicodeScalars.count
+            return DocumentResult(document: document, offsetUnit: offsetUnit, length: length, metadata: metadata, quotes: [],
+                                  diagnostics: [Diagnostic(code: "document-too-large", severity: .error,
+                                                           message: "document of \(string.utf16.count) UTF-16 units is over the limit of \(Int32.max); not read")])
+        }
         let text = TextBuffer(string)
         let layout = Layout(text: text, lexicon: lexicon)
         var (quotes, diagnostics) = QuoteScanner().scan(layout)

@@ -7,22 +7,54 @@ public struct Token: Sendable, Hashable {
         case quote
     }
 
-    public var range: Range<Int>
-    public var kind: Kind
+    // Offsets and indexes are stored in 32 bits: a document has tens of tokens per sentence and
+    // millions per megabyte of run-on text, and the token's size is most of the memory a large
+    // document takes (96 bytes with `Int`s, 72 with these). `Extractor` does not read texts of
+    // 2^31 UTF-16 units or more.
+    private var start: Int32
+    private var end: Int32
+    private var quoteIndex: Int32
+    private var partIndex: Int32
     /// Lowercased text for words and punctuation; empty for quotes.
     public var lower: String
-    /// True when a word starts with an uppercase letter or a digit-free capital form.
-    public var isCapitalized: Bool
-    /// Index of the quotation span for `.quote` tokens, otherwise -1.
-    public var quote: Int
-    /// Index of the part inside the quotation span for `.quote` tokens.
-    public var part: Int
-    /// True for words of two or more letters, all uppercase ("DALLAS", "AP").
-    public var isAllCaps: Bool = false
-    /// What the word lists say about a word token (empty for punctuation and quotations).
-    public var traits: WordTraits = []
     /// The cue verb this word form is, if any.
     public var verb: Lexicon.Verb? = nil
+    /// What the word lists say about a word token (empty for punctuation and quotations).
+    public var traits: WordTraits = []
+    public var kind: Kind
+    /// True when a word starts with an uppercase letter or a digit-free capital form.
+    public var isCapitalized: Bool
+    /// True for words of two or more letters, all uppercase ("DALLAS", "AP").
+    public var isAllCaps: Bool = false
+
+    /// UTF-16 offsets of the token in the document.
+    public var range: Range<Int> {
+        get { Int(start)..<Int(end) }
+        set {
+            start = Int32(clamping: newValue.lowerBound)
+            end = Int32(clamping: newValue.upperBound)
+        }
+    }
+    /// Index of the quotation span for `.quote` tokens, otherwise -1.
+    public var quote: Int {
+        get { Int(quoteIndex) }
+        set { quoteIndex = Int32(clamping: newValue) }
+    }
+    /// Index of the part inside the quotation span for `.quote` tokens.
+    public var part: Int {
+        get { Int(partIndex) }
+        set { partIndex = Int32(clamping: newValue) }
+    }
+
+    public init(range: Range<Int>, kind: Kind, lower: String, isCapitalized: Bool, quote: Int, part: Int) {
+        start = Int32(clamping: range.lowerBound)
+        end = Int32(clamping: range.upperBound)
+        quoteIndex = Int32(clamping: quote)
+        partIndex = Int32(clamping: part)
+        self.lower = lower
+        self.kind = kind
+        self.isCapitalized = isCapitalized
+    }
 
     @inline(__always) public func has(_ trait: WordTraits) -> Bool { traits.contains(trait) }
 
