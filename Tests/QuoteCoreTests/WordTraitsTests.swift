@@ -31,7 +31,9 @@ final class WordTraitsTests: XCTestCase {
         let layout = Layout(text: buffer, lexicon: .bundled)
         let tokens = Tokenizer(lexicon: .bundled).tokens(layout.shadow, 0..<layout.shadow.count, atoms: [])
         XCTAssertFalse(tokens[1].has(.title))
-        XCTAssertEqual(tokens[2].verb?.lemma, "say")
-        XCTAssertNil(tokens[1].verb)
+        let analyzer = PhraseAnalyzer(lexicon: .bundled, shadow: layout.shadow)
+        XCTAssertEqual(analyzer.verb(tokens[2])?.lemma, "say")
+        XCTAssertNil(analyzer.verb(tokens[1]))
+        XCTAssertFalse(tokens[1].isCueVerbForm)
     }
 }

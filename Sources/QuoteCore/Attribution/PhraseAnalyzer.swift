@@ -63,7 +63,7 @@ public struct PhraseAnalyzer: Sendable {
 
     /// The cue verb at a token, if it is one.
     @inline(__always) func verb(_ token: Token) -> Lexicon.Verb? {
-        token.kind == .word ? token.verb : nil
+        token.kind == .word && token.verbID >= 0 ? lexicon.wordTable.verbList[Int(token.verbID)] : nil
     }
 
     @inline(__always) func isPronoun(_ token: Token) -> Bool { token.has(.subjectPronoun) }

@@ -43,13 +43,16 @@ struct WordTable: Sendable {
         /// The traits of the written form that is this lowercased text itself ("al", "de"): a
         /// word without capitals needs no second lookup.
         var writtenLower: WordTraits = []
-        var verb: Lexicon.Verb?
+        /// Index in `verbList`, or -1.
+        var verbID: Int16 = -1
     }
 
     private(set) var entries: [String: Entry] = [:]
     /// Traits of forms as written, from the lists keyed by the original case.
     private(set) var writtenForms: [String: WordTraits] = [:]
     private(set) var hyphenParticles: Set<String> = []
+    /// The cue verbs, indexed by `Token.verbID`.
+    private(set) var verbList: [Lexicon.Verb] = []
 
     /// A table that knows no words (before the lexicon has loaded its lists).
     init() {}
@@ -79,7 +82,10 @@ struct WordTable: Sendable {
             let lower = title.lowercased()
             if lexicon.titles[lower.capitalized] != nil { entries[lower, default: Entry()].titleWhenCapitalized = true }
         }
-        for (form, verb) in lexicon.verbs { entries[form, default: Entry()].verb = verb }
+        let verbs = Array(Set(lexicon.verbs.values)).sorted { ($0.lemma, $0.verbClass.rawValue) < ($1.lemma, $1.verbClass.rawValue) }
+        verbList = verbs
+        let index = Dictionary(uniqueKeysWithValues: verbs.enumerated().map { ($0.element, Int16($0.offset)) })
+        for (form, verb) in lexicon.verbs { entries[form, default: Entry()].verbID = index[verb] ?? -1 }
         for particle in lexicon.particles.keys {
             hyphenParticles.insert(particle.hasSuffix("-") ? String(particle.dropLast()) : particle)
         }
@@ -90,7 +96,7 @@ struct WordTable: Sendable {
     /// `hasUpper`); `hasHyphen` says whether the word has a hyphen inside.
     @inline(__always)
     func describe(lower: String, isCapitalized: Bool, hasUpper: Bool, hasHyphen: Bool,
-                  original: () -> String) -> (traits: WordTraits, verb: Lexicon.Verb?) {
+                  original: () -> String) -> (traits: WordTraits, verbID: Int16) {
         var traits: WordTraits = isCapitalized ? [.nameWord] : []
         let entry = entries[lower]
         if let entry {
@@ -107,6 +113,6 @@ struct WordTable: Sendable {
             // Lowercase-led names like "al-Dabagh".
             traits.insert(.nameWord)
         }
-        return (traits, entry?.verb)
+        return (traits, entry?.verbID ?? -1)
     }
 }

@@ -9,7 +9,7 @@ public struct Token: Sendable, Hashable {
 
     // Offsets and indexes are stored in 32 bits: a document has tens of tokens per sentence and
     // millions per megabyte of run-on text, and the token's size is most of the memory a large
-    // document takes (96 bytes with `Int`s, 72 with these). `Extractor` does not read texts of
+    // document takes (96 bytes with `Int`s and the verb inline, 56 like this). `Extractor` does not read texts of
     // 2^31 UTF-16 units or more.
     private var start: Int32
     private var end: Int32
@@ -17,8 +17,9 @@ public struct Token: Sendable, Hashable {
     private var partIndex: Int32
     /// Lowercased text for words and punctuation; empty for quotes.
     public var lower: String
-    /// The cue verb this word form is, if any.
-    public var verb: Lexicon.Verb? = nil
+    /// Index of the cue verb this word form is in `WordTable.verbList`, or -1 (read it with
+    /// `PhraseAnalyzer.verb(_:)`).
+    var verbID: Int16 = -1
     /// What the word lists say about a word token (empty for punctuation and quotations).
     public var traits: WordTraits = []
     public var kind: Kind
@@ -57,6 +58,9 @@ public struct Token: Sendable, Hashable {
     }
 
     @inline(__always) public func has(_ trait: WordTraits) -> Bool { traits.contains(trait) }
+
+    /// True when the word is a form of a cue verb ("said", "argues").
+    @inline(__always) public var isCueVerbForm: Bool { verbID >= 0 }
 
     @inline(__always) public var isWord: Bool { kind == .word }
     @inline(__always) public var isQuote: Bool { kind == .quote }
@@ -135,7 +139,7 @@ struct Tokenizer {
                                   isCapitalized: CodeUnit.isUppercase(shadow[start]), quote: -1, part: -1)
                 token.isAllCaps = index - start >= 2 && !shadow[start..<index].contains(where: CodeUnit.isLowercase)
                 let wordRange = start..<index
-                (token.traits, token.verb) = lexicon.wordTable.describe(
+                (token.traits, token.verbID) = lexicon.wordTable.describe(
                     lower: token.lower, isCapitalized: token.isCapitalized,
                     hasUpper: token.isCapitalized || shadow[wordRange].contains(where: { !CodeUnit.isLowercase($0) && CodeUnit.isLetter($0) }),
                     hasHyphen: shadow[wordRange].contains(CodeUnit.hyphen),
@@ -146,7 +150,7 @@ struct Tokenizer {
             if CodeUnit.isApostrophe(unit), index + 1 < end, shadow[index + 1] == 0x73 || shadow[index + 1] == 0x53 {
                 var possessive = Token(range: index..<(index + 2), kind: .word, lower: "'s", isCapitalized: false,
                                        quote: -1, part: -1)
-                (possessive.traits, possessive.verb) = lexicon.wordTable.describe(
+                (possessive.traits, possessive.verbID) = lexicon.wordTable.describe(
                     lower: "'s", isCapitalized: false, hasUpper: false, hasHyphen: false, original: { "'s" })
                 tokens.append(possessive)
                 index += 2

@@ -77,7 +77,7 @@ extension ReportedSpeechRule {
         var end = pronoun - 1
         if tokens[end].isPunct(","), end >= 1 { end -= 1 }
         let head = tokens[end]
-        guard head.kind == .word, head.verb == nil, !head.has(.stopWord), !head.has(.determiner),
+        guard head.kind == .word, !head.isCueVerbForm, !head.has(.stopWord), !head.has(.determiner),
               !head.has(.subjectPronoun) else { return nil }
         if let start = analyzer.phraseStart(tokens, end: end, lower: 0), let phrase = analyzer.parse(tokens, start...end) {
             return phrase
