@@ -37,3 +37,10 @@ final class WordTraitsTests: XCTestCase {
         XCTAssertFalse(tokens[1].isCueVerbForm)
     }
 }
+
+/// Tokens are most of a large document's memory; their size is part of the design.
+final class TokenLayoutTests: XCTestCase {
+    func testTokenStaysSmall() {
+        XCTAssertLessThanOrEqual(MemoryLayout<Token>.stride, 40, "Token grew to \(MemoryLayout<Token>.stride) bytes")
+    }
+}

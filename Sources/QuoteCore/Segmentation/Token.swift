@@ -9,7 +9,7 @@ public struct Token: Sendable, Hashable {
 
     // Offsets and indexes are stored in 32 bits: a document has tens of tokens per sentence and
     // millions per megabyte of run-on text, and the token's size is most of the memory a large
-    // document takes (96 bytes with `Int`s and the verb inline, 56 like this). `Extractor` does not read texts of
+    // document takes (96 bytes with `Int`s and the verb inline, 40 like this). `Extractor` does not read texts of
     // 2^31 UTF-16 units or more.
     private var start: Int32
     private var end: Int32
