@@ -15,7 +15,7 @@ struct BenchCommand: ParsableCommand {
         Cases: extract on the gold documents' texts repeated --repeat times (one job and all \
         cores), index of the same into a fresh store, and extract on generated worst cases: one \
         50 MB line of prose, 100,000 unmatched quotation marks, a 10 MB run-on sentence, quotations \
-        nested 20,000 deep. Timings are wall-clock medians; run on a quiet machine.
+        nested 200,000 deep. Timings are wall-clock medians; run on a quiet machine.
         """
     )
 
@@ -191,12 +191,12 @@ enum BenchInputs {
         }
         let prose = "The minister said \"we will act soon,\" and Dana Okafor told reporters that the plan, "
             + "which costs $3 million, was sound. \"It is not,\" she said. "
-        let nested = "She said " + String(repeating: "\"a 'b ", count: 20_000) + "end" + String(repeating: "' \"", count: 20_000) + ".\n"
+        let nested = "She said " + String(repeating: "\"a 'b ", count: 200_000) + "end" + String(repeating: "' \"", count: 200_000) + ".\n"
         return [
             ("single line, \(lineMB) MB", repeated(prose, lineMB * 1_000_000)),
             ("100,000 unmatched marks", repeated("He said \" no ", 100_000 * 13)),
             ("run-on sentence, 10 MB", repeated("Alpha Beta said the plan works and ", 10_000_000)),
-            ("nested 20,000 deep", repeated(nested, nested.utf8.count)),
+            ("nested 200,000 deep", repeated(nested, nested.utf8.count)),
         ]
     }
 }
