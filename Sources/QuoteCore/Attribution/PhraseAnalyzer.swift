@@ -364,6 +364,8 @@ public struct PhraseAnalyzer: Sendable {
         }
         if runStart <= end {
             var nameFirst = runStart
+            // A sentence starter opening the run is no part of the name: "Despite Trump", "Like Trump".
+            while nameFirst < end, tokens[nameFirst].has(.sentenceStarter) { nameFirst += 1 }
             let afterPreposition = runStart - 1 >= first && PhraseAnalyzer.rolePrepositions.contains(tokens[runStart - 1].lower)
             if afterPreposition && end - runStart >= 2 {
                 // "Ambassador to Iraq Ryan Crocker": the place belongs to the role.
