@@ -10,7 +10,8 @@ import QuoteSchema
 ///   ("Attacks On Donald Trump", "Growls In Response To Kaine");
 /// - clauses: a word ending in a negation ("What I don't", "The NEA didn't");
 /// - a person's name with a comma before anything but a suffix ("Hillary Clinton, triumphant in
-///   several states"; "Joseph Biden, Jr." stays), or longer than eight words.
+///   several states"; "Joseph Biden, Jr." stays), or longer than eight words;
+/// - a person's name that opens with a capitalised sentence starter ("Despite Trump").
 enum SpeakerNameFilter {
     /// Function words that a name does not have in its middle, as a headline capitalises them.
     /// "A" is left out: it is a middle initial ("John A Smith").
@@ -32,6 +33,11 @@ enum SpeakerNameFilter {
         if words.contains(where: { $0.hasSuffix("n't") || $0.hasSuffix("n\u{2019}t") }) { return false }
         guard speaker.kind == .person else { return true }
         if words.count > 8 || isHeadlineFragment(words) { return false }
+        // "Despite Trump", "Like Trump": a capitalised sentence starter is no first name.
+        if words.count >= 2, let first = words.first, Lexicon.bundled.sentenceStarters.contains(String(first)),
+           Lexicon.bundled.titles[String(first)] == nil {
+            return false
+        }
         if let comma = name.firstIndex(of: ",") {
             let rest = name[name.index(after: comma)...].split(whereSeparator: { $0 == " " || $0 == "," })
             if !rest.allSatisfy({ suffixes.contains(String($0)) }) { return false }

@@ -29,17 +29,19 @@ final class SpeakerNameFilterTests: TemporaryDirectoryTestCase {
             ("Big Win For Bernie", .person), ("What I don\u{2019}t", .person), ("The NEA didn't", .organization),
             ("Hillary Clinton, triumphant in several states on during a string of primaries", .person),
             ("Even before the identities and nationalities of the attackers were known", .person),
+            ("Despite Trump", .person), ("Like Trump", .person),
         ])
         let speakers = try store.speakers()
         XCTAssertEqual(speakers.map(\.name), ["Donald Trump"])
         XCTAssertEqual(speakers.first?.aliases, ["Donald Trump"])
-        XCTAssertEqual(try store.query(QuoteQuery()).quotes.count, 8)
+        XCTAssertEqual(try store.query(QuoteQuery()).quotes.count, 10)
         XCTAssertEqual(try store.query(QuoteQuery(speaker: "Trump")).quotes.count, 1)
     }
 
     func testUnusualRealNamesAreKept() throws {
         let names: [(String, SpeakerKind)] = [
             ("John A Smith", .person), ("Joseph R. Biden, Jr.", .person), ("Marine Le Pen", .person),
+            ("President Barack Obama", .person), ("Governor Ana Ruiz", .person),
             ("Jean de La Fontaine", .person), ("Robert Gordon of Northwestern University", .person),
             ("Bank Of America", .organization), ("Center for Responsive Politics", .organization),
         ]
