@@ -173,8 +173,8 @@ def trials(args, rng, seed, work):
             failures += 1
             print(f"trial {trial} ({'pre-filled' if refill else 'fresh'}, kill after {delay:.3f} s): "
                   + "; ".join(errors))
-        os.remove(store)
-        for suffix in ("-wal", "-shm"):
+        # A run killed in its first milliseconds may not have created the store yet.
+        for suffix in ("", "-wal", "-shm"):
             if os.path.exists(store + suffix):
                 os.remove(store + suffix)
 
