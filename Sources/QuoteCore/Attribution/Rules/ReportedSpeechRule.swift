@@ -42,10 +42,20 @@ public struct ReportedSpeechRule: AttributionRule {
         // A day between subject and verb is no speaker.
         RuleExample("Ines Carvalho on Tuesday said the pumps would be replaced by June.",
                     quote: "the pumps would be replaced by June", type: .indirect, speaker: "Ines Carvalho"),
+        // A name and a quotation are a whole clause (the quotation is one token of many words).
+        RuleExample("Ines Carvalho said that Ostrow \"has refused to release the pump contracts.\"",
+                    quote: "Ostrow \"has refused to release the pump contracts.\"", type: .mixed, speaker: "Ines Carvalho"),
         // After a colon a new clause, and a new subject, begins.
         RuleExample("The survey was blunt: 45% of riders say the fares are too high.",
                     quote: "the fares are too high", type: .indirect, speaker: "45% of riders"),
     ]
+    /// How much a clause says: its words, a quotation counting as three (one token holds it all).
+    static func contentWeight(_ tokens: [Token], _ range: ClosedRange<Int>) -> Int {
+        range.reduce(0) { total, index in
+            total + (tokens[index].kind == .quote ? 3 : tokens[index].kind == .word ? 1 : 0)
+        }
+    }
+
     /// Cue verbs whose relative clauses report speech or belief: "critics who say ...".
     static let relativeLemmas: Set<String> = ["say", "claim", "argue", "insist", "believe", "think", "suggest", "contend",
                                               "maintain", "warn", "predict", "acknowledge", "admit", "complain", "fear",
@@ -142,7 +152,7 @@ public struct ReportedSpeechRule: AttributionRule {
             guard end >= start else { continue }
             if let found = clause(tokens, start...end, speaker, cue: cue, lemma: verb.lemma,
                                   confidence: confidence(verb.verbClass == .speech ? 0.8 : 0.6, speaker), unit: unit),
-               (start...end).filter({ tokens[$0].kind != .punctuation }).count >= 3 {
+               Self.contentWeight(tokens, start...end) >= 3 {
                 results.append(found)
                 covered = end
             }
@@ -172,7 +182,7 @@ public struct ReportedSpeechRule: AttributionRule {
             ["but", "and"].contains(tokens[$0].lower) && isParticipleCue(tokens[$0 + 1], analyzer) }) {
             end = next - 1
         }
-        guard start <= end, (start...end).filter({ tokens[$0].kind != .punctuation }).count >= 3 else { return nil }
+        guard start <= end, Self.contentWeight(tokens, start...end) >= 3 else { return nil }
         return clause(tokens, start...end, speaker, cue: tokens[index], lemma: verb.lemma,
                       confidence: confidence(0.7, speaker), unit: unit).map { ($0, end) }
     }
@@ -187,7 +197,7 @@ public struct ReportedSpeechRule: AttributionRule {
         // "The main problem, Palmieri says, is finding money": what follows reports too.
         let start = tail + 1
         let end = clauseEnd(tokens, from: start, last: last, context.analyzer)
-        guard start <= end, (start...end).filter({ tokens[$0].kind != .punctuation }).count >= 3,
+        guard start <= end, Self.contentWeight(tokens, start...end) >= 3,
               let after = clause(tokens, start...end, before.attribution.speaker, cue: tokens[verbIndex], lemma: verb.lemma,
                                  confidence: before.attribution.confidence, unit: unit)
         else { return ([before.attribution], verbIndex) }
