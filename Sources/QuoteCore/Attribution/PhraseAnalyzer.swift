@@ -435,8 +435,11 @@ public struct PhraseAnalyzer: Sendable {
         if ["and", "but", ","].contains(tokens[last].lower) {
             return lower == 0 ? analyzer.leadingSubject(tokens, before: last) : nil
         }
-        guard last - lower < 15, tokens[last].kind == .word, !tokens[last].has(.determiner),
-              !tokens[last].has(.stopWord) else { return nil }
+        // Shares of a poll: "Two in three said", "Most of them say".
+        let isShare = last - 2 >= lower && ["in", "of"].contains(tokens[last - 1].lower)
+            && (tokens[last].has(.determiner) || ["them", "us", "those"].contains(tokens[last].lower))
+        guard last - lower < 15, tokens[last].kind == .word, isShare || !tokens[last].has(.determiner),
+              isShare || !tokens[last].has(.stopWord) else { return nil }
         let stretch = tokens[lower...last]
         guard !stretch.contains(where: { $0.kind == .quote || [";", ":", "—"].contains($0.lower)
                 || ["that", "which", "if", "when", "because", "although", "while", "there", "it", "this"].contains($0.lower)

@@ -49,8 +49,17 @@ extension ReportedSpeechRule {
                 || (tokens[index + 1].lower == "also" && index + 2 <= last && analyzer.verb(tokens[index + 2]) != nil) {
                 return tokens[index - 1].isPunct(",") ? index - 2 : index - 1
             }
+            // "..., and other leaders said ...": a second speaker's report starts a clause of its own.
+            if Self.opensSecondReport(tokens, at: index, start: start, last: last, analyzer) {
+                return tokens[index - 1].isPunct(",") ? index - 2 : index - 1
+            }
             // ", but" starts the other side of a contrast: "Republicans have argued X, but Democrats ...".
             if tokens[index].isPunct(","), index + 1 <= last, index - start >= 3, tokens[index + 1].lower == "but" {
+                return index - 1
+            }
+            // ", while" opens a contrast of its own: "X said they want Y, while Z favored W".
+            if tokens[index].isPunct(","), index + 1 <= last, index - start >= 3,
+               ["while", "whereas"].contains(tokens[index + 1].lower) {
                 return index - 1
             }
             // A semicolon joins two statements; the second is not necessarily the speaker's.
@@ -63,6 +72,22 @@ extension ReportedSpeechRule {
             index += 1
         }
         return last
+    }
+
+    /// True at the "and" of "..., and other leaders said ...": a short subject and a cue verb of
+    /// its own follow, so a second report starts there and the first one ends.
+    static func opensSecondReport(_ tokens: [Token], at index: Int, start: Int, last: Int,
+                                  _ analyzer: PhraseAnalyzer) -> Bool {
+        guard ["and", "but"].contains(tokens[index].lower), index - start >= 3, index + 2 <= last,
+              analyzer.verb(tokens[index + 1]) == nil,
+              let cue = ((index + 2)...min(last, index + 7)).first(where: {
+                  Tokens.isFiniteCue(tokens[$0], analyzer, classes: Tokens.anyCue) != nil })
+        else { return false }
+        // The words between are a subject: no punctuation, no clause words but "of" and "in".
+        return ((index + 1)..<cue).allSatisfy {
+            tokens[$0].kind == .word && (!tokens[$0].has(.stopWord) || ["of", "in"].contains(tokens[$0].lower)
+                                         || tokens[$0].has(.subjectPronoun))
+        }
     }
 
 
@@ -85,3 +110,4 @@ extension ReportedSpeechRule {
         return SpeakerPhrase(form: .nominal, mention: head.range, role: nil, head: head.lower)
     }
 }
+

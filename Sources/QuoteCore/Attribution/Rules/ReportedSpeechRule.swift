@@ -48,6 +48,21 @@ public struct ReportedSpeechRule: AttributionRule {
         // After a colon a new clause, and a new subject, begins.
         RuleExample("The survey was blunt: 45% of riders say the fares are too high.",
                     quote: "the fares are too high", type: .indirect, speaker: "45% of riders"),
+        // Shares of a poll are subjects too.
+        RuleExample("Two in three said the fares were too high for a daily commute.",
+                    quote: "the fares were too high for a daily commute", type: .indirect, speaker: "Two in three"),
+        // "that" inside the clause is no complementizer to skip to.
+        RuleExample("Most riders in the survey say they feel that way about the fares.",
+                    quote: "they feel that way about the fares", type: .indirect, speaker: "Most riders in the survey"),
+        // A second speaker's report ends the first: ", and two engineers said ...".
+        RuleExample("Ines Carvalho said the pumps were safe, and two engineers said the tests were rushed.",
+                    quote: "the pumps were safe", type: .indirect, speaker: "Ines Carvalho"),
+        // ", while" opens a contrast that is no part of the report.
+        RuleExample("Ines Carvalho said the county wants a new pump, while the board favored repairs.",
+                    quote: "the county wants a new pump", type: .indirect, speaker: "Ines Carvalho"),
+        // "speaking on condition of anonymity" introduces no clause; the finite verb after it does.
+        RuleExample("Two engineers, speaking on condition of anonymity, said the pumps had failed twice.",
+                    quote: "the pumps had failed twice", type: .indirect, speaker: "Two engineers"),
     ]
     /// How much a clause says: its words, a quotation counting as three (one token holds it all).
     static func contentWeight(_ tokens: [Token], _ range: ClosedRange<Int>) -> Int {
@@ -106,8 +121,11 @@ public struct ReportedSpeechRule: AttributionRule {
             var subject = analyzer.subject(tokens, verb: verbIndex, lower: 0)
             if let found = subject, !startsClause(tokens, speaker: found) { subject = nil }
             var found = subject ?? analyzer.fallbackSubject(tokens, verbIndex: verbIndex)
-            // After a colon or semicolon a new clause starts: "...: 45% of Republicans say ...".
-            if found == nil, let boundary = (0..<verbIndex).last(where: { tokens[$0].isPunct(":") || tokens[$0].isPunct(";") }),
+            // After a colon or semicolon a new clause starts: "...: 45% of Republicans say ...", and
+            // after ", and" when the clause before it was cut there: "X said Y, and two deckhands said Z".
+            if found == nil, let boundary = (0..<verbIndex).last(where: {
+                   tokens[$0].isPunct(":") || tokens[$0].isPunct(";")
+                       || ($0 > covered && $0 > 0 && covered >= 0 && tokens[$0 - 1].isPunct(",") && ["and", "but"].contains(tokens[$0].lower)) }),
                boundary + 1 < verbIndex, !(boundary..<verbIndex).contains(where: { tokens[$0].kind == .quote }) {
                 found = analyzer.fallbackSubject(tokens, verbIndex: verbIndex, lower: boundary + 1)
             }
@@ -119,7 +137,11 @@ public struct ReportedSpeechRule: AttributionRule {
             guard let speaker = found else { continue }
             var start = verbIndex + 1
             if let that = (start..<min(last + 1, start + 9)).first(where: { tokens[$0].lower == "that" }),
-               !(start..<that).contains(where: { tokens[$0].kind == .quote || tokens[$0].isPunct(".") }) {
+               !(start..<that).contains(where: { tokens[$0].kind == .quote || tokens[$0].isPunct(".") }),
+               // "said Tuesday that ..." and "said she told them that ..." skip to the clause; "say
+               // they feel that way" does not.
+               (start..<that).contains(where: { Tokens.isFiniteCue(tokens[$0], analyzer, classes: Tokens.speech) != nil })
+                || !(start..<that).contains(where: { tokens[$0].has(.subjectPronoun) || analyzer.verb(tokens[$0]) != nil }) {
                 start = that + 1
             } else if ReportedSpeechRule.tellLike.contains(verb.lemma) {
                 // Skip the audience: "told reporters", "told the Ledger".
@@ -162,6 +184,8 @@ public struct ReportedSpeechRule: AttributionRule {
 
     private func isParticipleCue(_ token: Token, _ analyzer: PhraseAnalyzer) -> Bool {
         guard token.kind == .word, token.lower.hasSuffix("ing"), let verb = analyzer.verb(token) else { return false }
+        // "speaking on condition of anonymity", "talking to reporters": no clause follows.
+        if ["speaking", "talking"].contains(token.lower) { return false }
         return verb.verbClass != .belief || token.lower == "saying"
     }
 
