@@ -19,6 +19,7 @@ extension ReportedSpeechRule {
         // Also inside a subordinate or relative clause: "after Scalia said that ...",
         // "Republicans who say the law ...".
         return index < 0 || tokens[index].isPunct(",") || tokens[index].isPunct("—") || tokens[index].isPunct(":")
+            || tokens[index].isPunct("-") || tokens[index].isPunct("–")
             || ReportedSpeechRule.clauseOpeners.contains(tokens[index].lower)
     }
 

@@ -63,6 +63,15 @@ public struct ReportedSpeechRule: AttributionRule {
         // "speaking on condition of anonymity" introduces no clause; the finite verb after it does.
         RuleExample("Two engineers, speaking on condition of anonymity, said the pumps had failed twice.",
                     quote: "the pumps had failed twice", type: .indirect, speaker: "Two engineers"),
+        // A spaced hyphen opens a clause like a dash: "... - he called her "weak" and ...".
+        RuleExample("Rafael Ostrow lost the vote - he called the levy \"a blank check\" and said the count was wrong.",
+                    quote: "the levy \"a blank check\"", type: .mixed, speaker: "Rafael Ostrow"),
+        // A second verb of the same subject: "knocked X and called him ...".
+        RuleExample("Commissioner Rafael Ostrow knocked the plan on cost and called it \"a blank check.\"",
+                    quote: "it \"a blank check.\"", type: .mixed, speaker: "Rafael Ostrow"),
+        // A participle between a subject and its verb reports only up to the verb's comma.
+        RuleExample("Ines Carvalho, recalling the floods of last spring, described the pumps as \"worn out.\"",
+                    quote: "the pumps as \"worn out.\"", type: .mixed, speaker: "Ines Carvalho"),
     ]
     /// How much a clause says: its words, a quotation counting as three (one token holds it all).
     static func contentWeight(_ tokens: [Token], _ range: ClosedRange<Int>) -> Int {
@@ -128,6 +137,10 @@ public struct ReportedSpeechRule: AttributionRule {
                        || ($0 > covered && $0 > 0 && covered >= 0 && tokens[$0 - 1].isPunct(",") && ["and", "but"].contains(tokens[$0].lower)) }),
                boundary + 1 < verbIndex, !(boundary..<verbIndex).contains(where: { tokens[$0].kind == .quote }) {
                 found = analyzer.fallbackSubject(tokens, verbIndex: verbIndex, lower: boundary + 1)
+            }
+            // A second verb of the same subject: "Cruz knocked Rubio and called him a "moderate"".
+            if found == nil, verbIndex >= 2, ["and", "but"].contains(tokens[verbIndex - 1].lower) {
+                found = results.last?.speaker ?? analyzer.leadingSubject(tokens, before: verbIndex - 1)
             }
             var isRelative = false
             if found == nil, let antecedent = relativeAntecedent(tokens, verbIndex: verbIndex, verb: verb, analyzer) {
@@ -205,6 +218,11 @@ public struct ReportedSpeechRule: AttributionRule {
         if start < last, let next = ((start + 1)..<last).first(where: {
             ["but", "and"].contains(tokens[$0].lower) && isParticipleCue(tokens[$0 + 1], analyzer) }) {
             end = next - 1
+        }
+        // "Biden, recalling X, described ...": the participle sits between a subject and its verb.
+        if start + 1 <= end, let verb = ((start + 1)...end).first(where: {
+            tokens[$0 - 1].isPunct(",") && Tokens.isFiniteCue(tokens[$0], analyzer, classes: Tokens.anyCue) != nil }) {
+            end = verb - 2
         }
         guard start <= end, Self.contentWeight(tokens, start...end) >= 3 else { return nil }
         return clause(tokens, start...end, speaker, cue: tokens[index], lemma: verb.lemma,
