@@ -63,6 +63,17 @@ extension ReportedSpeechRule {
                ["while", "whereas"].contains(tokens[index + 1].lower) {
                 return index - 1
             }
+            // ", and" before a new subject starts a statement of the writer's: "X said Y, and she left".
+            if tokens[index].isPunct(","), index + 2 <= last, index - start >= 3, tokens[index + 1].lower == "and",
+               tokens[index + 2].has(.subjectPronoun)
+                || (tokens[index + 2].isCapitalized && analyzer.isNameWord(tokens[index + 2])) {
+                return index - 1
+            }
+            // "while promising ...", "while also ...": a second act, not part of the first report.
+            if tokens[index].lower == "while", index + 1 <= last, index - start >= 3,
+               tokens[index + 1].lower.hasSuffix("ing") || tokens[index + 1].lower == "also" {
+                return tokens[index - 1].isPunct(",") ? index - 2 : index - 1
+            }
             // A semicolon joins two statements; the second is not necessarily the speaker's.
             if tokens[index].isPunct(";"), index - start >= 3 { return index - 1 }
             // A non-restrictive relative clause is a comment of its own: "X, which he believes ...".

@@ -72,6 +72,11 @@ public struct ReportedSpeechRule: AttributionRule {
         // A participle between a subject and its verb reports only up to the verb's comma.
         RuleExample("Ines Carvalho, recalling the floods of last spring, described the pumps as \"worn out.\"",
                     quote: "the pumps as \"worn out.\"", type: .mixed, speaker: "Ines Carvalho"),
+        // ", and" with a new subject ends the report: the rest is the writer's.
+        RuleExample("Rafael Ostrow said the levy was too high, and Carvalho left the meeting early.",
+                    quote: "the levy was too high", type: .indirect, speaker: "Rafael Ostrow"),
+        RuleExample("Ines Carvalho vowed to repair the pumps while promising to keep the levy low.",
+                    quote: "to repair the pumps", type: .indirect, speaker: "Ines Carvalho"),
     ]
     /// How much a clause says: its words, a quotation counting as three (one token holds it all).
     static func contentWeight(_ tokens: [Token], _ range: ClosedRange<Int>) -> Int {
