@@ -77,6 +77,11 @@ public struct ReportedSpeechRule: AttributionRule {
                     quote: "the levy was too high", type: .indirect, speaker: "Rafael Ostrow"),
         RuleExample("Ines Carvalho vowed to repair the pumps while promising to keep the levy low.",
                     quote: "to repair the pumps", type: .indirect, speaker: "Ines Carvalho"),
+        // "As S V, X": the report follows the verb's comma and runs past the next comma.
+        RuleExample("As the county auditor pointed out, even if the levy passes, the pumps will be late.",
+                    quote: "even if the levy passes, the pumps will be late", type: .indirect, speaker: "the county auditor"),
+        RuleExample("As Ines Carvalho put it, the pumps are \"older than the harbour.\"",
+                    quote: "the pumps are \"older than the harbour.\"", type: .mixed, speaker: "Ines Carvalho"),
     ]
     /// How much a clause says: its words, a quotation counting as three (one token holds it all).
     static func contentWeight(_ tokens: [Token], _ range: ClosedRange<Int>) -> Int {
@@ -154,6 +159,11 @@ public struct ReportedSpeechRule: AttributionRule {
             }
             guard let speaker = found else { continue }
             var start = verbIndex + 1
+            // "as she put it, ...", "as he pointed out, ...": "it" and "out" belong to the verb.
+            if verb.lemma == "put", start <= last, tokens[start].lower == "it" { start += 1 }
+            if start < last, tokens[start].lower == "out", tokens[start + 1].isPunct(",") { start += 1 }
+            // "As the Post reported, X": the report is what follows the verb's comma.
+            let afterComma = start <= last && tokens[start].isPunct(",")
             if let that = (start..<min(last + 1, start + 9)).first(where: { tokens[$0].lower == "that" }),
                !(start..<that).contains(where: { tokens[$0].kind == .quote || tokens[$0].isPunct(".") }),
                // "said Tuesday that ..." and "said she told them that ..." skip to the clause; "say
@@ -185,7 +195,7 @@ public struct ReportedSpeechRule: AttributionRule {
             // A relative clause ends at its comma: "Meyer, a governor who argued X, said ...".
             // So does a clause inside a subordinate one: "While the president has said he opposes X, his
             // administration ...".
-            if isRelative || Self.opensSubordinate(tokens, before: speaker),
+            if isRelative || (Self.opensSubordinate(tokens, before: speaker) && !afterComma),
                let comma = (start...max(start, end)).first(where: { $0 <= end && tokens[$0].isPunct(",") }) {
                 end = comma - 1
             }
