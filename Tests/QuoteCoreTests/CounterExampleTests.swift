@@ -15,4 +15,12 @@ final class CounterExampleTests: XCTestCase {
         // A name before the colon still is one.
         XCTAssertEqual(speakers("Carvalho: Pier Budget Is Dead On Arrival\n\nThe vote was close."), ["Carvalho"])
     }
+
+    /// A passive cue's agent is the speaker's name, not something reported: no record.
+    func testPassiveAgentIsNoReport() {
+        XCTAssertEqual(speakers("The levy was criticized by two council members at the hearing on Tuesday."), [])
+        XCTAssertEqual(speakers("Her plan was quickly derided by Rafael Ostrow, the board's treasurer."), [])
+        // The active voice still reports.
+        XCTAssertEqual(speakers("Rafael Ostrow derided the plan as a blank check for the county."), ["Rafael Ostrow"])
+    }
 }

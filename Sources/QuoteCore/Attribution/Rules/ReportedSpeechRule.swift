@@ -184,6 +184,8 @@ public struct ReportedSpeechRule: AttributionRule {
             }
             while start <= last, tokens[start].isPunct(",") || tokens[start].isPunct(":") { start += 1 }
             guard start <= last, tokens[start].kind != .quote || start < last else { continue }
+            // A passive verb's agent is no report: "His comments were derided by Armin Laschet".
+            if tokens[start].lower == "by" { continue }
             // An adverbial right after the verb without "that" ("said on Monday the plan...") is kept.
             // The clause runs to the end of the sentence, or to a participle that starts another.
             var end = clauseEnd(tokens, from: start, last: last, analyzer)
