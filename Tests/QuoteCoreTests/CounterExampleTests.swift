@@ -23,4 +23,11 @@ final class CounterExampleTests: XCTestCase {
         // The active voice still reports.
         XCTAssertEqual(speakers("Rafael Ostrow derided the plan as a blank check for the county."), ["Rafael Ostrow"])
     }
+
+    /// "began" and "continued" introduce quotations but report no clause of their own.
+    func testBeganAndContinuedReportNothing() {
+        XCTAssertEqual(speakers("Ridership began to fall in October, and the board continued the old timetable."), [])
+        // With a quotation they still attribute it.
+        XCTAssertEqual(speakers("\"We will keep the early boat,\" Tomas Lindqvist continued."), ["Tomas Lindqvist"])
+    }
 }

@@ -27,7 +27,7 @@ final class LexiconTests: XCTestCase {
         let directory = try copyBundled(replacing: "speech-verbs.tsv", with: "# header\nsay\tsay,said\tspeech\nshout\tshout,shouted\tloud\n")
         XCTAssertThrowsError(try Lexicon(directory: directory)) { error in
             XCTAssertEqual(error as? LexiconError, .unknownValue(file: "speech-verbs.tsv", line: 3, value: "loud",
-                                                                 allowed: ["speech", "belief", "report"]))
+                                                                 allowed: ["speech", "belief", "report", "quote"]))
         }
     }
 

@@ -156,5 +156,7 @@ enum Tokens {
     static let speech: Set<Lexicon.Verb.Class> = [.speech]
     /// Conjunctions that open a sentence but not the reported clause ("But Iran did not...").
     static let leadingConjunctions: Set<String> = ["but", "and", "so", "yet", "or"]
-    static let anyCue: Set<Lexicon.Verb.Class> = [.speech, .belief, .report]
+    static let anyCue: Set<Lexicon.Verb.Class> = [.speech, .belief, .report, .quote]
+    /// Cues that report a clause without a quotation ("began" and "continued" do not).
+    static let reporting: Set<Lexicon.Verb.Class> = [.speech, .belief, .report]
 }

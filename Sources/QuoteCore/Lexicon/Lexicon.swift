@@ -8,7 +8,14 @@ public struct Lexicon: Sendable {
     /// A speech or report verb form with its lemma and class.
     public struct Verb: Sendable, Hashable {
         public enum Class: String, Sendable, CaseIterable {
-            case speech, belief, report
+            /// Introduces direct and reported speech: said, told.
+            case speech
+            /// A thought or attitude, reported only: believes, hopes.
+            case belief
+            /// Reporting or evaluating, reported only: revealed, criticized.
+            case report
+            /// Introduces a direct quotation but reports nothing without one: began, continued.
+            case quote
         }
         public let lemma: String
         public let verbClass: Class

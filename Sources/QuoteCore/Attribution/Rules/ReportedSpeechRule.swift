@@ -115,7 +115,7 @@ public struct ReportedSpeechRule: AttributionRule {
         // Trailing attributions first ("CLAUSE, S said"): verbs inside CLAUSE are not cues.
         for verbIndex in tokens.indices {
             guard !usedCues.contains(tokens[verbIndex].range.lowerBound),
-                  let verb = Tokens.isFiniteCue(tokens[verbIndex], analyzer, classes: Tokens.anyCue), verb.lemma != "quote",
+                  let verb = Tokens.isFiniteCue(tokens[verbIndex], analyzer, classes: Tokens.reporting), verb.lemma != "quote",
                   case let found = trailing(tokens, verbIndex: verbIndex, last: last, verb: verb, unit: unit, context: context),
                   !found.attributions.isEmpty
             else { continue }
@@ -131,7 +131,7 @@ public struct ReportedSpeechRule: AttributionRule {
                 covered = participle.end
                 continue
             }
-            guard let verb = Tokens.isFiniteCue(tokens[verbIndex], analyzer, classes: Tokens.anyCue),
+            guard let verb = Tokens.isFiniteCue(tokens[verbIndex], analyzer, classes: Tokens.reporting),
                   verb.lemma != "quote" else { continue }
             if verbIndex > 0, ["to", "the", "a", "be", "been"].contains(tokens[verbIndex - 1].lower) { continue }
             let cue = tokens[verbIndex]
@@ -213,7 +213,8 @@ public struct ReportedSpeechRule: AttributionRule {
     }
 
     private func isParticipleCue(_ token: Token, _ analyzer: PhraseAnalyzer) -> Bool {
-        guard token.kind == .word, token.lower.hasSuffix("ing"), let verb = analyzer.verb(token) else { return false }
+        guard token.kind == .word, token.lower.hasSuffix("ing"), let verb = analyzer.verb(token),
+              verb.verbClass != .quote else { return false }
         // "speaking on condition of anonymity", "talking to reporters": no clause follows.
         if ["speaking", "talking"].contains(token.lower) { return false }
         return verb.verbClass != .belief || token.lower == "saying"
