@@ -82,6 +82,9 @@ public struct ReportedSpeechRule: AttributionRule {
                     quote: "even if the levy passes, the pumps will be late", type: .indirect, speaker: "the county auditor"),
         RuleExample("As Ines Carvalho put it, the pumps are \"older than the harbour.\"",
                     quote: "the pumps are \"older than the harbour.\"", type: .mixed, speaker: "Ines Carvalho"),
+        // A participle skips an adverbial to its "that" as a finite verb does.
+        RuleExample("Ines Carvalho pressed on, saying at a meeting last week that the pumps would fail.",
+                    quote: "the pumps would fail", type: .indirect, speaker: "Ines Carvalho"),
     ]
     /// How much a clause says: its words, a quotation counting as three (one token holds it all).
     static func contentWeight(_ tokens: [Token], _ range: ClosedRange<Int>) -> Int {
@@ -232,6 +235,12 @@ public struct ReportedSpeechRule: AttributionRule {
         guard let speaker = found.last?.speaker ?? analyzer.leadingSubject(tokens, before: index - 1) else { return nil }
         var start = index + 1
         while start <= last, ["that", "only", ",", ":"].contains(tokens[start].lower) { start += 1 }
+        // "saying at a campaign event last week that X": the clause starts after "that".
+        if let that = (start..<min(last + 1, start + 9)).first(where: { tokens[$0].lower == "that" }),
+           !(start..<that).contains(where: { tokens[$0].kind == .quote || tokens[$0].isPunct(".")
+               || tokens[$0].has(.subjectPronoun) || analyzer.verb(tokens[$0]) != nil }) {
+            start = that + 1
+        }
         var end = last
         if start < last, let next = ((start + 1)..<last).first(where: {
             ["but", "and"].contains(tokens[$0].lower) && isParticipleCue(tokens[$0 + 1], analyzer) }) {
