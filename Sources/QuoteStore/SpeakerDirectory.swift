@@ -50,7 +50,7 @@ enum SpeakerDirectory {
             INSERT INTO aliases (speaker_id, alias, alias_key, count) VALUES (?, ?, ?, 1)
             ON CONFLICT(speaker_id, alias) DO UPDATE SET count = count + 1
             """).execute(arguments: [speakerID, speaker.name, cache.key(speaker.name)])
-        if let role = speaker.role, !role.isEmpty {
+        if let role = speaker.role, !role.isEmpty, SpeakerRoleFilter.isRole(role) {
             try db.cachedStatement(sql: """
                 INSERT INTO speaker_roles (speaker_id, role, count) VALUES (?, ?, 1)
                 ON CONFLICT(speaker_id, role) DO UPDATE SET count = count + 1
