@@ -38,6 +38,46 @@ final class WordTraitsTests: XCTestCase {
     }
 }
 
+/// The word table's ASCII index answers as its dictionary does.
+final class WordTableIndexTests: XCTestCase {
+    private func lookUp(_ table: WordTable, _ word: String) -> WordTable.Entry? {
+        let units = Array(word.utf16)
+        var hash = WordTable.hashSeed
+        for unit in units {
+            var byte = UInt8(truncatingIfNeeded: unit)
+            if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+            hash = WordTable.hash(lowercasedByte: byte, into: hash)
+        }
+        return units.withUnsafeBufferPointer {
+            table.entry(asciiWord: $0, 0..<units.count, hash: hash, lower: word.lowercased())
+        }
+    }
+
+    func testEveryASCIIKeyIsFoundWithItsEntry() {
+        let table = Lexicon.bundled.wordTable
+        var checked = 0
+        for (key, entry) in table.entries where key.utf8.allSatisfy({ $0 < 0x80 }) {
+            for form in [key, key.uppercased()] {
+                let found = lookUp(table, form)
+                XCTAssertEqual(found?.traits, entry.traits, form)
+                XCTAssertEqual(found?.verbID, entry.verbID, form)
+                XCTAssertEqual(found?.caseSensitive, entry.caseSensitive, form)
+                XCTAssertEqual(found?.writtenLower, entry.writtenLower, form)
+                XCTAssertEqual(found?.titleWhenCapitalized, entry.titleWhenCapitalized, form)
+            }
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 100)
+    }
+
+    func testUnknownWordsAndPrefixesAreNotFound() {
+        let table = Lexicon.bundled.wordTable
+        for word in ["orchard", "sai", "saidx", "x", "zzzzzzzzzzzzzzzzzzzzzzzzzzzz", "the-"] {
+            XCTAssertNil(lookUp(table, word), word)
+        }
+    }
+}
+
 /// Tokens are most of a large document's memory; their size is part of the design.
 final class TokenLayoutTests: XCTestCase {
     func testTokenStaysSmall() {
