@@ -29,6 +29,8 @@ public struct WordTraits: OptionSet, Sendable, Hashable {
     public static let sentenceStarter = WordTraits(rawValue: 1 << 8)
     /// Capitalised, a particle, or a lowercase-led name with a particle before a hyphen ("al-Dabagh").
     public static let nameWord = WordTraits(rawValue: 1 << 9)
+    /// `lexicon.pronouns` may have the word: its lowercased form is a pronoun's lowercased form.
+    public static let pronoun = WordTraits(rawValue: 1 << 10)
 }
 
 /// Lowercased word forms with their traits, and the cue verb they are, if any.
@@ -73,6 +75,7 @@ struct WordTable: Sendable {
         }
         mark(lexicon.roleNouns.keys, .roleNoun)
         mark(PhraseAnalyzer.subjectPronouns, .subjectPronoun)
+        mark(lexicon.pronouns.keys, .pronoun)
         mark(PhraseAnalyzer.determiners, .determiner)
         mark(PhraseAnalyzer.stopWords, .stopWord)
         markWritten(lexicon.titles.keys, .title)

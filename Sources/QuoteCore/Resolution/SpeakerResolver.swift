@@ -40,6 +40,7 @@ public struct SpeakerResolver: Sendable {
 
     /// Clean display text of a range: white space folded, possessive dropped.
     func display(_ range: Range<Int>) -> String {
+        if let end = plainEnd(range) { return text.text(range.lowerBound..<end) }
         var value = text.text(range)
         // Fold white space only when there is something other than single spaces.
         var needsFolding = false
@@ -59,6 +60,33 @@ public struct SpeakerResolver: Sendable {
         return value
     }
 
+    /// Where `display(range)` ends when it only drops a possessive: nil when the range has white
+    /// space other than single spaces, or when its end is not plainly an apostrophe and an "s"
+    /// after an ASCII character or the start (only then are those the last two `Character`s).
+    private func plainEnd(_ range: Range<Int>) -> Int? {
+        let units = text.units
+        var previousSpace = false
+        for unit in units[range] {
+            let isSpace = CodeUnit.isWhitespace(unit)
+            if isSpace && (unit != CodeUnit.space || previousSpace) { return nil }
+            previousSpace = isSpace
+        }
+        var end = min(range.upperBound, units.count)
+        let lower = max(0, range.lowerBound)
+        // "’s" first, then "'s", as `display` tries them.
+        for apostrophe in [UInt16(0x2019), CodeUnit.apostrophe] {
+            guard end - lower >= 2, units[end - 1] == 0x73 else { break }
+            let mark = units[end - 2]
+            if mark != apostrophe {
+                if mark == 0x2019 || mark == CodeUnit.apostrophe { continue }
+                break
+            }
+            if end - 2 > lower, units[end - 3] >= 0x80 { return nil }
+            end -= 2
+        }
+        return end
+    }
+
     /// Name keys are computed once per distinct name (ICU transliteration costs microseconds).
     private var keyCache: [String: String] = [:]
 
@@ -67,6 +95,22 @@ public struct SpeakerResolver: Sendable {
         let computed = NameKey.key(name)
         keyCache[name] = computed
         return computed
+    }
+
+    /// `name.split(separator: " ").count`, counted on the bytes when the name is ASCII.
+    static func wordCount(_ name: String) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in name.utf8 {
+            if byte >= 0x80 { return name.split(separator: " ").count }
+            if byte == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
     }
 
     private mutating func collectEntities(_ units: [Unit]) {
@@ -91,7 +135,7 @@ public struct SpeakerResolver: Sendable {
                 if let start = analyzer.phraseStart(tokens, end: index, lower: 0),
                    let phrase = analyzer.parse(tokens, start...index), phrase.form == .name {
                     let name = display(phrase.mention)
-                    let words = name.split(separator: " ").count
+                    let words = SpeakerResolver.wordCount(name)
                     if words >= 2 && words <= 5 {
                         let nameKey = key(name)
                         let entity: Int
@@ -128,7 +172,9 @@ public struct SpeakerResolver: Sendable {
             // Gender evidence: a unit naming one person and using one kind of pronoun.
             if unitEntities.count == 1, let entity = unitEntities.first {
                 // Object pronouns ("pressed him") usually point at someone else: not evidence.
-                for token in tokens where token.kind == .word && token.lower != "him" && token.lower != "her" {
+                // Only a word with the pronoun trait can be in `lexicon.pronouns`.
+                for token in tokens where token.kind == .word && token.has(.pronoun)
+                    && token.lower != "him" && token.lower != "her" {
                     switch analyzer.lexicon.pronouns[token.lower] {
                     case .male: entities[entity].male += 1
                     case .female: entities[entity].female += 1

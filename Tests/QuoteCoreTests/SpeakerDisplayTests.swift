@@ -1,0 +1,33 @@
+@testable import QuoteCore
+import XCTest
+
+/// `SpeakerResolver.display` and its fast paths give what the plain `String` code gives.
+final class SpeakerDisplayTests: XCTestCase {
+    /// The display text as first written: whole-string folding and `Character` suffixes.
+    private func reference(_ text: String) -> String {
+        var value = text
+        if text.contains(where: { $0.isWhitespace && $0 != " " }) || text.contains("  ") {
+            value = value.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        for suffix in ["’s", "'s"] where value.hasSuffix(suffix) { value.removeLast(2) }
+        return value
+    }
+
+    func testDisplayMatchesTheStringComputation() {
+        let samples = ["Martin O’Malley’s", "Jane Roe's", "Roe’s's", "’s", "'s", "s", "Bob", "Ann  Lee's",
+                       "Ann\nLee’s", "é's", "\u{0600}'s", "X\u{0301}’s", "Jones'", "Chris", "Ma's’s", ""]
+        for sample in samples {
+            let buffer = TextBuffer(sample)
+            let layout = Layout(text: buffer, lexicon: .bundled)
+            let resolver = SpeakerResolver(analyzer: PhraseAnalyzer(lexicon: .bundled, shadow: layout.shadow),
+                                           text: buffer, units: [])
+            XCTAssertEqual(resolver.display(0..<buffer.count), reference(sample), sample)
+        }
+    }
+
+    func testWordCountMatchesSplit() {
+        for name in ["Ryan Crocker", " a  b ", "", "O’Malley Jr", "x \u{0301}y", "one"] {
+            XCTAssertEqual(SpeakerResolver.wordCount(name), name.split(separator: " ").count, name)
+        }
+    }
+}
