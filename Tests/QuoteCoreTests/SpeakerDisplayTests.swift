@@ -26,7 +26,7 @@ final class SpeakerDisplayTests: XCTestCase {
     }
 
     func testWordCountMatchesSplit() {
-        for name in ["Ryan Crocker", " a  b ", "", "O’Malley Jr", "x \u{0301}y", "one"] {
+        for name in ["Ryan Crocker", " a  b ", "", "O’Malley Jr", "x \u{0301}y", "one", "José Ruiz", "a \u{0600}b", "\u{0600} b", "é"] {
             XCTAssertEqual(SpeakerResolver.wordCount(name), name.split(separator: " ").count, name)
         }
     }

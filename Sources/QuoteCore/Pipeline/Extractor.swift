@@ -21,7 +21,8 @@ public struct Extractor: Sendable {
 
     /// Extracts every quotation of `text`.
     public func extract(text string: String, document: String, metadata: [String: JSONValue]? = nil) -> DocumentResult {
-        guard string.utf16.count < Int(Int32.max) else {
+        // UTF-16 never has more units than UTF-8 has bytes, and the UTF-8 count costs nothing.
+        guard string.utf8.count < Int(Int32.max) || string.utf16.count < Int(Int32.max) else {
             // Offsets inside the pipeline are 32-bit; a 4 GB document is not news.
             let length = offsetUnit == .utf8 ? string.utf8.count : offsetUnit == .utf16 ? string.utf16.count : string.unicodeScalars.count
             return DocumentResult(document: document, offsetUnit: offsetUnit, length: length, metadata: metadata, quotes: [],

@@ -97,18 +97,25 @@ public struct SpeakerResolver: Sendable {
         return computed
     }
 
-    /// `name.split(separator: " ").count`, counted on the bytes when the name is ASCII.
+    /// `name.split(separator: " ").count`, counted on the bytes; only a space next to a non-ASCII
+    /// byte (which may share a `Character` with it) sends the name to `split`.
     static func wordCount(_ name: String) -> Int {
         var count = 0
         var inWord = false
+        var previous: UInt8 = 0
+        var afterSpace = false
         for byte in name.utf8 {
-            if byte >= 0x80 { return name.split(separator: " ").count }
+            if byte >= 0x80 && afterSpace { return name.split(separator: " ").count }
+            afterSpace = false
             if byte == 0x20 {
+                if previous >= 0x80 { return name.split(separator: " ").count }
                 inWord = false
+                afterSpace = true
             } else if !inWord {
                 inWord = true
                 count += 1
             }
+            previous = byte
         }
         return count
     }

@@ -22,19 +22,25 @@ public struct Layout: Sendable {
         let units = text.units
         var shadow = units
         var lines: [Range<Int>] = []
-        var index = 0
         let count = units.count
         var lineStart = 0
-        while index < count {
-            let unit = units[index]
-            if CodeUnit.isLineBreak(unit) {
-                lines.append(lineStart..<index)
-                if unit == CodeUnit.carriageReturn, index + 1 < count, units[index + 1] == CodeUnit.lineFeed {
-                    index += 1
+        units.withUnsafeBufferPointer { units in
+            var index = 0
+            while index < count {
+                let unit = units[index]
+                if unit > CodeUnit.carriageReturn && unit < 0x85 {
+                    index += 1  // no line break below U+0085 but LF, VT, FF and CR
+                    continue
                 }
-                lineStart = index + 1
+                if CodeUnit.isLineBreak(unit) {
+                    lines.append(lineStart..<index)
+                    if unit == CodeUnit.carriageReturn, index + 1 < count, units[index + 1] == CodeUnit.lineFeed {
+                        index += 1
+                    }
+                    lineStart = index + 1
+                }
+                index += 1
             }
-            index += 1
         }
         lines.append(lineStart..<count)
 
@@ -79,15 +85,18 @@ public struct Layout: Sendable {
         }
 
         // Normalise white space and blank clutter in the shadow.
-        for position in 0..<count {
-            let unit = shadow[position]
-            if unit == CodeUnit.carriageReturn || unit == CodeUnit.tab || unit == CodeUnit.noBreakSpace
-                || (unit != CodeUnit.lineFeed && CodeUnit.isWhitespace(unit)) {
-                shadow[position] = CodeUnit.space
+        shadow.withUnsafeMutableBufferPointer { shadow in
+            for position in 0..<count {
+                let unit = shadow[position]
+                if unit > CodeUnit.space && unit < 0x80 { continue }  // printable ASCII stays
+                if unit == CodeUnit.carriageReturn || unit == CodeUnit.tab || unit == CodeUnit.noBreakSpace
+                    || (unit != CodeUnit.lineFeed && CodeUnit.isWhitespace(unit)) {
+                    shadow[position] = CodeUnit.space
+                }
             }
-        }
-        for range in clutter {
-            for position in range { shadow[position] = CodeUnit.space }
+            for range in clutter {
+                for position in range { shadow[position] = CodeUnit.space }
+            }
         }
 
         // Group text lines into paragraphs.
@@ -119,9 +128,11 @@ public struct Layout: Sendable {
         flush()
 
         // Soft line breaks inside a paragraph become spaces; breaks between paragraphs stay.
-        for paragraph in paragraphs {
-            for position in paragraph where shadow[position] == CodeUnit.lineFeed {
-                shadow[position] = CodeUnit.space
+        shadow.withUnsafeMutableBufferPointer { shadow in
+            for paragraph in paragraphs {
+                for position in paragraph where shadow[position] == CodeUnit.lineFeed {
+                    shadow[position] = CodeUnit.space
+                }
             }
         }
         self.shadow = shadow

@@ -32,7 +32,8 @@ enum CodeUnit {
     /// True for any white space, line breaks included.
     @inline(__always)
     static func isWhitespace(_ unit: UInt16) -> Bool {
-        isHorizontalSpace(unit) || isLineBreak(unit)
+        if unit > space && unit < 0x80 { return false }  // printable ASCII, most of any text
+        return isHorizontalSpace(unit) || isLineBreak(unit)
     }
 
     /// True for letters (ASCII fast path; otherwise Unicode's alphabetic property).
