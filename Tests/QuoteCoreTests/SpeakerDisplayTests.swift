@@ -30,4 +30,17 @@ final class SpeakerDisplayTests: XCTestCase {
             XCTAssertEqual(SpeakerResolver.wordCount(name), name.split(separator: " ").count, name)
         }
     }
+
+    func testHasSpaceMatchesContains() {
+        for name in ["Ryan Crocker", "Crocker", " a", "a ", "", "O’Malley", "José Ruiz", "é ", " é", "x \u{0301}y",
+                     "\u{0600} b", "a  b", "é \u{0301}"] {
+            XCTAssertEqual(SpeakerResolver.hasSpace(name), name.contains(" "), name)
+        }
+    }
+
+    func testPunctuationStringsAreTheUnits() {
+        for unit in 0..<128 {
+            XCTAssertEqual(Tokenizer.asciiPunctuation[unit], String(UnicodeScalar(UInt8(unit))))
+        }
+    }
 }

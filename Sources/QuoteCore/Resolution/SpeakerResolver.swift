@@ -91,10 +91,32 @@ public struct SpeakerResolver: Sendable {
     private var keyCache: [String: String] = [:]
 
     private mutating func key(_ name: String) -> String {
+        // An ASCII key costs less than the cache lookup; only ICU keys are worth keeping.
+        if let ascii = NameKey.asciiKey(name) { return ascii }
         if let cached = keyCache[name] { return cached }
         let computed = NameKey.key(name)
         keyCache[name] = computed
         return computed
+    }
+
+    /// `name.contains(" ")`, answered on the bytes unless a space touches a non-ASCII byte.
+    static func hasSpace(_ name: String) -> Bool {
+        var before: UInt8 = 0  // the byte before the current one
+        var pending = false  // the previous byte is a space after an ASCII byte (or the start)
+        var sawSpace = false
+        for byte in name.utf8 {
+            if pending {
+                if byte < 0x80 { return true }
+                pending = false
+            }
+            if byte == 0x20 {
+                sawSpace = true
+                if before < 0x80 { pending = true }
+            }
+            before = byte
+        }
+        if pending { return true }
+        return sawSpace ? name.contains(" ") : false
     }
 
     /// `name.split(separator: " ").count`, counted on the bytes; only a space next to a non-ASCII
@@ -124,7 +146,16 @@ public struct SpeakerResolver: Sendable {
         let lexicon = analyzer.lexicon
         for unit in units {
             let tokens = unit.tokens
-            var unitEntities = Set<Int>()
+            // The one person the unit names, or nil when it names none or several.
+            var unitEntity: Int? = nil
+            var unitNamesSeveral = false
+            func note(_ entity: Int) {
+                if unitEntity == nil {
+                    unitEntity = entity
+                } else if unitEntity != entity {
+                    unitNamesSeveral = true
+                }
+            }
             var index = 0
             while index < tokens.count {
                 // The end of a run of name words.
@@ -168,16 +199,16 @@ public struct SpeakerResolver: Sendable {
                             }
                         }
                         mentions.append((phrase.mention.lowerBound, entity))
-                        unitEntities.insert(entity)
+                        note(entity)
                     } else if words == 1, let known = byLastKey[key(name)]?.max(by: { entities[$0].words < entities[$1].words }) {
                         mentions.append((phrase.mention.lowerBound, known))
-                        unitEntities.insert(known)
+                        note(known)
                     }
                 }
                 index += 1
             }
             // Gender evidence: a unit naming one person and using one kind of pronoun.
-            if unitEntities.count == 1, let entity = unitEntities.first {
+            if !unitNamesSeveral, let entity = unitEntity {
                 // Object pronouns ("pressed him") usually point at someone else: not evidence.
                 // Only a word with the pronoun trait can be in `lexicon.pronouns`.
                 for token in tokens where token.kind == .word && token.has(.pronoun)
@@ -243,7 +274,7 @@ public struct SpeakerResolver: Sendable {
                 entity = known
                 speaker = Speaker(name: entities[known].name, kind: .person, role: role ?? entities[known].role,
                                   mention: mentionSpan, resolution: "name")
-            } else if !name.contains(" "), let candidates = byLastKey[key], !candidates.isEmpty {
+            } else if !SpeakerResolver.hasSpace(name), let candidates = byLastKey[key], !candidates.isEmpty {
                 let best = pickSurname(candidates, before: position)
                 entity = best
                 speaker = Speaker(name: entities[best].name, kind: .person, role: role ?? entities[best].role,

@@ -71,6 +71,9 @@ public struct Token: Sendable, Hashable {
 struct Tokenizer {
     let lexicon: Lexicon
 
+    /// The one-character strings of the ASCII code units, built once for punctuation tokens.
+    static let asciiPunctuation: [String] = (0..<128).map { UTF16String.make([UInt16($0)], 0..<1) }
+
     /// Tokens of `range`; `atoms` are the quotation-part ranges inside it, sorted.
     func tokens(_ shadow: [UInt16], _ range: Range<Int>, atoms: [(range: Range<Int>, quote: Int, part: Int)]) -> [Token] {
         shadow.withUnsafeBufferPointer { tokens(shadow, $0, range, atoms: atoms) }
@@ -210,8 +213,14 @@ struct Tokenizer {
             }
             var length = 1
             if unit == CodeUnit.hyphen, index + 1 < end, units[index + 1] == CodeUnit.hyphen { length = 2 }
-            var lower = UTF16String.make(shadow, index..<(index + length))
-            if length == 2 || CodeUnit.isDash(unit) { lower = "—" }
+            let lower: String
+            if length == 2 || CodeUnit.isDash(unit) {
+                lower = "—"
+            } else if unit < 0x80 {
+                lower = Tokenizer.asciiPunctuation[Int(unit)]
+            } else {
+                lower = UTF16String.make(shadow, index..<(index + 1))
+            }
             tokens.append(Token(range: index..<(index + length), kind: .punctuation, lower: lower,
                                 isCapitalized: false, quote: -1, part: -1))
             index += length
