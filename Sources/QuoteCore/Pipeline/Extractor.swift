@@ -41,7 +41,7 @@ public struct Extractor: Sendable {
             }
         }
         var attributions = engine.run(units: units, quotes: quotes, analyzer: analyzer)
-        attributions.sort { contentRange($0, quotes).lowerBound < contentRange($1, quotes).lowerBound }
+        attributions = Extractor.stableSorted(attributions) { (contentRange($0, quotes).lowerBound, 0) }
 
         var resolver = SpeakerResolver(analyzer: analyzer, text: text, units: units)
         let utf8Table = offsetUnit == .utf8 ? text.utf8OffsetTable() : nil
@@ -90,7 +90,7 @@ public struct Extractor: Sendable {
                 confidence: (confidence * 100).rounded() / 100, rule: attribution.rule,
                 diagnostics: recordDiagnostics))
         }
-        records.sort { ($0.quote.start, $0.quote.end) < ($1.quote.start, $1.quote.end) }
+        records = Extractor.stableSorted(records) { ($0.quote.start, $0.quote.end) }
         for index in diagnostics.indices {
             diagnostics[index].start = diagnostics[index].start.map(convert)
             diagnostics[index].end = diagnostics[index].end.map(convert)
@@ -98,6 +98,20 @@ public struct Extractor: Sendable {
         let length = convert(text.count)
         return DocumentResult(document: document, offsetUnit: offsetUnit,
                               length: length, metadata: metadata, quotes: records, diagnostics: diagnostics)
+    }
+
+    /// `values` in the order the standard library's (stable) sort by `key` gives: untouched when
+    /// already in order, as they mostly are; otherwise each value is moved once, by index.
+    static func stableSorted<Value>(_ values: [Value], by key: (Value) -> (Int, Int)) -> [Value] {
+        let keys = values.map(key)
+        var ordered = true
+        for index in keys.indices.dropFirst() where keys[index] < keys[index - 1] {
+            ordered = false
+            break
+        }
+        if ordered { return values }
+        let order = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+        return order.map { values[$0] }
     }
 
     private func contentRange(_ attribution: Attribution, _ quotes: [QuoteSpan]) -> Range<Int> {

@@ -182,7 +182,7 @@ public struct SpeakerResolver: Sendable {
                         } else {
                             let last = String(name.split(separator: " ").last!)
                             entities.append(Entity(name: name, words: words, lastKey: key(last),
-                                                   role: phrase.role.map(display), firstPosition: phrase.mention.lowerBound))
+                                                   role: phrase.role.map { display($0) }, firstPosition: phrase.mention.lowerBound))
                             entity = entities.count - 1
                             byName[nameKey] = entity
                             byLastKey[entities[entity].lastKey, default: []].append(entity)
@@ -263,7 +263,7 @@ public struct SpeakerResolver: Sendable {
     mutating func resolve(_ phrase: SpeakerPhrase, at position: Int) -> Speaker {
         let mentionSpan = TextSpan(text: text.text(phrase.mention), start: phrase.mention.lowerBound,
                                    end: phrase.mention.upperBound)
-        let role = phrase.role.map(display)
+        let role = phrase.role.map { display($0) }  // a closure, not `map(display)`, which copies self
         var speaker: Speaker
         var entity: Int? = nil
         switch phrase.form {
