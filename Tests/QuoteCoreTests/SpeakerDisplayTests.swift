@@ -43,4 +43,12 @@ final class SpeakerDisplayTests: XCTestCase {
             XCTAssertEqual(Tokenizer.asciiPunctuation[unit], String(UnicodeScalar(UInt8(unit))))
         }
     }
+
+    func testASCIIRoleWordsMatchTheCharacterSplit() {
+        for role in ["Sen.", "the U.S. ambassador to Iraq", "press-secretary", "  ", "", "No. 2 official", "a\r\nb", "x's"] {
+            let expected = role.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "." }).map(String.init)
+            XCTAssertEqual(SpeakerResolver.asciiRoleWords(role), expected, role)
+        }
+        XCTAssertNil(SpeakerResolver.asciiRoleWords("José"))
+    }
 }

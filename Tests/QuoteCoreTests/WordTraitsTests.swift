@@ -40,16 +40,21 @@ final class WordTraitsTests: XCTestCase {
 
 /// The word table's ASCII index answers as its dictionary does.
 final class WordTableIndexTests: XCTestCase {
-    private func lookUp(_ table: WordTable, _ word: String) -> WordTable.Entry? {
-        let units = Array(word.utf16)
+    /// The tokenizer's hash of an ASCII word.
+    private func hash(_ units: [UInt16]) -> UInt64 {
         var hash = WordTable.hashSeed
         for unit in units {
             var byte = UInt8(truncatingIfNeeded: unit)
             if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
             hash = WordTable.hash(lowercasedByte: byte, into: hash)
         }
+        return hash
+    }
+
+    private func lookUp(_ table: WordTable, _ word: String) -> WordTable.Entry? {
+        let units = Array(word.utf16)
         return units.withUnsafeBufferPointer {
-            table.entry(asciiWord: $0, 0..<units.count, hash: hash, lower: word.lowercased())
+            table.entry(asciiWord: $0, 0..<units.count, hash: hash(units), lower: word.lowercased())
         }
     }
 
@@ -68,6 +73,12 @@ final class WordTableIndexTests: XCTestCase {
             checked += 1
         }
         XCTAssertGreaterThan(checked, 100)
+        XCTAssertTrue(table.isASCIIIndexUsable)
+        for word in ["said", "The", "SPOKESMAN"] {
+            let units = Array(word.utf16)
+            let found = units.withUnsafeBufferPointer { table.asciiEntry($0, 0..<units.count, hash: hash(units)) }
+            XCTAssertEqual(found?.lower, word.lowercased())
+        }
     }
 
     func testUnknownWordsAndPrefixesAreNotFound() {

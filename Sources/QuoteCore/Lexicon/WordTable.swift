@@ -106,7 +106,19 @@ struct WordTable: Sendable {
     @inline(__always)
     func entry(asciiWord units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, hash: UInt64, lower: String) -> Entry? {
         guard asciiIndex.isUsable else { return entries[lower] }
-        return asciiIndex.find(units, range, hash: hash)
+        return asciiIndex.find(units, range, hash: hash).map { asciiIndex.values[$0] }
+    }
+
+    /// True when `asciiEntry` may be asked (see `ASCIIIndex.isUsable`).
+    var isASCIIIndexUsable: Bool { asciiIndex.isUsable }
+
+    /// The entry of an all-ASCII word as `entry(asciiWord:_:hash:lower:)` finds it, with the
+    /// table's own string of its lowercased form (the same text, and no new string to build);
+    /// nil when the table does not have the word. Only when `isASCIIIndexUsable`.
+    @inline(__always)
+    func asciiEntry(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, hash: UInt64) -> (entry: Entry, lower: String)? {
+        guard let number = asciiIndex.find(units, range, hash: hash) else { return nil }
+        return (asciiIndex.values[number], asciiIndex.keys[number])
     }
 
     /// The starting value of a word's `hash`.
@@ -126,6 +138,8 @@ struct WordTable: Sendable {
         var bytes: [UInt8] = []
         var starts: [Int32] = [0]
         var values: [Entry] = []
+        /// The keys as strings, for the tokens to share.
+        var keys: [String] = []
         var mask = 0
         /// False when some non-ASCII key equals an ASCII string under canonical equivalence (as
         /// U+212A KELVIN SIGN equals "K"): then only the dictionary can answer.
@@ -148,14 +162,15 @@ struct WordTable: Sendable {
                 while slots[slot] >= 0 { slot = (slot + 1) & mask }
                 slots[slot] = Int32(values.count)
                 values.append(entry)
+                keys.append(key)
                 bytes.append(contentsOf: utf8)
                 starts.append(Int32(bytes.count))
             }
         }
 
-        /// The entry whose key is `units[range]` with ASCII letters lowercased.
+        /// The number of the entry whose key is `units[range]` with ASCII letters lowercased.
         @inline(__always)
-        func find(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, hash: UInt64) -> Entry? {
+        func find(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, hash: UInt64) -> Int? {
             var slot = Int(truncatingIfNeeded: hash) & mask
             while true {
                 let number = Int(slots[slot])
@@ -170,7 +185,7 @@ struct WordTable: Sendable {
                         if bytes[offset] != byte { same = false; break }
                         offset += 1
                     }
-                    if same { return values[number] }
+                    if same { return number }
                 }
                 slot = (slot + 1) & mask
             }

@@ -378,8 +378,28 @@ public struct SpeakerResolver: Sendable {
 
     private mutating func roleWords(_ role: String) -> [String] {
         if let cached = roleWordCache[role] { return cached }
-        let words = role.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "." }).map(String.init)
+        let words = SpeakerResolver.asciiRoleWords(role)
+            ?? role.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "." }).map(String.init)
         roleWordCache[role] = words
+        return words
+    }
+
+    /// The words of an ASCII role, as `roleWords` splits them, from the bytes (nil for other text):
+    /// lowercased runs of letters and periods.
+    static func asciiRoleWords(_ role: String) -> [String]? {
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in role.utf8 {
+            if byte >= 0x80 { return nil }
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            if (lower >= 0x61 && lower <= 0x7A) || lower == 0x2E {
+                current.append(lower)
+            } else if !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
         return words
     }
 

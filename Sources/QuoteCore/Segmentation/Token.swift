@@ -174,32 +174,38 @@ struct Tokenizer {
                     }
                     hash = WordTable.hash(lowercasedByte: byte, into: hash)
                 }
-                let lower: String
-                if isASCII {
-                    lower = String(unsafeUninitializedCapacity: wordRange.count) { buffer in
-                        var out = 0
-                        for position in wordRange {
-                            var byte = UInt8(truncatingIfNeeded: units[position])
-                            if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-                            buffer[out] = byte
-                            out += 1
-                        }
-                        return out
-                    }
+                var lower: String
+                var entry: WordTable.Entry?
+                if isASCII, wordTable.isASCIIIndexUsable, let found = wordTable.asciiEntry(units, wordRange, hash: hash) {
+                    (entry, lower) = found  // the table's string of the word: nothing to build
                 } else {
-                    lower = UTF16String.lowercased(shadow, wordRange)
+                    if isASCII {
+                        lower = String(unsafeUninitializedCapacity: wordRange.count) { buffer in
+                            var out = 0
+                            for position in wordRange {
+                                var byte = UInt8(truncatingIfNeeded: units[position])
+                                if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+                                buffer[out] = byte
+                                out += 1
+                            }
+                            return out
+                        }
+                    } else {
+                        lower = UTF16String.lowercased(shadow, wordRange)
+                    }
+                    entry = isASCII && wordTable.isASCIIIndexUsable ? nil : wordTable.entries[lower]
                 }
                 let isCapitalized = CodeUnit.isUppercase(units[start])
-                var token = Token(range: wordRange, kind: .word, lower: lower,
-                                  isCapitalized: isCapitalized, quote: -1, part: -1)
-                token.isAllCaps = index - start >= 2 && !hasLower
-                let entry = isASCII ? wordTable.entry(asciiWord: units, wordRange, hash: hash, lower: lower)
-                    : wordTable.entries[lower]
-                (token.traits, token.verbID) = wordTable.describe(
+                let (traits, verbID) = wordTable.describe(
                     entry: entry, lower: lower, isCapitalized: isCapitalized,
                     hasUpper: isCapitalized || hasUpperLetter, hasHyphen: hasHyphen,
                     original: { UTF16String.make(shadow, wordRange) })
-                tokens.append(token)
+                var token = Token(range: wordRange, kind: .word, lower: lower,
+                                  isCapitalized: isCapitalized, quote: -1, part: -1)
+                token.isAllCaps = index - start >= 2 && !hasLower
+                token.traits = traits
+                token.verbID = verbID
+                tokens.append(consume token)
                 continue
             }
             if CodeUnit.isApostrophe(unit), index + 1 < end, units[index + 1] == 0x73 || units[index + 1] == 0x53 {
