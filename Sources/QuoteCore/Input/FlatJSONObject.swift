@@ -65,8 +65,10 @@ struct FlatJSONObject {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                let run = UnsafeBufferPointer(rebasing: bytes[runStart..<index])
                 index += 1
+                if scratch.isEmpty { return String(validating: run, as: UTF8.self) }  // no escapes: no copy
+                scratch.append(contentsOf: run)
                 return String(validating: scratch, as: UTF8.self)
             }
             if byte < 0x20 || byte == 0x7F { return nil }

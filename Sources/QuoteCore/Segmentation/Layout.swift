@@ -66,7 +66,7 @@ public struct Layout: Sendable {
                 let lowered = text.text(core).lowercased()
                 if lexicon.clutter.contains(lowered) {
                     isClutter = true
-                } else if let colon = lowered.firstIndex(of: ":"),
+                } else if let colon = Layout.firstColon(lowered),
                           lexicon.clutter.contains(String(lowered[...colon])) {
                     isClutter = true
                 }
@@ -138,6 +138,18 @@ public struct Layout: Sendable {
         self.shadow = shadow
         self.paragraphs = paragraphs
         self.clutter = clutter
+    }
+
+    /// `text.firstIndex(of: ":")`, found on the bytes when the first colon has ASCII on both
+    /// sides (then it is a `Character` of its own); otherwise by `Character`s.
+    static func firstColon(_ text: String) -> String.Index? {
+        let utf8 = text.utf8
+        guard let colon = utf8.firstIndex(of: CodeUnit.colonByte) else { return nil }
+        let next = utf8.index(after: colon)
+        if (colon == utf8.startIndex || utf8[utf8.index(before: colon)] < 0x80) && (next == utf8.endIndex || utf8[next] < 0x80) {
+            return colon
+        }
+        return text.firstIndex(of: ":")
     }
 
     private static func endsSentence(_ units: [UInt16], _ line: Range<Int>) -> Bool {

@@ -10,6 +10,7 @@ enum CodeUnit {
     static let period: UInt16 = 0x2E
     static let comma: UInt16 = 0x2C
     static let colon: UInt16 = 0x3A
+    static let colonByte: UInt8 = 0x3A
     static let apostrophe: UInt16 = 0x27
     static let quotationMark: UInt16 = 0x22
     static let hyphen: UInt16 = 0x2D
