@@ -86,13 +86,29 @@ public struct Layout: Sendable {
 
         // Normalise white space and blank clutter in the shadow.
         shadow.withUnsafeMutableBufferPointer { shadow in
-            for position in 0..<count {
+            func normalise(_ position: Int) {
                 let unit = shadow[position]
-                if unit > CodeUnit.space && unit < 0x80 { continue }  // printable ASCII stays
+                if unit >= CodeUnit.space && unit < 0x80 { return }  // printable ASCII and space stay
                 if unit == CodeUnit.carriageReturn || unit == CodeUnit.tab || unit == CodeUnit.noBreakSpace
                     || (unit != CodeUnit.lineFeed && CodeUnit.isWhitespace(unit)) {
                     shadow[position] = CodeUnit.space
                 }
+            }
+            // Blocks of 16 units that are all printable ASCII or spaces (most of a text) stay as they are.
+            var position = 0
+            while position + 16 <= count {
+                var other: UInt16 = 0
+                for offset in 0..<16 {
+                    other |= (shadow[position + offset] &- CodeUnit.space) >= 0x60 ? 1 : 0
+                }
+                if other != 0 {
+                    for offset in 0..<16 { normalise(position + offset) }
+                }
+                position += 16
+            }
+            while position < count {
+                normalise(position)
+                position += 1
             }
             for range in clutter {
                 for position in range { shadow[position] = CodeUnit.space }
