@@ -51,4 +51,10 @@ final class SpeakerDisplayTests: XCTestCase {
         }
         XCTAssertNil(SpeakerResolver.asciiRoleWords("José"))
     }
+
+    func testSpaceSeparatedMatchesSplit() {
+        for text in ["Ryan Crocker", "  a  b ", "", "one", "a\r\n b", "José Ruiz", "x \u{0301}y", "press secretary "] {
+            XCTAssertEqual(SpeakerResolver.spaceSeparated(text), text.split(separator: " ").map(String.init), text)
+        }
+    }
 }

@@ -119,6 +119,25 @@ public struct SpeakerResolver: Sendable {
         return sawSpace ? name.contains(" ") : false
     }
 
+    /// `text.split(separator: " ").map(String.init)`, split on the bytes of an ASCII text (whose
+    /// `Character`s are its bytes, but for CR LF, which holds no space).
+    static func spaceSeparated(_ text: String) -> [String] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(separator: " ").map(String.init) }
+        var words: [String] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == 0x20 {
+                if start != index { words.append(String(text[start..<index])) }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if start != index { words.append(String(text[start..<index])) }
+        return words
+    }
+
     /// `name.split(separator: " ").count`, counted on the bytes; only a space next to a non-ASCII
     /// byte (which may share a `Character` with it) sends the name to `split`.
     static func wordCount(_ name: String) -> Int {
@@ -180,7 +199,7 @@ public struct SpeakerResolver: Sendable {
                         if let known = byName[nameKey] {
                             entity = known
                         } else {
-                            let last = String(name.split(separator: " ").last!)
+                            let last = SpeakerResolver.spaceSeparated(name).last!
                             entities.append(Entity(name: name, words: words, lastKey: key(last),
                                                    role: phrase.role.map { display($0) }, firstPosition: phrase.mention.lowerBound))
                             entity = entities.count - 1
@@ -190,8 +209,8 @@ public struct SpeakerResolver: Sendable {
                         entities[entity].occurrences += 1
                         if entities[entity].role == nil, let role = phrase.role { entities[entity].role = display(role) }
                         if let role = phrase.role {
-                            for word in display(role).lowercased().split(separator: " ") {
-                                switch lexicon.genderedWords[String(word)] {
+                            for word in SpeakerResolver.spaceSeparated(display(role).lowercased()) {
+                                switch lexicon.genderedWords[word] {
                                 case .male: entities[entity].male += 2
                                 case .female: entities[entity].female += 2
                                 case nil: break
