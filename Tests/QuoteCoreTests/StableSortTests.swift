@@ -19,3 +19,13 @@ final class StableSortTests: XCTestCase {
         }
     }
 }
+
+/// Record ids keep their spelling: 16 lowercase hex digits, zero-padded.
+final class StableHashHexTests: XCTestCase {
+    func testHexMatchesTheRadixForm() {
+        for value: UInt64 in [0, 1, 0xA, 0xFF, 0x1234_5678_9ABC_DEF0, UInt64.max, 0x0F00_0000_0000_0000] {
+            let digits = String(value, radix: 16)
+            XCTAssertEqual(StableHash.hex(value), String(repeating: "0", count: 16 - digits.count) + digits)
+        }
+    }
+}

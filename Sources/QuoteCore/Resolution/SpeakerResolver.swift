@@ -321,8 +321,8 @@ public struct SpeakerResolver: Sendable {
 
     /// A known full name that ends this longer name ("Ryan Crocker" in "Amabassador Ryan Crocker").
     private mutating func knownSuffix(of name: String) -> Int? {
-        let words = name.split(separator: " ")
-        guard words.count >= 3 else { return nil }
+        guard SpeakerResolver.wordCount(name) >= 3 else { return nil }  // most names: no words to build
+        let words = SpeakerResolver.spaceSeparated(name)
         for drop in 1...(words.count - 2) {
             if let known = byName[key(words[drop...].joined(separator: " "))] { return known }
         }
