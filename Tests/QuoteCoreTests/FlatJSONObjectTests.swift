@@ -42,4 +42,28 @@ final class FlatJSONObjectTests: XCTestCase {
             XCTAssertNil(fast(line), String(decoding: line, as: UTF8.self))
         }
     }
+
+    func testSpecialBytesAreFoundAtEveryOffset() {
+        for special in ["\\\"", "\\n", "\\u00e9", "\u{E9}", "\u{201C}"] {
+            for offset in 0..<20 {
+                let line = "{\"text\": \"" + String(repeating: "a", count: offset) + special + String(repeating: "b", count: 19 - offset) + "\"}"
+                let bytes = Array(line.utf8)
+                XCTAssertNotNil(fast(bytes), line)
+                XCTAssertEqual(fast(bytes), decoded(bytes), line)
+            }
+        }
+        for bad: UInt8 in [0x00, 0x09, 0x1F, 0x7F] {
+            for offset in 0..<20 {
+                let bytes = Array("{\"text\": \"".utf8) + [UInt8](repeating: 0x61, count: offset) + [bad]
+                    + [UInt8](repeating: 0x62, count: 19 - offset) + Array("\"}".utf8)
+                XCTAssertNil(fast(bytes))
+            }
+        }
+        for word: UInt64 in [0x6161_6161_6161_6161, 0xE2_80_9C_61_62_63_64_65, 0x8080_8080_8080_8080, 0xFFFF_FFFF_FFFF_FFFF] {
+            XCTAssertFalse(FlatJSONObject.hasSpecialByte(word), String(word, radix: 16))
+        }
+        for word: UInt64 in [0x6161_6161_6161_6122, 0x5C61_6161_6161_6161, 0x6161_6100_6161_6161, 0x7F80_8080_8080_8080, 0x8080_8080_8080_801F] {
+            XCTAssertTrue(FlatJSONObject.hasSpecialByte(word), String(word, radix: 16))
+        }
+    }
 }
