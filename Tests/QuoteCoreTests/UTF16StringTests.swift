@@ -32,4 +32,20 @@ final class UTF16StringTests: XCTestCase {
         XCTAssertEqual(UTF16String.make(long, 0..<long.count), String(repeating: "Ab", count: 100))
         XCTAssertEqual(UTF16String.lowercased(Array("ÉCOLE Road".utf16), 0..<10), "école road")
     }
+
+    func testTextBufferUnitsAreTheStringsUTF16() {
+        for text in ["", "plain ASCII", "caf\u{E9} \u{2014} \u{201C}quoted\u{201D}", "\u{1F600} emoji \u{1D11E}",
+                     "\u{4E2D}\u{6587}\u{0600}\u{0301}", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}",
+                     String(repeating: "O\u{2019}Malley ", count: 50)] {
+            XCTAssertEqual(TextBuffer(text).units, Array(text.utf16), text)
+            XCTAssertEqual(TextBuffer(text).scalarCount, text.unicodeScalars.count, text)
+            let units = Array(text.utf16)
+            for offset in 0...units.count {
+                let expected = String(decoding: units[..<offset], as: UTF16.self).unicodeScalars.count
+                if offset == units.count || units[offset] & 0xFC00 != 0xDC00 {
+                    XCTAssertEqual(TextBuffer(text).scalarOffset(offset), expected, "\(text) at \(offset)")
+                }
+            }
+        }
+    }
 }

@@ -38,6 +38,57 @@ final class WordTraitsTests: XCTestCase {
     }
 }
 
+/// The word table's ASCII index answers as its dictionary does.
+final class WordTableIndexTests: XCTestCase {
+    /// The tokenizer's hash of an ASCII word.
+    private func hash(_ units: [UInt16]) -> UInt64 {
+        var hash = WordTable.hashSeed
+        for unit in units {
+            var byte = UInt8(truncatingIfNeeded: unit)
+            if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+            hash = WordTable.hash(lowercasedByte: byte, into: hash)
+        }
+        return hash
+    }
+
+    private func lookUp(_ table: WordTable, _ word: String) -> WordTable.Entry? {
+        let units = Array(word.utf16)
+        return units.withUnsafeBufferPointer {
+            table.entry(asciiWord: $0, 0..<units.count, hash: hash(units), lower: word.lowercased())
+        }
+    }
+
+    func testEveryASCIIKeyIsFoundWithItsEntry() {
+        let table = Lexicon.bundled.wordTable
+        var checked = 0
+        for (key, entry) in table.entries where key.utf8.allSatisfy({ $0 < 0x80 }) {
+            for form in [key, key.uppercased()] {
+                let found = lookUp(table, form)
+                XCTAssertEqual(found?.traits, entry.traits, form)
+                XCTAssertEqual(found?.verbID, entry.verbID, form)
+                XCTAssertEqual(found?.caseSensitive, entry.caseSensitive, form)
+                XCTAssertEqual(found?.writtenLower, entry.writtenLower, form)
+                XCTAssertEqual(found?.titleWhenCapitalized, entry.titleWhenCapitalized, form)
+            }
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 100)
+        XCTAssertTrue(table.isASCIIIndexUsable)
+        for word in ["said", "The", "SPOKESMAN"] {
+            let units = Array(word.utf16)
+            let found = units.withUnsafeBufferPointer { table.asciiEntry($0, 0..<units.count, hash: hash(units)) }
+            XCTAssertEqual(found?.lower, word.lowercased())
+        }
+    }
+
+    func testUnknownWordsAndPrefixesAreNotFound() {
+        let table = Lexicon.bundled.wordTable
+        for word in ["orchard", "sai", "saidx", "x", "zzzzzzzzzzzzzzzzzzzzzzzzzzzz", "the-"] {
+            XCTAssertNil(lookUp(table, word), word)
+        }
+    }
+}
+
 /// Tokens are most of a large document's memory; their size is part of the design.
 final class TokenLayoutTests: XCTestCase {
     func testTokenStaysSmall() {

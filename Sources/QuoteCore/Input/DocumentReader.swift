@@ -126,16 +126,22 @@ public struct DocumentReader: Sendable {
             while lower < upper, [0x20, 0x09, 0x0D].contains(line[lower]) { lower += 1 }
             while upper > lower, [0x20, 0x09, 0x0D].contains(line[upper - 1]) { upper -= 1 }
             guard lower < upper else { return }
-            let value: JSONValue
-            do {
-                value = try decoder.decode(JSONValue.self, from: Data(line[lower..<upper]))
-            } catch {
-                fail(.brokenJSONLine(path: path, line: lineNumber, reason: JSONLReason.describe(error)))
-                return
-            }
-            guard case .object(var fields) = value else {
-                fail(.brokenJSONLine(path: path, line: lineNumber, reason: "expected a JSON object"))
-                return
+            var fields: [String: JSONValue]
+            if let flat = line[lower..<upper].withUnsafeBufferPointer(FlatJSONObject.fields) {
+                fields = flat
+            } else {
+                let value: JSONValue
+                do {
+                    value = try decoder.decode(JSONValue.self, from: Data(line[lower..<upper]))
+                } catch {
+                    fail(.brokenJSONLine(path: path, line: lineNumber, reason: JSONLReason.describe(error)))
+                    return
+                }
+                guard case .object(let object) = value else {
+                    fail(.brokenJSONLine(path: path, line: lineNumber, reason: "expected a JSON object"))
+                    return
+                }
+                fields = object
             }
             guard case .string(let body)? = fields.removeValue(forKey: "text") else {
                 fail(.missingText(path: path, line: lineNumber))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the word lists say about one word, found with one hash lookup per token.
 ///
 /// Rules ask the same questions of a token many times (is it a title, a role noun, a name
@@ -27,6 +29,8 @@ public struct WordTraits: OptionSet, Sendable, Hashable {
     public static let sentenceStarter = WordTraits(rawValue: 1 << 8)
     /// Capitalised, a particle, or a lowercase-led name with a particle before a hyphen ("al-Dabagh").
     public static let nameWord = WordTraits(rawValue: 1 << 9)
+    /// `lexicon.pronouns` may have the word: its lowercased form is a pronoun's lowercased form.
+    public static let pronoun = WordTraits(rawValue: 1 << 10)
 }
 
 /// Lowercased word forms with their traits, and the cue verb they are, if any.
@@ -71,6 +75,7 @@ struct WordTable: Sendable {
         }
         mark(lexicon.roleNouns.keys, .roleNoun)
         mark(PhraseAnalyzer.subjectPronouns, .subjectPronoun)
+        mark(lexicon.pronouns.keys, .pronoun)
         mark(PhraseAnalyzer.determiners, .determiner)
         mark(PhraseAnalyzer.stopWords, .stopWord)
         markWritten(lexicon.titles.keys, .title)
@@ -89,6 +94,102 @@ struct WordTable: Sendable {
         for particle in lexicon.particles.keys {
             hyphenParticles.insert(particle.hasSuffix("-") ? String(particle.dropLast()) : particle)
         }
+        asciiIndex = ASCIIIndex(entries)
+    }
+
+    /// `entries` again for its ASCII keys, probed with a word's code units: no `String` is hashed.
+    private var asciiIndex = ASCIIIndex([:])
+
+    /// The entry of an all-ASCII word, `units[range]` lowercased; `hash` is
+    /// `WordTable.hash(lowercasedByte:into:)` folded over those lowercased units from
+    /// `WordTable.hashSeed`. Answers as `entries[lower]` does.
+    @inline(__always)
+    func entry(asciiWord units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, hash: UInt64, lower: String) -> Entry? {
+        guard asciiIndex.isUsable else { return entries[lower] }
+        return asciiIndex.find(units, range, hash: hash).map { asciiIndex.values[$0] }
+    }
+
+    /// True when `asciiEntry` may be asked (see `ASCIIIndex.isUsable`).
+    var isASCIIIndexUsable: Bool { asciiIndex.isUsable }
+
+    /// The entry of an all-ASCII word as `entry(asciiWord:_:hash:lower:)` finds it, with the
+    /// table's own string of its lowercased form (the same text, and no new string to build);
+    /// nil when the table does not have the word. Only when `isASCIIIndexUsable`.
+    @inline(__always)
+    func asciiEntry(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, hash: UInt64) -> (entry: Entry, lower: String)? {
+        guard let number = asciiIndex.find(units, range, hash: hash) else { return nil }
+        return (asciiIndex.values[number], asciiIndex.keys[number])
+    }
+
+    /// The starting value of a word's `hash`.
+    static let hashSeed: UInt64 = 0xcbf29ce484222325
+
+    /// One step of the FNV-1a hash the ASCII index uses.
+    @inline(__always)
+    static func hash(lowercasedByte byte: UInt8, into hash: UInt64) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x100000001b3
+    }
+
+    /// An open-addressing table of the all-ASCII keys of `entries`.
+    private struct ASCIIIndex: Sendable {
+        /// Entry number per slot, or -1.
+        var slots: [Int32] = []
+        /// The keys' bytes, one after another; key `i` is `bytes[starts[i]..<starts[i + 1]]`.
+        var bytes: [UInt8] = []
+        var starts: [Int32] = [0]
+        var values: [Entry] = []
+        /// The keys as strings, for the tokens to share.
+        var keys: [String] = []
+        var mask = 0
+        /// False when some non-ASCII key equals an ASCII string under canonical equivalence (as
+        /// U+212A KELVIN SIGN equals "K"): then only the dictionary can answer.
+        var isUsable = true
+
+        init(_ entries: [String: Entry]) {
+            var size = 16
+            while size < entries.count * 2 { size *= 2 }
+            slots = [Int32](repeating: -1, count: size)
+            mask = size - 1
+            for (key, entry) in entries {
+                let utf8 = Array(key.utf8)
+                if utf8.contains(where: { $0 >= 0x80 }) {
+                    if key.precomposedStringWithCanonicalMapping.utf8.allSatisfy({ $0 < 0x80 }) { isUsable = false }
+                    continue
+                }
+                var hash = WordTable.hashSeed
+                for byte in utf8 { hash = WordTable.hash(lowercasedByte: byte, into: hash) }
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(values.count)
+                values.append(entry)
+                keys.append(key)
+                bytes.append(contentsOf: utf8)
+                starts.append(Int32(bytes.count))
+            }
+        }
+
+        /// The number of the entry whose key is `units[range]` with ASCII letters lowercased.
+        @inline(__always)
+        func find(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, hash: UInt64) -> Int? {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let number = Int(slots[slot])
+                if number < 0 { return nil }
+                let start = Int(starts[number])
+                if Int(starts[number + 1]) - start == range.count {
+                    var offset = start
+                    var same = true
+                    for index in range {
+                        var byte = UInt8(truncatingIfNeeded: units[index])
+                        if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+                        if bytes[offset] != byte { same = false; break }
+                        offset += 1
+                    }
+                    if same { return number }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
     }
 
     /// Traits and verb of a word token: `lower` is its lowercased text, `original` builds the text
@@ -97,8 +198,16 @@ struct WordTable: Sendable {
     @inline(__always)
     func describe(lower: String, isCapitalized: Bool, hasUpper: Bool, hasHyphen: Bool,
                   original: () -> String) -> (traits: WordTraits, verbID: Int16) {
+        describe(entry: entries[lower], lower: lower, isCapitalized: isCapitalized, hasUpper: hasUpper,
+                 hasHyphen: hasHyphen, original: original)
+    }
+
+    /// `describe(lower:isCapitalized:hasUpper:hasHyphen:original:)` with `entries[lower]` already
+    /// looked up as `entry`.
+    @inline(__always)
+    func describe(entry: Entry?, lower: String, isCapitalized: Bool, hasUpper: Bool, hasHyphen: Bool,
+                  original: () -> String) -> (traits: WordTraits, verbID: Int16) {
         var traits: WordTraits = isCapitalized ? [.nameWord] : []
-        let entry = entries[lower]
         if let entry {
             traits.formUnion(entry.traits)
             if !hasUpper {

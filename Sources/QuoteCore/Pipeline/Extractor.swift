@@ -21,7 +21,8 @@ public struct Extractor: Sendable {
 
     /// Extracts every quotation of `text`.
     public func extract(text string: String, document: String, metadata: [String: JSONValue]? = nil) -> DocumentResult {
-        guard string.utf16.count < Int(Int32.max) else {
+        // UTF-16 never has more units than UTF-8 has bytes, and the UTF-8 count costs nothing.
+        guard string.utf8.count < Int(Int32.max) || string.utf16.count < Int(Int32.max) else {
             // Offsets inside the pipeline are 32-bit; a 4 GB document is not news.
             let length = offsetUnit == .utf8 ? string.utf8.count : offsetUnit == .utf16 ? string.utf16.count : string.unicodeScalars.count
             return DocumentResult(document: document, offsetUnit: offsetUnit, length: length, metadata: metadata, quotes: [],
@@ -40,7 +41,7 @@ public struct Extractor: Sendable {
             }
         }
         var attributions = engine.run(units: units, quotes: quotes, analyzer: analyzer)
-        attributions.sort { contentRange($0, quotes).lowerBound < contentRange($1, quotes).lowerBound }
+        attributions = Extractor.stableSorted(attributions) { (contentRange($0, quotes).lowerBound, 0) }
 
         var resolver = SpeakerResolver(analyzer: analyzer, text: text, units: units)
         let utf8Table = offsetUnit == .utf8 ? text.utf8OffsetTable() : nil
@@ -89,7 +90,7 @@ public struct Extractor: Sendable {
                 confidence: (confidence * 100).rounded() / 100, rule: attribution.rule,
                 diagnostics: recordDiagnostics))
         }
-        records.sort { ($0.quote.start, $0.quote.end) < ($1.quote.start, $1.quote.end) }
+        records = Extractor.stableSorted(records) { ($0.quote.start, $0.quote.end) }
         for index in diagnostics.indices {
             diagnostics[index].start = diagnostics[index].start.map(convert)
             diagnostics[index].end = diagnostics[index].end.map(convert)
@@ -97,6 +98,20 @@ public struct Extractor: Sendable {
         let length = convert(text.count)
         return DocumentResult(document: document, offsetUnit: offsetUnit,
                               length: length, metadata: metadata, quotes: records, diagnostics: diagnostics)
+    }
+
+    /// `values` in the order the standard library's (stable) sort by `key` gives: untouched when
+    /// already in order, as they mostly are; otherwise each value is moved once, by index.
+    static func stableSorted<Value>(_ values: [Value], by key: (Value) -> (Int, Int)) -> [Value] {
+        let keys = values.map(key)
+        var ordered = true
+        for index in keys.indices.dropFirst() where keys[index] < keys[index - 1] {
+            ordered = false
+            break
+        }
+        if ordered { return values }
+        let order = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+        return order.map { values[$0] }
     }
 
     private func contentRange(_ attribution: Attribution, _ quotes: [QuoteSpan]) -> Range<Int> {
@@ -245,8 +260,14 @@ enum StableHash {
         return hash
     }
 
+    /// `value` as 16 lowercase hex digits, zero-padded.
     static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, 16 - digits.count)) + digits
+        String(unsafeUninitializedCapacity: 16) { buffer in
+            for index in 0..<16 {
+                let nibble = UInt8(truncatingIfNeeded: value >> (60 - 4 * UInt64(index))) & 0x0F
+                buffer[index] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+            }
+            return 16
+        }
     }
 }

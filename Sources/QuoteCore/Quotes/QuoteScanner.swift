@@ -48,6 +48,13 @@ public struct QuoteScanner: Sendable {
             openSingle = nil
             let end = paragraph.upperBound
             while index < end {
+                // Most units are no quotation mark: only these few can be (see `classify`).
+                let unit = text[index]
+                if unit < 0x80 ? unit != CodeUnit.quotationMark && unit != CodeUnit.apostrophe && unit != CodeUnit.backtick
+                    : unit != 0x00AB && unit != 0x00BB && (unit < 0x2018 || unit > 0x203A) {
+                    index += 1
+                    continue
+                }
                 guard let (mark, length) = classify(text, index, end) else {
                     index += 1
                     continue
@@ -72,7 +79,7 @@ public struct QuoteScanner: Sendable {
                         current.parts.append(trim(text, partStart..<index))
                         current.closeMarkEnd = index + length
                         current.lastParagraph = paragraphIndex
-                        if current.content.isEmpty || current.parts.allSatisfy(\.isEmpty) {
+                        if current.content.isEmpty || current.parts.allSatisfy({ $0.isEmpty }) {
                             // "" or an empty pair: nothing quoted.
                         } else {
                             quotes.append(normalised(current))
@@ -141,7 +148,7 @@ public struct QuoteScanner: Sendable {
                     current.lastParagraph = paragraphIndex
                     report("unclosed-quote", "quotation opened here is not closed before the paragraph ends",
                            current.openMark..<(current.openMark + 1))
-                    if !current.parts.allSatisfy(\.isEmpty) {
+                    if !current.parts.allSatisfy({ $0.isEmpty }) {
                         quotes.append(normalised(current))
                     }
                     open = nil

@@ -40,6 +40,7 @@ public struct SpeakerResolver: Sendable {
 
     /// Clean display text of a range: white space folded, possessive dropped.
     func display(_ range: Range<Int>) -> String {
+        if let end = plainEnd(range) { return text.text(range.lowerBound..<end) }
         var value = text.text(range)
         // Fold white space only when there is something other than single spaces.
         var needsFolding = false
@@ -59,21 +60,121 @@ public struct SpeakerResolver: Sendable {
         return value
     }
 
+    /// Where `display(range)` ends when it only drops a possessive: nil when the range has white
+    /// space other than single spaces, or when its end is not plainly an apostrophe and an "s"
+    /// after an ASCII character or the start (only then are those the last two `Character`s).
+    private func plainEnd(_ range: Range<Int>) -> Int? {
+        let units = text.units
+        var previousSpace = false
+        for unit in units[range] {
+            let isSpace = CodeUnit.isWhitespace(unit)
+            if isSpace && (unit != CodeUnit.space || previousSpace) { return nil }
+            previousSpace = isSpace
+        }
+        var end = min(range.upperBound, units.count)
+        let lower = max(0, range.lowerBound)
+        // "’s" first, then "'s", as `display` tries them.
+        for apostrophe in [UInt16(0x2019), CodeUnit.apostrophe] {
+            guard end - lower >= 2, units[end - 1] == 0x73 else { break }
+            let mark = units[end - 2]
+            if mark != apostrophe {
+                if mark == 0x2019 || mark == CodeUnit.apostrophe { continue }
+                break
+            }
+            if end - 2 > lower, units[end - 3] >= 0x80 { return nil }
+            end -= 2
+        }
+        return end
+    }
+
     /// Name keys are computed once per distinct name (ICU transliteration costs microseconds).
     private var keyCache: [String: String] = [:]
 
     private mutating func key(_ name: String) -> String {
+        // An ASCII key costs less than the cache lookup; only ICU keys are worth keeping.
+        if let ascii = NameKey.asciiKey(name) { return ascii }
         if let cached = keyCache[name] { return cached }
         let computed = NameKey.key(name)
         keyCache[name] = computed
         return computed
     }
 
+    /// `name.contains(" ")`, answered on the bytes unless a space touches a non-ASCII byte.
+    static func hasSpace(_ name: String) -> Bool {
+        var before: UInt8 = 0  // the byte before the current one
+        var pending = false  // the previous byte is a space after an ASCII byte (or the start)
+        var sawSpace = false
+        for byte in name.utf8 {
+            if pending {
+                if byte < 0x80 { return true }
+                pending = false
+            }
+            if byte == 0x20 {
+                sawSpace = true
+                if before < 0x80 { pending = true }
+            }
+            before = byte
+        }
+        if pending { return true }
+        return sawSpace ? name.contains(" ") : false
+    }
+
+    /// `text.split(separator: " ").map(String.init)`, split on the bytes of an ASCII text (whose
+    /// `Character`s are its bytes, but for CR LF, which holds no space).
+    static func spaceSeparated(_ text: String) -> [String] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(separator: " ").map(String.init) }
+        var words: [String] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == 0x20 {
+                if start != index { words.append(String(text[start..<index])) }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if start != index { words.append(String(text[start..<index])) }
+        return words
+    }
+
+    /// `name.split(separator: " ").count`, counted on the bytes; only a space next to a non-ASCII
+    /// byte (which may share a `Character` with it) sends the name to `split`.
+    static func wordCount(_ name: String) -> Int {
+        var count = 0
+        var inWord = false
+        var previous: UInt8 = 0
+        var afterSpace = false
+        for byte in name.utf8 {
+            if byte >= 0x80 && afterSpace { return name.split(separator: " ").count }
+            afterSpace = false
+            if byte == 0x20 {
+                if previous >= 0x80 { return name.split(separator: " ").count }
+                inWord = false
+                afterSpace = true
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+            previous = byte
+        }
+        return count
+    }
+
     private mutating func collectEntities(_ units: [Unit]) {
         let lexicon = analyzer.lexicon
         for unit in units {
             let tokens = unit.tokens
-            var unitEntities = Set<Int>()
+            // The one person the unit names, or nil when it names none or several.
+            var unitEntity: Int? = nil
+            var unitNamesSeveral = false
+            func note(_ entity: Int) {
+                if unitEntity == nil {
+                    unitEntity = entity
+                } else if unitEntity != entity {
+                    unitNamesSeveral = true
+                }
+            }
             var index = 0
             while index < tokens.count {
                 // The end of a run of name words.
@@ -91,16 +192,16 @@ public struct SpeakerResolver: Sendable {
                 if let start = analyzer.phraseStart(tokens, end: index, lower: 0),
                    let phrase = analyzer.parse(tokens, start...index), phrase.form == .name {
                     let name = display(phrase.mention)
-                    let words = name.split(separator: " ").count
+                    let words = SpeakerResolver.wordCount(name)
                     if words >= 2 && words <= 5 {
                         let nameKey = key(name)
                         let entity: Int
                         if let known = byName[nameKey] {
                             entity = known
                         } else {
-                            let last = String(name.split(separator: " ").last!)
+                            let last = SpeakerResolver.spaceSeparated(name).last!
                             entities.append(Entity(name: name, words: words, lastKey: key(last),
-                                                   role: phrase.role.map(display), firstPosition: phrase.mention.lowerBound))
+                                                   role: phrase.role.map { display($0) }, firstPosition: phrase.mention.lowerBound))
                             entity = entities.count - 1
                             byName[nameKey] = entity
                             byLastKey[entities[entity].lastKey, default: []].append(entity)
@@ -108,8 +209,8 @@ public struct SpeakerResolver: Sendable {
                         entities[entity].occurrences += 1
                         if entities[entity].role == nil, let role = phrase.role { entities[entity].role = display(role) }
                         if let role = phrase.role {
-                            for word in display(role).lowercased().split(separator: " ") {
-                                switch lexicon.genderedWords[String(word)] {
+                            for word in SpeakerResolver.spaceSeparated(display(role).lowercased()) {
+                                switch lexicon.genderedWords[word] {
                                 case .male: entities[entity].male += 2
                                 case .female: entities[entity].female += 2
                                 case nil: break
@@ -117,18 +218,20 @@ public struct SpeakerResolver: Sendable {
                             }
                         }
                         mentions.append((phrase.mention.lowerBound, entity))
-                        unitEntities.insert(entity)
+                        note(entity)
                     } else if words == 1, let known = byLastKey[key(name)]?.max(by: { entities[$0].words < entities[$1].words }) {
                         mentions.append((phrase.mention.lowerBound, known))
-                        unitEntities.insert(known)
+                        note(known)
                     }
                 }
                 index += 1
             }
             // Gender evidence: a unit naming one person and using one kind of pronoun.
-            if unitEntities.count == 1, let entity = unitEntities.first {
+            if !unitNamesSeveral, let entity = unitEntity {
                 // Object pronouns ("pressed him") usually point at someone else: not evidence.
-                for token in tokens where token.kind == .word && token.lower != "him" && token.lower != "her" {
+                // Only a word with the pronoun trait can be in `lexicon.pronouns`.
+                for token in tokens where token.kind == .word && token.has(.pronoun)
+                    && token.lower != "him" && token.lower != "her" {
                     switch analyzer.lexicon.pronouns[token.lower] {
                     case .male: entities[entity].male += 1
                     case .female: entities[entity].female += 1
@@ -179,7 +282,7 @@ public struct SpeakerResolver: Sendable {
     mutating func resolve(_ phrase: SpeakerPhrase, at position: Int) -> Speaker {
         let mentionSpan = TextSpan(text: text.text(phrase.mention), start: phrase.mention.lowerBound,
                                    end: phrase.mention.upperBound)
-        let role = phrase.role.map(display)
+        let role = phrase.role.map { display($0) }  // a closure, not `map(display)`, which copies self
         var speaker: Speaker
         var entity: Int? = nil
         switch phrase.form {
@@ -190,7 +293,7 @@ public struct SpeakerResolver: Sendable {
                 entity = known
                 speaker = Speaker(name: entities[known].name, kind: .person, role: role ?? entities[known].role,
                                   mention: mentionSpan, resolution: "name")
-            } else if !name.contains(" "), let candidates = byLastKey[key], !candidates.isEmpty {
+            } else if !SpeakerResolver.hasSpace(name), let candidates = byLastKey[key], !candidates.isEmpty {
                 let best = pickSurname(candidates, before: position)
                 entity = best
                 speaker = Speaker(name: entities[best].name, kind: .person, role: role ?? entities[best].role,
@@ -218,8 +321,8 @@ public struct SpeakerResolver: Sendable {
 
     /// A known full name that ends this longer name ("Ryan Crocker" in "Amabassador Ryan Crocker").
     private mutating func knownSuffix(of name: String) -> Int? {
-        let words = name.split(separator: " ")
-        guard words.count >= 3 else { return nil }
+        guard SpeakerResolver.wordCount(name) >= 3 else { return nil }  // most names: no words to build
+        let words = SpeakerResolver.spaceSeparated(name)
         for drop in 1...(words.count - 2) {
             if let known = byName[key(words[drop...].joined(separator: " "))] { return known }
         }
@@ -294,8 +397,28 @@ public struct SpeakerResolver: Sendable {
 
     private mutating func roleWords(_ role: String) -> [String] {
         if let cached = roleWordCache[role] { return cached }
-        let words = role.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "." }).map(String.init)
+        let words = SpeakerResolver.asciiRoleWords(role)
+            ?? role.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "." }).map(String.init)
         roleWordCache[role] = words
+        return words
+    }
+
+    /// The words of an ASCII role, as `roleWords` splits them, from the bytes (nil for other text):
+    /// lowercased runs of letters and periods.
+    static func asciiRoleWords(_ role: String) -> [String]? {
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in role.utf8 {
+            if byte >= 0x80 { return nil }
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            if (lower >= 0x61 && lower <= 0x7A) || lower == 0x2E {
+                current.append(lower)
+            } else if !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
         return words
     }
 

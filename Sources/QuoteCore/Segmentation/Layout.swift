@@ -22,19 +22,25 @@ public struct Layout: Sendable {
         let units = text.units
         var shadow = units
         var lines: [Range<Int>] = []
-        var index = 0
         let count = units.count
         var lineStart = 0
-        while index < count {
-            let unit = units[index]
-            if CodeUnit.isLineBreak(unit) {
-                lines.append(lineStart..<index)
-                if unit == CodeUnit.carriageReturn, index + 1 < count, units[index + 1] == CodeUnit.lineFeed {
-                    index += 1
+        units.withUnsafeBufferPointer { units in
+            var index = 0
+            while index < count {
+                let unit = units[index]
+                if unit > CodeUnit.carriageReturn && unit < 0x85 {
+                    index += 1  // no line break below U+0085 but LF, VT, FF and CR
+                    continue
                 }
-                lineStart = index + 1
+                if CodeUnit.isLineBreak(unit) {
+                    lines.append(lineStart..<index)
+                    if unit == CodeUnit.carriageReturn, index + 1 < count, units[index + 1] == CodeUnit.lineFeed {
+                        index += 1
+                    }
+                    lineStart = index + 1
+                }
+                index += 1
             }
-            index += 1
         }
         lines.append(lineStart..<count)
 
@@ -60,7 +66,7 @@ public struct Layout: Sendable {
                 let lowered = text.text(core).lowercased()
                 if lexicon.clutter.contains(lowered) {
                     isClutter = true
-                } else if let colon = lowered.firstIndex(of: ":"),
+                } else if let colon = Layout.firstColon(lowered),
                           lexicon.clutter.contains(String(lowered[...colon])) {
                     isClutter = true
                 }
@@ -79,15 +85,34 @@ public struct Layout: Sendable {
         }
 
         // Normalise white space and blank clutter in the shadow.
-        for position in 0..<count {
-            let unit = shadow[position]
-            if unit == CodeUnit.carriageReturn || unit == CodeUnit.tab || unit == CodeUnit.noBreakSpace
-                || (unit != CodeUnit.lineFeed && CodeUnit.isWhitespace(unit)) {
-                shadow[position] = CodeUnit.space
+        shadow.withUnsafeMutableBufferPointer { shadow in
+            func normalise(_ position: Int) {
+                let unit = shadow[position]
+                if unit >= CodeUnit.space && unit < 0x80 { return }  // printable ASCII and space stay
+                if unit == CodeUnit.carriageReturn || unit == CodeUnit.tab || unit == CodeUnit.noBreakSpace
+                    || (unit != CodeUnit.lineFeed && CodeUnit.isWhitespace(unit)) {
+                    shadow[position] = CodeUnit.space
+                }
             }
-        }
-        for range in clutter {
-            for position in range { shadow[position] = CodeUnit.space }
+            // Blocks of 16 units that are all printable ASCII or spaces (most of a text) stay as they are.
+            var position = 0
+            while position + 16 <= count {
+                var other: UInt16 = 0
+                for offset in 0..<16 {
+                    other |= (shadow[position + offset] &- CodeUnit.space) >= 0x60 ? 1 : 0
+                }
+                if other != 0 {
+                    for offset in 0..<16 { normalise(position + offset) }
+                }
+                position += 16
+            }
+            while position < count {
+                normalise(position)
+                position += 1
+            }
+            for range in clutter {
+                for position in range { shadow[position] = CodeUnit.space }
+            }
         }
 
         // Group text lines into paragraphs.
@@ -119,14 +144,28 @@ public struct Layout: Sendable {
         flush()
 
         // Soft line breaks inside a paragraph become spaces; breaks between paragraphs stay.
-        for paragraph in paragraphs {
-            for position in paragraph where shadow[position] == CodeUnit.lineFeed {
-                shadow[position] = CodeUnit.space
+        shadow.withUnsafeMutableBufferPointer { shadow in
+            for paragraph in paragraphs {
+                for position in paragraph where shadow[position] == CodeUnit.lineFeed {
+                    shadow[position] = CodeUnit.space
+                }
             }
         }
         self.shadow = shadow
         self.paragraphs = paragraphs
         self.clutter = clutter
+    }
+
+    /// `text.firstIndex(of: ":")`, found on the bytes when the first colon has ASCII on both
+    /// sides (then it is a `Character` of its own); otherwise by `Character`s.
+    static func firstColon(_ text: String) -> String.Index? {
+        let utf8 = text.utf8
+        guard let colon = utf8.firstIndex(of: CodeUnit.colonByte) else { return nil }
+        let next = utf8.index(after: colon)
+        if (colon == utf8.startIndex || utf8[utf8.index(before: colon)] < 0x80) && (next == utf8.endIndex || utf8[next] < 0x80) {
+            return colon
+        }
+        return text.firstIndex(of: ":")
     }
 
     private static func endsSentence(_ units: [UInt16], _ line: Range<Int>) -> Bool {

@@ -71,13 +71,23 @@ public struct Token: Sendable, Hashable {
 struct Tokenizer {
     let lexicon: Lexicon
 
+    /// The one-character strings of the ASCII code units, built once for punctuation tokens.
+    static let asciiPunctuation: [String] = (0..<128).map { UTF16String.make([UInt16($0)], 0..<1) }
+
     /// Tokens of `range`; `atoms` are the quotation-part ranges inside it, sorted.
     func tokens(_ shadow: [UInt16], _ range: Range<Int>, atoms: [(range: Range<Int>, quote: Int, part: Int)]) -> [Token] {
+        shadow.withUnsafeBufferPointer { tokens(shadow, $0, range, atoms: atoms) }
+    }
+
+    /// `tokens(_:_:atoms:)` reading the code units through `units`, the storage of `shadow`.
+    private func tokens(_ shadow: [UInt16], _ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>,
+                        atoms: [(range: Range<Int>, quote: Int, part: Int)]) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(range.count / 5 + 4)
         var index = range.lowerBound
         var atomIndex = 0
         let end = range.upperBound
+        let wordTable = lexicon.wordTable
         while index < end {
             while atomIndex < atoms.count, atoms[atomIndex].range.upperBound <= index { atomIndex += 1 }
             if atomIndex < atoms.count, atoms[atomIndex].range.lowerBound <= index {
@@ -88,7 +98,7 @@ struct Tokenizer {
                 atomIndex += 1
                 continue
             }
-            let unit = shadow[index]
+            let unit = units[index]
             if CodeUnit.isWhitespace(unit) {
                 index += 1
                 continue
@@ -98,12 +108,12 @@ struct Tokenizer {
                 var segmentStart = index
                 index += 1
                 while index < end {
-                    let current = shadow[index]
+                    let current = units[index]
                     if CodeUnit.isAlphanumeric(current) {
                         index += 1
                         continue
                     }
-                    let following: UInt16 = index + 1 < end ? shadow[index + 1] : 0
+                    let following: UInt16 = index + 1 < end ? units[index + 1] : 0
                     if current == CodeUnit.period && CodeUnit.isLetter(following) && index - segmentStart <= 2 {
                         // U.S., a.m., Ph.D.: periods between short letter groups.
                         index += 1
@@ -116,7 +126,7 @@ struct Tokenizer {
                     }
                     if CodeUnit.isApostrophe(current) && CodeUnit.isLetter(following) {
                         // Possessive 's is a token of its own; O'Malley and don't stay whole.
-                        let afterS: UInt16 = index + 2 < end ? shadow[index + 2] : 0
+                        let afterS: UInt16 = index + 2 < end ? units[index + 2] : 0
                         if (following == 0x73 || following == 0x53) && !CodeUnit.isLetter(afterS) { break }
                         index += 1
                         continue
@@ -124,42 +134,99 @@ struct Tokenizer {
                     break
                 }
                 // A trailing period that belongs to an abbreviation or an initial.
-                if index < end, shadow[index] == CodeUnit.period {
-                    let isInitial = index - start == 1 && CodeUnit.isUppercase(shadow[start])
-                    if isInitial || shadow[start..<index].contains(CodeUnit.period)
+                if index < end, units[index] == CodeUnit.period {
+                    let isInitial = index - start == 1 && CodeUnit.isUppercase(units[start])
+                    if isInitial || units[start..<index].contains(CodeUnit.period)
                         || lexicon.abbreviations[UTF16String.make(shadow, start..<(index + 1))] != nil {
                         index += 1
-                    } else if let hyphen = shadow[start..<index].lastIndex(of: CodeUnit.hyphen),
+                    } else if let hyphen = units[start..<index].lastIndex(of: CodeUnit.hyphen),
                               lexicon.abbreviations[UTF16String.make(shadow, (hyphen + 1)..<(index + 1))] != nil {
                         // "D-Mo." and "R-Calif.": the part after the hyphen decides.
                         index += 1
                     }
                 }
-                var token = Token(range: start..<index, kind: .word, lower: UTF16String.lowercased(shadow, start..<index),
-                                  isCapitalized: CodeUnit.isUppercase(shadow[start]), quote: -1, part: -1)
-                token.isAllCaps = index - start >= 2 && !shadow[start..<index].contains(where: CodeUnit.isLowercase)
                 let wordRange = start..<index
-                (token.traits, token.verbID) = lexicon.wordTable.describe(
-                    lower: token.lower, isCapitalized: token.isCapitalized,
-                    hasUpper: token.isCapitalized || shadow[wordRange].contains(where: { !CodeUnit.isLowercase($0) && CodeUnit.isLetter($0) }),
-                    hasHyphen: shadow[wordRange].contains(CodeUnit.hyphen),
+                // One pass over the word: its case, hyphens, and the hash of its lowercased ASCII form.
+                var isASCII = true
+                var hasLower = false
+                var hasUpperLetter = false
+                var hasHyphen = false
+                var hash = WordTable.hashSeed
+                for position in wordRange {
+                    let current = units[position]
+                    if current >= 0x80 {
+                        isASCII = false
+                        if CodeUnit.isLowercase(current) {
+                            hasLower = true
+                        } else if CodeUnit.isLetter(current) {
+                            hasUpperLetter = true
+                        }
+                        continue
+                    }
+                    var byte = UInt8(truncatingIfNeeded: current)
+                    if byte >= 0x61 && byte <= 0x7A {
+                        hasLower = true
+                    } else if byte >= 0x41 && byte <= 0x5A {
+                        hasUpperLetter = true
+                        byte += 0x20
+                    } else if current == CodeUnit.hyphen {
+                        hasHyphen = true
+                    }
+                    hash = WordTable.hash(lowercasedByte: byte, into: hash)
+                }
+                var lower: String
+                var entry: WordTable.Entry?
+                if isASCII, wordTable.isASCIIIndexUsable, let found = wordTable.asciiEntry(units, wordRange, hash: hash) {
+                    (entry, lower) = found  // the table's string of the word: nothing to build
+                } else {
+                    if isASCII {
+                        lower = String(unsafeUninitializedCapacity: wordRange.count) { buffer in
+                            var out = 0
+                            for position in wordRange {
+                                var byte = UInt8(truncatingIfNeeded: units[position])
+                                if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+                                buffer[out] = byte
+                                out += 1
+                            }
+                            return out
+                        }
+                    } else {
+                        lower = UTF16String.lowercased(shadow, wordRange)
+                    }
+                    entry = isASCII && wordTable.isASCIIIndexUsable ? nil : wordTable.entries[lower]
+                }
+                let isCapitalized = CodeUnit.isUppercase(units[start])
+                let (traits, verbID) = wordTable.describe(
+                    entry: entry, lower: lower, isCapitalized: isCapitalized,
+                    hasUpper: isCapitalized || hasUpperLetter, hasHyphen: hasHyphen,
                     original: { UTF16String.make(shadow, wordRange) })
-                tokens.append(token)
+                var token = Token(range: wordRange, kind: .word, lower: lower,
+                                  isCapitalized: isCapitalized, quote: -1, part: -1)
+                token.isAllCaps = index - start >= 2 && !hasLower
+                token.traits = traits
+                token.verbID = verbID
+                tokens.append(consume token)
                 continue
             }
-            if CodeUnit.isApostrophe(unit), index + 1 < end, shadow[index + 1] == 0x73 || shadow[index + 1] == 0x53 {
+            if CodeUnit.isApostrophe(unit), index + 1 < end, units[index + 1] == 0x73 || units[index + 1] == 0x53 {
                 var possessive = Token(range: index..<(index + 2), kind: .word, lower: "'s", isCapitalized: false,
                                        quote: -1, part: -1)
-                (possessive.traits, possessive.verbID) = lexicon.wordTable.describe(
+                (possessive.traits, possessive.verbID) = wordTable.describe(
                     lower: "'s", isCapitalized: false, hasUpper: false, hasHyphen: false, original: { "'s" })
                 tokens.append(possessive)
                 index += 2
                 continue
             }
             var length = 1
-            if unit == CodeUnit.hyphen, index + 1 < end, shadow[index + 1] == CodeUnit.hyphen { length = 2 }
-            var lower = UTF16String.make(shadow, index..<(index + length))
-            if length == 2 || CodeUnit.isDash(unit) { lower = "—" }
+            if unit == CodeUnit.hyphen, index + 1 < end, units[index + 1] == CodeUnit.hyphen { length = 2 }
+            let lower: String
+            if length == 2 || CodeUnit.isDash(unit) {
+                lower = "—"
+            } else if unit < 0x80 {
+                lower = Tokenizer.asciiPunctuation[Int(unit)]
+            } else {
+                lower = UTF16String.make(shadow, index..<(index + 1))
+            }
             tokens.append(Token(range: index..<(index + length), kind: .punctuation, lower: lower,
                                 isCapitalized: false, quote: -1, part: -1))
             index += length

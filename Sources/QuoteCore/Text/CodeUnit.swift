@@ -10,6 +10,7 @@ enum CodeUnit {
     static let period: UInt16 = 0x2E
     static let comma: UInt16 = 0x2C
     static let colon: UInt16 = 0x3A
+    static let colonByte: UInt8 = 0x3A
     static let apostrophe: UInt16 = 0x27
     static let quotationMark: UInt16 = 0x22
     static let hyphen: UInt16 = 0x2D
@@ -32,7 +33,8 @@ enum CodeUnit {
     /// True for any white space, line breaks included.
     @inline(__always)
     static func isWhitespace(_ unit: UInt16) -> Bool {
-        isHorizontalSpace(unit) || isLineBreak(unit)
+        if unit > space && unit < 0x80 { return false }  // printable ASCII, most of any text
+        return isHorizontalSpace(unit) || isLineBreak(unit)
     }
 
     /// True for letters (ASCII fast path; otherwise Unicode's alphabetic property).

@@ -13,13 +13,50 @@ public struct TextBuffer: Sendable {
 
     public init(_ string: String) {
         self.string = string
-        let units = Array(string.utf16)
-        self.units = units
         var starts: [Int] = []
-        for (index, unit) in units.enumerated() where unit & 0xFC00 == 0xD800 {
-            starts.append(index)
-        }
+        self.units = TextBuffer.utf16(string, surrogateStarts: &starts)
         self.surrogateStarts = starts
+    }
+
+    /// `Array(string.utf16)`, decoded straight from the string's UTF-8 (always valid) instead of
+    /// through the generic UTF-16 view; `surrogateStarts` gets the offsets of the high surrogates
+    /// (only four-byte sequences make them).
+    static func utf16(_ string: String, surrogateStarts: inout [Int]) -> [UInt16] {
+        var string = string
+        return string.withUTF8 { utf8 in
+            [UInt16](unsafeUninitializedCapacity: utf8.count) { buffer, count in
+                var index = 0
+                var out = 0
+                let end = utf8.count
+                while index < end {
+                    let byte = utf8[index]
+                    if byte < 0x80 {
+                        buffer[out] = UInt16(byte)
+                        index += 1
+                        out += 1
+                    } else if byte < 0xE0 {
+                        buffer[out] = (UInt16(byte & 0x1F) << 6) | UInt16(utf8[index + 1] & 0x3F)
+                        index += 2
+                        out += 1
+                    } else if byte < 0xF0 {
+                        buffer[out] = (UInt16(byte & 0x0F) << 12) | (UInt16(utf8[index + 1] & 0x3F) << 6)
+                            | UInt16(utf8[index + 2] & 0x3F)
+                        index += 3
+                        out += 1
+                    } else {
+                        let scalar = (UInt32(byte & 0x07) << 18) | (UInt32(utf8[index + 1] & 0x3F) << 12)
+                            | (UInt32(utf8[index + 2] & 0x3F) << 6) | UInt32(utf8[index + 3] & 0x3F)
+                        let offset = scalar - 0x10000
+                        surrogateStarts.append(out)
+                        buffer[out] = UInt16(truncatingIfNeeded: 0xD800 + (offset >> 10))
+                        buffer[out + 1] = UInt16(truncatingIfNeeded: 0xDC00 + (offset & 0x3FF))
+                        index += 4
+                        out += 2
+                    }
+                }
+                count = out
+            }
+        }
     }
 
     /// Number of UTF-16 code units.

@@ -57,16 +57,27 @@ enum UTF16String {
     private static func ascii(_ units: [UInt16], _ range: Range<Int>, lowercase: Bool) -> String? {
         let count = range.count
         if count == 0 { return "" }
-        for index in range where units[index] >= 0x80 { return nil }
-        return String(unsafeUninitializedCapacity: count) { buffer in
-            var out = 0
-            for index in range {
-                var byte = UInt8(truncatingIfNeeded: units[index])
-                if lowercase && byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-                buffer[out] = byte
-                out += 1
+        return units.withUnsafeBufferPointer { units -> String? in
+            var other: UInt16 = 0
+            for index in range { other |= units[index] }
+            if other >= 0x80 { return nil }
+            return String(unsafeUninitializedCapacity: count) { buffer in
+                var out = 0
+                if lowercase {
+                    for index in range {
+                        var byte = UInt8(truncatingIfNeeded: units[index])
+                        if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+                        buffer[out] = byte
+                        out += 1
+                    }
+                } else {
+                    for index in range {
+                        buffer[out] = UInt8(truncatingIfNeeded: units[index])
+                        out += 1
+                    }
+                }
+                return count
             }
-            return count
         }
     }
 }

@@ -1,0 +1,69 @@
+@testable import QuoteCore
+import Foundation
+import QuoteSchema
+import XCTest
+
+/// The JSONL fast path reads exactly what `JSONDecoder` reads, and leaves everything else to it.
+final class FlatJSONObjectTests: XCTestCase {
+    private func fast(_ bytes: [UInt8]) -> [String: JSONValue]? {
+        bytes.withUnsafeBufferPointer(FlatJSONObject.fields)
+    }
+
+    private func decoded(_ bytes: [UInt8]) -> [String: JSONValue]? {
+        guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes)) else { return nil }
+        return object
+    }
+
+    func testAcceptedLinesMatchTheDecoder() {
+        let lines = [
+            #"{"id": "a", "text": "One."}"#,
+            #"{"id":"a","text":"O\u2019Malley said \u201chi\u201d \ud83d\ude00 \/ \\ \" \b\f\n\r\t","source":"x"}"#,
+            "{ \"text\" :\t\"caf\u{E9} \u{1F600}\" ,\n\"id\" : \"\" }",
+            #"{"text": "\u00e9\u00E9 \u0041 \u007f"}"#,
+        ]
+        for line in lines {
+            let bytes = Array(line.utf8)
+            XCTAssertNotNil(fast(bytes), line)
+            XCTAssertEqual(fast(bytes), decoded(bytes), line)
+        }
+    }
+
+    func testEverythingElseIsLeftToTheDecoder() {
+        var lines: [[UInt8]] = [
+            #"{}"#, #"{"id": 3, "text": "x"}"#, #"{"text": "x", "text": "y"}"#, #"{"text": "x"} x"#,
+            #"{"text": "\ud83d"}"#, #"{"text": "\ude00"}"#, #"{"text": "\u0000"}"#, #"{"text": "\x"}"#,
+            #"{"text": "x",}"#, #"["text"]"#, #"{"text": {"a": "b"}}"#, #"{"text": "x""#, #"{"text": "\u12"}"#,
+            #"{"text" "x"}"#, #"{'text': 'x'}"#, #"{"text": null}"#,
+        ].map { Array($0.utf8) }
+        lines.append(Array(#"{"text": "a"#.utf8) + [0x09] + Array(#""}"#.utf8))
+        lines.append(Array(#"{"text": "a"#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8))
+        lines.append(Array(#"{"text": "a"#.utf8) + [0xED, 0xA0, 0x80] + Array(#""}"#.utf8))
+        for line in lines {
+            XCTAssertNil(fast(line), String(decoding: line, as: UTF8.self))
+        }
+    }
+
+    func testSpecialBytesAreFoundAtEveryOffset() {
+        for special in ["\\\"", "\\n", "\\u00e9", "\u{E9}", "\u{201C}"] {
+            for offset in 0..<20 {
+                let line = "{\"text\": \"" + String(repeating: "a", count: offset) + special + String(repeating: "b", count: 19 - offset) + "\"}"
+                let bytes = Array(line.utf8)
+                XCTAssertNotNil(fast(bytes), line)
+                XCTAssertEqual(fast(bytes), decoded(bytes), line)
+            }
+        }
+        for bad: UInt8 in [0x00, 0x09, 0x1F, 0x7F] {
+            for offset in 0..<20 {
+                let bytes = Array("{\"text\": \"".utf8) + [UInt8](repeating: 0x61, count: offset) + [bad]
+                    + [UInt8](repeating: 0x62, count: 19 - offset) + Array("\"}".utf8)
+                XCTAssertNil(fast(bytes))
+            }
+        }
+        for word: UInt64 in [0x6161_6161_6161_6161, 0xE2_80_9C_61_62_63_64_65, 0x8080_8080_8080_8080, 0xFFFF_FFFF_FFFF_FFFF] {
+            XCTAssertFalse(FlatJSONObject.hasSpecialByte(word), String(word, radix: 16))
+        }
+        for word: UInt64 in [0x6161_6161_6161_6122, 0x5C61_6161_6161_6161, 0x6161_6100_6161_6161, 0x7F80_8080_8080_8080, 0x8080_8080_8080_801F] {
+            XCTAssertTrue(FlatJSONObject.hasSpecialByte(word), String(word, radix: 16))
+        }
+    }
+}
