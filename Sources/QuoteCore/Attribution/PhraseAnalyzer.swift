@@ -82,8 +82,8 @@ public struct PhraseAnalyzer: Sendable {
     func skipAdverbsLeft(_ tokens: [Token], from index: Int, lower: Int) -> Int? {
         var index = index
         while index >= lower, tokens[index].kind == .word, isAdverb(tokens[index])
-                || PhraseAnalyzer.negations.contains(tokens[index].lower) {
-            if PhraseAnalyzer.negations.contains(tokens[index].lower) { return nil }
+                || tokens[index].has(.negation) {
+            if tokens[index].has(.negation) { return nil }
             index -= 1
         }
         // A time between the subject and its verb: "Trump on Tuesday dismissed", "Roe yesterday said".
@@ -104,7 +104,7 @@ public struct PhraseAnalyzer: Sendable {
 
     /// Listed adverbs and auxiliaries, and lowercase "-ly" words that are not nouns ("immediately").
     func isAdverb(_ token: Token) -> Bool {
-        if PhraseAnalyzer.adverbs.contains(token.lower) { return true }
+        if token.has(.adverb) { return true }
         return !token.isCapitalized && token.lower.count > 4 && token.lower.hasSuffix("ly")
             && !PhraseAnalyzer.lyNouns.contains(token.lower) && lexicon.roleNouns[token.lower] == nil
     }
@@ -133,7 +133,7 @@ public struct PhraseAnalyzer: Sendable {
               isNameWord(tokens[end + 1]) || isRoleNoun(tokens[end + 1]) || tokens[end + 1].lower == "'s"
                 || (tokens[start].has(.determiner) && !tokens[end + 1].has(.stopWord)
                     && lexicon.verb(tokens[end + 1].lower) == nil && !isRoleNoun(tokens[end]))
-                || (PhraseAnalyzer.rolePrepositions.contains(tokens[end + 1].lower) && isRoleNoun(tokens[end])) {
+                || (tokens[end + 1].has(.rolePreposition) && isRoleNoun(tokens[end])) {
             end += 1
         }
         // "A visiting official from the Bank, Sophie Marchand, told ...": the name in the commas.
@@ -228,7 +228,7 @@ public struct PhraseAnalyzer: Sendable {
             if candidate.has(.determiner) {
                 start -= 1
                 // "an official from the Bank": the determiner opens a complement of a role noun.
-                if start - 2 >= lower, PhraseAnalyzer.rolePrepositions.contains(tokens[start - 1].lower),
+                if start - 2 >= lower, tokens[start - 1].has(.rolePreposition),
                    isRoleNoun(tokens[start - 2]) {
                     start -= 1
                     continue
@@ -243,7 +243,7 @@ public struct PhraseAnalyzer: Sendable {
                 lowercaseRun = 0
                 continue
             }
-            if PhraseAnalyzer.rolePrepositions.contains(candidate.lower) {
+            if candidate.has(.rolePreposition) {
                 // "ambassador in Baghdad", "director of the group": only after a role word.
                 if start - 2 >= lower, isRoleNoun(tokens[start - 2]) || isTitle(tokens[start - 2]),
                    right.kind == .word, isNameWord(right) || right.has(.determiner) {
@@ -289,7 +289,7 @@ public struct PhraseAnalyzer: Sendable {
                 index += 1
                 continue
             }
-            if PhraseAnalyzer.rolePrepositions.contains(token.lower), index > start,
+            if token.has(.rolePreposition), index > start,
                isRoleNoun(tokens[index - 1]) || isTitle(tokens[index - 1]), index + 1 < upper,
                isNameWord(tokens[index + 1]) || tokens[index + 1].has(.determiner) {
                 index += 1
@@ -366,7 +366,7 @@ public struct PhraseAnalyzer: Sendable {
             var nameFirst = runStart
             // A sentence starter opening the run is no part of the name: "Despite Trump", "Like Trump".
             while nameFirst < end, tokens[nameFirst].has(.sentenceStarter) { nameFirst += 1 }
-            let afterPreposition = runStart - 1 >= first && PhraseAnalyzer.rolePrepositions.contains(tokens[runStart - 1].lower)
+            let afterPreposition = runStart - 1 >= first && tokens[runStart - 1].has(.rolePreposition)
             if afterPreposition && end - runStart >= 2 {
                 // "Ambassador to Iraq Ryan Crocker": the place belongs to the role.
                 nameFirst = runStart + 1
@@ -404,7 +404,7 @@ public struct PhraseAnalyzer: Sendable {
         }
         // No name: a description headed by its last word, or by the role noun that a complement
         // follows ("a report by the state education department").
-        let headIndex = (first..<end).first(where: { isRoleNoun(tokens[$0]) && PhraseAnalyzer.rolePrepositions.contains(tokens[$0 + 1].lower) }) ?? end
+        let headIndex = (first..<end).first(where: { isRoleNoun(tokens[$0]) && tokens[$0 + 1].has(.rolePreposition) }) ?? end
         let head = tokens[headIndex].lower
         if let kind = lexicon.roleNouns[head] {
             switch kind {

@@ -31,6 +31,14 @@ public struct WordTraits: OptionSet, Sendable, Hashable {
     public static let nameWord = WordTraits(rawValue: 1 << 9)
     /// `lexicon.pronouns` may have the word: its lowercased form is a pronoun's lowercased form.
     public static let pronoun = WordTraits(rawValue: 1 << 10)
+    /// `PhraseAnalyzer.adverbs`: a listed adverb or auxiliary ("also", "has").
+    public static let adverb = WordTraits(rawValue: 1 << 11)
+    /// `PhraseAnalyzer.negations` ("not", "never", "declined").
+    public static let negation = WordTraits(rawValue: 1 << 12)
+    /// `PhraseAnalyzer.rolePrepositions` ("of", "to", "for").
+    public static let rolePreposition = WordTraits(rawValue: 1 << 13)
+    /// `WordTable.cueWords`: a word other than a cue verb form that may introduce an attribution.
+    public static let cueWord = WordTraits(rawValue: 1 << 14)
 }
 
 /// Lowercased word forms with their traits, and the cue verb they are, if any.
@@ -50,6 +58,9 @@ struct WordTable: Sendable {
         /// Index in `verbList`, or -1.
         var verbID: Int16 = -1
     }
+
+    /// Words besides the cue verb forms that the rules read as cues: "according (to)", "(as she) put (it)".
+    static let cueWords: Set<String> = ["according", "put", "puts"]
 
     private(set) var entries: [String: Entry] = [:]
     /// Traits of forms as written, from the lists keyed by the original case.
@@ -78,6 +89,10 @@ struct WordTable: Sendable {
         mark(lexicon.pronouns.keys, .pronoun)
         mark(PhraseAnalyzer.determiners, .determiner)
         mark(PhraseAnalyzer.stopWords, .stopWord)
+        mark(PhraseAnalyzer.adverbs, .adverb)
+        mark(PhraseAnalyzer.negations, .negation)
+        mark(PhraseAnalyzer.rolePrepositions, .rolePreposition)
+        mark(WordTable.cueWords, .cueWord)
         markWritten(lexicon.titles.keys, .title)
         markWritten(lexicon.particles.keys, [.particle, .nameWord])
         markWritten(lexicon.abbreviations.filter { $0.value == .general }.keys, .generalAbbreviation)
