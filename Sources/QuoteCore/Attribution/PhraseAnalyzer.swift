@@ -53,6 +53,16 @@ public struct PhraseAnalyzer: Sendable {
 
     func original(_ token: Token) -> String { text(token.range) }
 
+    /// `lexicon.organizations[text(range)]`, without building the text when no key can equal it.
+    @inline(__always) func organizationKind(_ range: Range<Int>) -> Lexicon.OrganizationKind? {
+        lexicon.wordTable.organizationFilter.mayContain(shadow, range) ? lexicon.organizations[text(range)] : nil
+    }
+
+    /// `lexicon.places.contains(text(range))`, without building the text when no place can equal it.
+    @inline(__always) func isPlace(_ range: Range<Int>) -> Bool {
+        lexicon.wordTable.placeFilter.mayContain(shadow, range) && lexicon.places.contains(text(range))
+    }
+
     /// True when the word after `token` in the text is "it" ("as she put it").
     func followedByIt(_ token: Token) -> Bool {
         var index = token.range.upperBound
@@ -212,7 +222,7 @@ public struct PhraseAnalyzer: Sendable {
     func phraseStart(_ tokens: [Token], end: Int, lower: Int) -> Int? {
         let lastToken = tokens[end]
         guard lastToken.kind == .word, !PhraseAnalyzer.stopWords.contains(lastToken.lower) || lastToken.isCapitalized else { return nil }
-        guard isNameWord(lastToken) || isRoleNoun(lastToken) || lexicon.organizations[original(lastToken)] != nil else { return nil }
+        guard isNameWord(lastToken) || isRoleNoun(lastToken) || organizationKind(lastToken.range) != nil else { return nil }
         var start = end
         var lowercaseRun = 0
         while start - 1 >= lower, end - start < 12 {
@@ -342,10 +352,15 @@ public struct PhraseAnalyzer: Sendable {
         let whole = tokens[first].range.lowerBound..<tokens[end].range.upperBound
 
         // Known organizations, longest first ("Fox News", "the White House").
-        let wholeText = text(whole)
-        let bare = stripDeterminer(wholeText)
-        if lexicon.organizations[bare] == .organization {
-            return SpeakerPhrase(form: .organization, mention: whole, role: nil, head: bare.lowercased())
+        if let bare = bareRange(whole) {
+            if organizationKind(bare) == .organization {
+                return SpeakerPhrase(form: .organization, mention: whole, role: nil, head: text(bare).lowercased())
+            }
+        } else {
+            let bare = stripDeterminer(text(whole))
+            if lexicon.organizations[bare] == .organization {
+                return SpeakerPhrase(form: .organization, mention: whole, role: nil, head: bare.lowercased())
+            }
         }
 
         // The trailing run of name words after the last title, role noun or possessive.
@@ -381,8 +396,7 @@ public struct PhraseAnalyzer: Sendable {
             // titles; "New Hampshire Jane Roe" or "Texas delegate" leave the place here.
             if end - nameFirst >= 1 {
                 for length in [3, 2, 1] where nameFirst + length <= end {
-                    let candidate = text(tokens[nameFirst].range.lowerBound..<tokens[nameFirst + length - 1].range.upperBound)
-                    if lexicon.places.contains(candidate) {
+                    if isPlace(tokens[nameFirst].range.lowerBound..<tokens[nameFirst + length - 1].range.upperBound) {
                         nameFirst += length
                         break
                     }
@@ -391,7 +405,7 @@ public struct PhraseAnalyzer: Sendable {
             // Suffixes and organizations decide the kind.
             let runTokens = tokens[nameFirst...end]
             let isOrganization = runTokens.contains { $0.has(.organizationWord) }
-                || lexicon.organizations[text(tokens[nameFirst].range.lowerBound..<tokens[end].range.upperBound)] != nil
+                || organizationKind(tokens[nameFirst].range.lowerBound..<tokens[end].range.upperBound) != nil
             let mention = tokens[nameFirst].range.lowerBound..<tokens[end].range.upperBound
             let role: Range<Int>? = nameFirst > first
                 ? tokens[first].range.lowerBound..<tokens[nameFirst - 1].range.upperBound : nil
@@ -413,10 +427,31 @@ public struct PhraseAnalyzer: Sendable {
             case .document: return SpeakerPhrase(form: .document, mention: whole, role: nil, head: head)
             }
         }
-        if tokens[headIndex].isCapitalized || lexicon.organizations[original(tokens[headIndex])] != nil {
+        if tokens[headIndex].isCapitalized || organizationKind(tokens[headIndex].range) != nil {
             return SpeakerPhrase(form: .organization, mention: whole, role: nil, head: head)
         }
         return nil
+    }
+
+    /// The code units of the prefixes `stripDeterminer` drops, in its order.
+    private static let determinerPrefixes: [[UInt16]] = ["the ", "The ", "a ", "A ", "an ", "An "].map { Array($0.utf16) }
+
+    /// `range` without the prefix `stripDeterminer` drops from its text; nil when only the text can
+    /// tell (a mark after the prefix's space may join the space into another character).
+    func bareRange(_ range: Range<Int>) -> Range<Int>? {
+        for prefix in PhraseAnalyzer.determinerPrefixes {
+            let end = range.lowerBound + prefix.count
+            guard end <= range.upperBound else { continue }
+            var same = true
+            for offset in 0..<prefix.count where shadow[range.lowerBound + offset] != prefix[offset] {
+                same = false
+                break
+            }
+            guard same else { continue }
+            if end < range.upperBound, shadow[end] >= 0x300 { return nil }
+            return end..<range.upperBound
+        }
+        return range
     }
 
     func stripDeterminer(_ text: String) -> String {
