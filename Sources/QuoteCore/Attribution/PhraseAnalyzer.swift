@@ -221,7 +221,7 @@ public struct PhraseAnalyzer: Sendable {
     /// Where a noun phrase ending at `end` starts, reading leftwards.
     func phraseStart(_ tokens: [Token], end: Int, lower: Int) -> Int? {
         let lastToken = tokens[end]
-        guard lastToken.kind == .word, !PhraseAnalyzer.stopWords.contains(lastToken.lower) || lastToken.isCapitalized else { return nil }
+        guard lastToken.kind == .word, !lastToken.has(.stopWord) || lastToken.isCapitalized else { return nil }
         guard isNameWord(lastToken) || isRoleNoun(lastToken) || organizationKind(lastToken.range) != nil else { return nil }
         var start = end
         var lowercaseRun = 0
@@ -420,7 +420,8 @@ public struct PhraseAnalyzer: Sendable {
         // follows ("a report by the state education department").
         let headIndex = (first..<end).first(where: { isRoleNoun(tokens[$0]) && tokens[$0 + 1].has(.rolePreposition) }) ?? end
         let head = tokens[headIndex].lower
-        if let kind = lexicon.roleNouns[head] {
+        // Only a word with the role-noun trait can be in `lexicon.roleNouns`.
+        if tokens[headIndex].has(.roleNoun), let kind = lexicon.roleNouns[head] {
             switch kind {
             case .person: return SpeakerPhrase(form: .nominal, mention: whole, role: nil, head: head)
             case .organization: return SpeakerPhrase(form: .organization, mention: whole, role: nil, head: head)

@@ -39,6 +39,8 @@ public struct WordTraits: OptionSet, Sendable, Hashable {
     public static let rolePreposition = WordTraits(rawValue: 1 << 13)
     /// `WordTable.cueWords`: a word other than a cue verb form that may introduce an attribution.
     public static let cueWord = WordTraits(rawValue: 1 << 14)
+    /// `WordTable.quotedForms`: "quoted" or "quotes", which open "quoted X as saying".
+    public static let quotedForm = WordTraits(rawValue: 1 << 15)
 }
 
 /// Lowercased word forms with their traits, and the cue verb they are, if any.
@@ -61,6 +63,8 @@ struct WordTable: Sendable {
 
     /// Words besides the cue verb forms that the rules read as cues: "according (to)", "(as she) put (it)".
     static let cueWords: Set<String> = ["according", "put", "puts"]
+    /// The forms of "quote" that `QuotedAsSayingRule` reads.
+    static let quotedForms: Set<String> = ["quoted", "quotes"]
 
     private(set) var entries: [String: Entry] = [:]
     /// Traits of forms as written, from the lists keyed by the original case.
@@ -97,6 +101,7 @@ struct WordTable: Sendable {
         mark(PhraseAnalyzer.negations, .negation)
         mark(PhraseAnalyzer.rolePrepositions, .rolePreposition)
         mark(WordTable.cueWords, .cueWord)
+        mark(WordTable.quotedForms, .quotedForm)
         markWritten(lexicon.titles.keys, .title)
         markWritten(lexicon.particles.keys, [.particle, .nameWord])
         markWritten(lexicon.abbreviations.filter { $0.value == .general }.keys, .generalAbbreviation)
