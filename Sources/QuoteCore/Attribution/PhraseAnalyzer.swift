@@ -142,7 +142,7 @@ public struct PhraseAnalyzer: Sendable {
         while end + 1 < limit, tokens[end + 1].kind == .word,
               isNameWord(tokens[end + 1]) || isRoleNoun(tokens[end + 1]) || tokens[end + 1].lower == "'s"
                 || (tokens[start].has(.determiner) && !tokens[end + 1].has(.stopWord)
-                    && lexicon.verb(tokens[end + 1].lower) == nil && !isRoleNoun(tokens[end]))
+                    && !tokens[end + 1].isCueVerbForm && !isRoleNoun(tokens[end]))
                 || (tokens[end + 1].has(.rolePreposition) && isRoleNoun(tokens[end])) {
             end += 1
         }
@@ -262,7 +262,7 @@ public struct PhraseAnalyzer: Sendable {
                 }
                 break
             }
-            if candidate.has(.stopWord) || lexicon.verb(candidate.lower) != nil {
+            if candidate.has(.stopWord) || candidate.isCueVerbForm {
                 break
             }
             if isRoleNoun(candidate) || lowercaseRun < 3 {
@@ -276,7 +276,7 @@ public struct PhraseAnalyzer: Sendable {
         // sentence ("Stated Stone").
         while start < end, tokens[start].has(.sentenceStarter)
                 && !tokens[start].has(.determiner) && !isTitle(tokens[start])
-                || (start == 0 && lexicon.verb(tokens[start].lower) != nil) {
+                || (start == 0 && tokens[start].isCueVerbForm) {
             start += 1
         }
         // Drop leading lowercase words that are not determiners when no role noun follows them.
@@ -306,10 +306,10 @@ public struct PhraseAnalyzer: Sendable {
                 continue
             }
             // Up to three modifiers before a role noun or name: "one former senior agency official".
-            if !token.has(.stopWord), lexicon.verb(token.lower) == nil,
+            if !token.has(.stopWord), !token.isCueVerbForm,
                let head = ((index + 1)..<min(upper, index + 4)).first(where: { tokens[$0].kind != .word || isRoleNoun(tokens[$0]) || isNameWord(tokens[$0]) }),
                tokens[head].kind == .word,
-               ((index + 1)..<head).allSatisfy({ !tokens[$0].has(.stopWord) && lexicon.verb(tokens[$0].lower) == nil }) {
+               ((index + 1)..<head).allSatisfy({ !tokens[$0].has(.stopWord) && !tokens[$0].isCueVerbForm }) {
                 index += 1
                 continue
             }
@@ -479,7 +479,7 @@ public struct PhraseAnalyzer: Sendable {
         let stretch = tokens[lower...last]
         guard !stretch.contains(where: { $0.kind == .quote || [";", ":", "—"].contains($0.lower)
                 || ["that", "which", "if", "when", "because", "although", "while", "there", "it", "this"].contains($0.lower)
-                || analyzer.lexicon.verb($0.lower) != nil && !$0.isCapitalized }) else { return nil }
+                || $0.isCueVerbForm && !$0.isCapitalized }) else { return nil }
         let first = tokens[lower]
         guard first.isCapitalized || first.has(.determiner) || (first.lower.first?.isNumber ?? false) else { return nil }
         if let parsed = analyzer.parse(tokens, lower...last) { return parsed }
