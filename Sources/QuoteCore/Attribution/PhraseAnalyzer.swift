@@ -477,8 +477,11 @@ public struct PhraseAnalyzer: Sendable {
         guard last - lower < 15, tokens[last].kind == .word, isShare || !tokens[last].has(.determiner),
               isShare || !tokens[last].has(.stopWord) else { return nil }
         let stretch = tokens[lower...last]
-        guard !stretch.contains(where: { $0.kind == .quote || [";", ":", "—"].contains($0.lower)
-                || ["that", "which", "if", "when", "because", "although", "while", "there", "it", "this"].contains($0.lower)
+        // The clause words are stop words or ("this") determiners: other tokens skip the comparisons.
+        guard !stretch.contains(where: { $0.kind == .quote
+                || ($0.kind == .punctuation && [";", ":", "—"].contains($0.lower))
+                || (($0.has(.stopWord) || $0.has(.determiner))
+                    && ["that", "which", "if", "when", "because", "although", "while", "there", "it", "this"].contains($0.lower))
                 || $0.isCueVerbForm && !$0.isCapitalized }) else { return nil }
         let first = tokens[lower]
         guard first.isCapitalized || first.has(.determiner) || (first.lower.first?.isNumber ?? false) else { return nil }
