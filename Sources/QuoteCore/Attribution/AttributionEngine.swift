@@ -14,8 +14,7 @@ public struct AttributionEngine: Sendable {
         // most sentences of an article have none of these and are not offered to the rules.
         let candidates = units.filter { unit in
             unit.tokens.contains { token in
-                token.kind == .quote || token.isCueVerbForm || token.lower == "according" || token.isPunct(":")
-                    || token.lower == "put" || token.lower == "puts"
+                token.kind == .quote || token.isCueVerbForm || token.has(.cueWord) || token.isPunct(":")
             }
         }
         for rule in rules {

@@ -144,7 +144,7 @@ enum Tokens {
     /// A speech verb in finite form ("said", not "saying").
     static func isFiniteCue(_ token: Token, _ analyzer: PhraseAnalyzer, classes: Set<Lexicon.Verb.Class>) -> Lexicon.Verb? {
         // "as she put it": "put" is a cue only before "it" (not in "put off a vote").
-        if token.lower == "put" || token.lower == "puts" {
+        if token.has(.cueWord) && (token.lower == "put" || token.lower == "puts") {
             return classes.contains(.speech) && token.isCapitalized == false && analyzer.followedByIt(token)
                 ? Lexicon.Verb(lemma: "put", verbClass: .speech) : nil
         }

@@ -53,6 +53,16 @@ public struct PhraseAnalyzer: Sendable {
 
     func original(_ token: Token) -> String { text(token.range) }
 
+    /// `lexicon.organizations[text(range)]`, without building the text when no key can equal it.
+    @inline(__always) func organizationKind(_ range: Range<Int>) -> Lexicon.OrganizationKind? {
+        lexicon.wordTable.organizationFilter.mayContain(shadow, range) ? lexicon.organizations[text(range)] : nil
+    }
+
+    /// `lexicon.places.contains(text(range))`, without building the text when no place can equal it.
+    @inline(__always) func isPlace(_ range: Range<Int>) -> Bool {
+        lexicon.wordTable.placeFilter.mayContain(shadow, range) && lexicon.places.contains(text(range))
+    }
+
     /// True when the word after `token` in the text is "it" ("as she put it").
     func followedByIt(_ token: Token) -> Bool {
         var index = token.range.upperBound
@@ -82,8 +92,8 @@ public struct PhraseAnalyzer: Sendable {
     func skipAdverbsLeft(_ tokens: [Token], from index: Int, lower: Int) -> Int? {
         var index = index
         while index >= lower, tokens[index].kind == .word, isAdverb(tokens[index])
-                || PhraseAnalyzer.negations.contains(tokens[index].lower) {
-            if PhraseAnalyzer.negations.contains(tokens[index].lower) { return nil }
+                || tokens[index].has(.negation) {
+            if tokens[index].has(.negation) { return nil }
             index -= 1
         }
         // A time between the subject and its verb: "Trump on Tuesday dismissed", "Roe yesterday said".
@@ -104,7 +114,7 @@ public struct PhraseAnalyzer: Sendable {
 
     /// Listed adverbs and auxiliaries, and lowercase "-ly" words that are not nouns ("immediately").
     func isAdverb(_ token: Token) -> Bool {
-        if PhraseAnalyzer.adverbs.contains(token.lower) { return true }
+        if token.has(.adverb) { return true }
         return !token.isCapitalized && token.lower.count > 4 && token.lower.hasSuffix("ly")
             && !PhraseAnalyzer.lyNouns.contains(token.lower) && lexicon.roleNouns[token.lower] == nil
     }
@@ -132,8 +142,8 @@ public struct PhraseAnalyzer: Sendable {
         while end + 1 < limit, tokens[end + 1].kind == .word,
               isNameWord(tokens[end + 1]) || isRoleNoun(tokens[end + 1]) || tokens[end + 1].lower == "'s"
                 || (tokens[start].has(.determiner) && !tokens[end + 1].has(.stopWord)
-                    && lexicon.verb(tokens[end + 1].lower) == nil && !isRoleNoun(tokens[end]))
-                || (PhraseAnalyzer.rolePrepositions.contains(tokens[end + 1].lower) && isRoleNoun(tokens[end])) {
+                    && !tokens[end + 1].isCueVerbForm && !isRoleNoun(tokens[end]))
+                || (tokens[end + 1].has(.rolePreposition) && isRoleNoun(tokens[end])) {
             end += 1
         }
         // "A visiting official from the Bank, Sophie Marchand, told ...": the name in the commas.
@@ -211,8 +221,8 @@ public struct PhraseAnalyzer: Sendable {
     /// Where a noun phrase ending at `end` starts, reading leftwards.
     func phraseStart(_ tokens: [Token], end: Int, lower: Int) -> Int? {
         let lastToken = tokens[end]
-        guard lastToken.kind == .word, !PhraseAnalyzer.stopWords.contains(lastToken.lower) || lastToken.isCapitalized else { return nil }
-        guard isNameWord(lastToken) || isRoleNoun(lastToken) || lexicon.organizations[original(lastToken)] != nil else { return nil }
+        guard lastToken.kind == .word, !lastToken.has(.stopWord) || lastToken.isCapitalized else { return nil }
+        guard isNameWord(lastToken) || isRoleNoun(lastToken) || organizationKind(lastToken.range) != nil else { return nil }
         var start = end
         var lowercaseRun = 0
         while start - 1 >= lower, end - start < 12 {
@@ -228,7 +238,7 @@ public struct PhraseAnalyzer: Sendable {
             if candidate.has(.determiner) {
                 start -= 1
                 // "an official from the Bank": the determiner opens a complement of a role noun.
-                if start - 2 >= lower, PhraseAnalyzer.rolePrepositions.contains(tokens[start - 1].lower),
+                if start - 2 >= lower, tokens[start - 1].has(.rolePreposition),
                    isRoleNoun(tokens[start - 2]) {
                     start -= 1
                     continue
@@ -243,7 +253,7 @@ public struct PhraseAnalyzer: Sendable {
                 lowercaseRun = 0
                 continue
             }
-            if PhraseAnalyzer.rolePrepositions.contains(candidate.lower) {
+            if candidate.has(.rolePreposition) {
                 // "ambassador in Baghdad", "director of the group": only after a role word.
                 if start - 2 >= lower, isRoleNoun(tokens[start - 2]) || isTitle(tokens[start - 2]),
                    right.kind == .word, isNameWord(right) || right.has(.determiner) {
@@ -252,7 +262,7 @@ public struct PhraseAnalyzer: Sendable {
                 }
                 break
             }
-            if candidate.has(.stopWord) || lexicon.verb(candidate.lower) != nil {
+            if candidate.has(.stopWord) || candidate.isCueVerbForm {
                 break
             }
             if isRoleNoun(candidate) || lowercaseRun < 3 {
@@ -266,7 +276,7 @@ public struct PhraseAnalyzer: Sendable {
         // sentence ("Stated Stone").
         while start < end, tokens[start].has(.sentenceStarter)
                 && !tokens[start].has(.determiner) && !isTitle(tokens[start])
-                || (start == 0 && lexicon.verb(tokens[start].lower) != nil) {
+                || (start == 0 && tokens[start].isCueVerbForm) {
             start += 1
         }
         // Drop leading lowercase words that are not determiners when no role noun follows them.
@@ -289,17 +299,17 @@ public struct PhraseAnalyzer: Sendable {
                 index += 1
                 continue
             }
-            if PhraseAnalyzer.rolePrepositions.contains(token.lower), index > start,
+            if token.has(.rolePreposition), index > start,
                isRoleNoun(tokens[index - 1]) || isTitle(tokens[index - 1]), index + 1 < upper,
                isNameWord(tokens[index + 1]) || tokens[index + 1].has(.determiner) {
                 index += 1
                 continue
             }
             // Up to three modifiers before a role noun or name: "one former senior agency official".
-            if !token.has(.stopWord), lexicon.verb(token.lower) == nil,
+            if !token.has(.stopWord), !token.isCueVerbForm,
                let head = ((index + 1)..<min(upper, index + 4)).first(where: { tokens[$0].kind != .word || isRoleNoun(tokens[$0]) || isNameWord(tokens[$0]) }),
                tokens[head].kind == .word,
-               ((index + 1)..<head).allSatisfy({ !tokens[$0].has(.stopWord) && lexicon.verb(tokens[$0].lower) == nil }) {
+               ((index + 1)..<head).allSatisfy({ !tokens[$0].has(.stopWord) && !tokens[$0].isCueVerbForm }) {
                 index += 1
                 continue
             }
@@ -342,10 +352,15 @@ public struct PhraseAnalyzer: Sendable {
         let whole = tokens[first].range.lowerBound..<tokens[end].range.upperBound
 
         // Known organizations, longest first ("Fox News", "the White House").
-        let wholeText = text(whole)
-        let bare = stripDeterminer(wholeText)
-        if lexicon.organizations[bare] == .organization {
-            return SpeakerPhrase(form: .organization, mention: whole, role: nil, head: bare.lowercased())
+        if let bare = bareRange(whole) {
+            if organizationKind(bare) == .organization {
+                return SpeakerPhrase(form: .organization, mention: whole, role: nil, head: text(bare).lowercased())
+            }
+        } else {
+            let bare = stripDeterminer(text(whole))
+            if lexicon.organizations[bare] == .organization {
+                return SpeakerPhrase(form: .organization, mention: whole, role: nil, head: bare.lowercased())
+            }
         }
 
         // The trailing run of name words after the last title, role noun or possessive.
@@ -366,7 +381,7 @@ public struct PhraseAnalyzer: Sendable {
             var nameFirst = runStart
             // A sentence starter opening the run is no part of the name: "Despite Trump", "Like Trump".
             while nameFirst < end, tokens[nameFirst].has(.sentenceStarter) { nameFirst += 1 }
-            let afterPreposition = runStart - 1 >= first && PhraseAnalyzer.rolePrepositions.contains(tokens[runStart - 1].lower)
+            let afterPreposition = runStart - 1 >= first && tokens[runStart - 1].has(.rolePreposition)
             if afterPreposition && end - runStart >= 2 {
                 // "Ambassador to Iraq Ryan Crocker": the place belongs to the role.
                 nameFirst = runStart + 1
@@ -381,8 +396,7 @@ public struct PhraseAnalyzer: Sendable {
             // titles; "New Hampshire Jane Roe" or "Texas delegate" leave the place here.
             if end - nameFirst >= 1 {
                 for length in [3, 2, 1] where nameFirst + length <= end {
-                    let candidate = text(tokens[nameFirst].range.lowerBound..<tokens[nameFirst + length - 1].range.upperBound)
-                    if lexicon.places.contains(candidate) {
+                    if isPlace(tokens[nameFirst].range.lowerBound..<tokens[nameFirst + length - 1].range.upperBound) {
                         nameFirst += length
                         break
                     }
@@ -391,7 +405,7 @@ public struct PhraseAnalyzer: Sendable {
             // Suffixes and organizations decide the kind.
             let runTokens = tokens[nameFirst...end]
             let isOrganization = runTokens.contains { $0.has(.organizationWord) }
-                || lexicon.organizations[text(tokens[nameFirst].range.lowerBound..<tokens[end].range.upperBound)] != nil
+                || organizationKind(tokens[nameFirst].range.lowerBound..<tokens[end].range.upperBound) != nil
             let mention = tokens[nameFirst].range.lowerBound..<tokens[end].range.upperBound
             let role: Range<Int>? = nameFirst > first
                 ? tokens[first].range.lowerBound..<tokens[nameFirst - 1].range.upperBound : nil
@@ -404,19 +418,41 @@ public struct PhraseAnalyzer: Sendable {
         }
         // No name: a description headed by its last word, or by the role noun that a complement
         // follows ("a report by the state education department").
-        let headIndex = (first..<end).first(where: { isRoleNoun(tokens[$0]) && PhraseAnalyzer.rolePrepositions.contains(tokens[$0 + 1].lower) }) ?? end
+        let headIndex = (first..<end).first(where: { isRoleNoun(tokens[$0]) && tokens[$0 + 1].has(.rolePreposition) }) ?? end
         let head = tokens[headIndex].lower
-        if let kind = lexicon.roleNouns[head] {
+        // Only a word with the role-noun trait can be in `lexicon.roleNouns`.
+        if tokens[headIndex].has(.roleNoun), let kind = lexicon.roleNouns[head] {
             switch kind {
             case .person: return SpeakerPhrase(form: .nominal, mention: whole, role: nil, head: head)
             case .organization: return SpeakerPhrase(form: .organization, mention: whole, role: nil, head: head)
             case .document: return SpeakerPhrase(form: .document, mention: whole, role: nil, head: head)
             }
         }
-        if tokens[headIndex].isCapitalized || lexicon.organizations[original(tokens[headIndex])] != nil {
+        if tokens[headIndex].isCapitalized || organizationKind(tokens[headIndex].range) != nil {
             return SpeakerPhrase(form: .organization, mention: whole, role: nil, head: head)
         }
         return nil
+    }
+
+    /// The code units of the prefixes `stripDeterminer` drops, in its order.
+    private static let determinerPrefixes: [[UInt16]] = ["the ", "The ", "a ", "A ", "an ", "An "].map { Array($0.utf16) }
+
+    /// `range` without the prefix `stripDeterminer` drops from its text; nil when only the text can
+    /// tell (a mark after the prefix's space may join the space into another character).
+    func bareRange(_ range: Range<Int>) -> Range<Int>? {
+        for prefix in PhraseAnalyzer.determinerPrefixes {
+            let end = range.lowerBound + prefix.count
+            guard end <= range.upperBound else { continue }
+            var same = true
+            for offset in 0..<prefix.count where shadow[range.lowerBound + offset] != prefix[offset] {
+                same = false
+                break
+            }
+            guard same else { continue }
+            if end < range.upperBound, shadow[end] >= 0x300 { return nil }
+            return end..<range.upperBound
+        }
+        return range
     }
 
     func stripDeterminer(_ text: String) -> String {
@@ -441,9 +477,12 @@ public struct PhraseAnalyzer: Sendable {
         guard last - lower < 15, tokens[last].kind == .word, isShare || !tokens[last].has(.determiner),
               isShare || !tokens[last].has(.stopWord) else { return nil }
         let stretch = tokens[lower...last]
-        guard !stretch.contains(where: { $0.kind == .quote || [";", ":", "—"].contains($0.lower)
-                || ["that", "which", "if", "when", "because", "although", "while", "there", "it", "this"].contains($0.lower)
-                || analyzer.lexicon.verb($0.lower) != nil && !$0.isCapitalized }) else { return nil }
+        // The clause words are stop words or ("this") determiners: other tokens skip the comparisons.
+        guard !stretch.contains(where: { $0.kind == .quote
+                || ($0.kind == .punctuation && [";", ":", "—"].contains($0.lower))
+                || (($0.has(.stopWord) || $0.has(.determiner))
+                    && ["that", "which", "if", "when", "because", "although", "while", "there", "it", "this"].contains($0.lower))
+                || $0.isCueVerbForm && !$0.isCapitalized }) else { return nil }
         let first = tokens[lower]
         guard first.isCapitalized || first.has(.determiner) || (first.lower.first?.isNumber ?? false) else { return nil }
         if let parsed = analyzer.parse(tokens, lower...last) { return parsed }

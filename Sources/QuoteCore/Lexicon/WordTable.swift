@@ -31,6 +31,16 @@ public struct WordTraits: OptionSet, Sendable, Hashable {
     public static let nameWord = WordTraits(rawValue: 1 << 9)
     /// `lexicon.pronouns` may have the word: its lowercased form is a pronoun's lowercased form.
     public static let pronoun = WordTraits(rawValue: 1 << 10)
+    /// `PhraseAnalyzer.adverbs`: a listed adverb or auxiliary ("also", "has").
+    public static let adverb = WordTraits(rawValue: 1 << 11)
+    /// `PhraseAnalyzer.negations` ("not", "never", "declined").
+    public static let negation = WordTraits(rawValue: 1 << 12)
+    /// `PhraseAnalyzer.rolePrepositions` ("of", "to", "for").
+    public static let rolePreposition = WordTraits(rawValue: 1 << 13)
+    /// `WordTable.cueWords`: a word other than a cue verb form that may introduce an attribution.
+    public static let cueWord = WordTraits(rawValue: 1 << 14)
+    /// `WordTable.quotedForms`: "quoted" or "quotes", which open "quoted X as saying".
+    public static let quotedForm = WordTraits(rawValue: 1 << 15)
 }
 
 /// Lowercased word forms with their traits, and the cue verb they are, if any.
@@ -51,12 +61,21 @@ struct WordTable: Sendable {
         var verbID: Int16 = -1
     }
 
+    /// Words besides the cue verb forms that the rules read as cues: "according (to)", "(as she) put (it)".
+    static let cueWords: Set<String> = ["according", "put", "puts"]
+    /// The forms of "quote" that `QuotedAsSayingRule` reads.
+    static let quotedForms: Set<String> = ["quoted", "quotes"]
+
     private(set) var entries: [String: Entry] = [:]
     /// Traits of forms as written, from the lists keyed by the original case.
     private(set) var writtenForms: [String: WordTraits] = [:]
     private(set) var hyphenParticles: Set<String> = []
     /// The cue verbs, indexed by `Token.verbID`.
     private(set) var verbList: [Lexicon.Verb] = []
+    /// Which all-ASCII texts may be keys of `lexicon.organizations`.
+    private(set) var organizationFilter = ASCIIKeyFilter([])
+    /// Which all-ASCII texts may be in `lexicon.places`.
+    private(set) var placeFilter = ASCIIKeyFilter([])
 
     /// A table that knows no words (before the lexicon has loaded its lists).
     init() {}
@@ -78,6 +97,11 @@ struct WordTable: Sendable {
         mark(lexicon.pronouns.keys, .pronoun)
         mark(PhraseAnalyzer.determiners, .determiner)
         mark(PhraseAnalyzer.stopWords, .stopWord)
+        mark(PhraseAnalyzer.adverbs, .adverb)
+        mark(PhraseAnalyzer.negations, .negation)
+        mark(PhraseAnalyzer.rolePrepositions, .rolePreposition)
+        mark(WordTable.cueWords, .cueWord)
+        mark(WordTable.quotedForms, .quotedForm)
         markWritten(lexicon.titles.keys, .title)
         markWritten(lexicon.particles.keys, [.particle, .nameWord])
         markWritten(lexicon.abbreviations.filter { $0.value == .general }.keys, .generalAbbreviation)
@@ -95,6 +119,8 @@ struct WordTable: Sendable {
             hyphenParticles.insert(particle.hasSuffix("-") ? String(particle.dropLast()) : particle)
         }
         asciiIndex = ASCIIIndex(entries)
+        organizationFilter = ASCIIKeyFilter(lexicon.organizations.keys)
+        placeFilter = ASCIIKeyFilter(lexicon.places)
     }
 
     /// `entries` again for its ASCII keys, probed with a word's code units: no `String` is hashed.
@@ -223,5 +249,39 @@ struct WordTable: Sendable {
             traits.insert(.nameWord)
         }
         return (traits, entry?.verbID ?? -1)
+    }
+}
+
+/// Which all-ASCII texts may equal a key of a string list, told from the text's length and its
+/// first and last characters: most phrases the analyzer looks up are in no list, and the filter
+/// spares building and hashing a `String` for them.
+struct ASCIIKeyFilter: Sendable {
+    /// One bit per signature of a key that equals some all-ASCII text.
+    private var bits = [UInt64](repeating: 0, count: 1024)
+
+    init(_ keys: some Sequence<String>) {
+        for key in keys {
+            // A key equals an all-ASCII text only when its decomposed form is that text.
+            let units = Array(key.decomposedStringWithCanonicalMapping.utf16)
+            guard let first = units.first, let last = units.last, units.allSatisfy({ $0 < 0x80 }) else { continue }
+            let bit = ASCIIKeyFilter.signature(count: units.count, first: first, last: last)
+            bits[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+    }
+
+    /// 16 bits: the length modulo 64 and five low bits of the first and of the last unit.
+    @inline(__always)
+    private static func signature(count: Int, first: UInt16, last: UInt16) -> Int {
+        (count & 0x3F) << 10 | Int(first & 0x1F) << 5 | Int(last & 0x1F)
+    }
+
+    /// False only when no key equals the text of `units[range]`; always true for an empty range
+    /// or a text with a non-ASCII unit.
+    @inline(__always)
+    func mayContain(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return true }
+        for index in range where units[index] >= 0x80 { return true }
+        let bit = ASCIIKeyFilter.signature(count: range.count, first: units[range.lowerBound], last: units[range.upperBound - 1])
+        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 }

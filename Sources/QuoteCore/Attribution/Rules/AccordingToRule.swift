@@ -19,7 +19,7 @@ public struct AccordingToRule: AttributionRule {
     public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
         let tokens = unit.tokens
         var results: [Attribution] = []
-        for index in tokens.indices where tokens[index].lower == "according" && index + 1 < tokens.count
+        for index in tokens.indices where tokens[index].has(.cueWord) && tokens[index].lower == "according" && index + 1 < tokens.count
             && tokens[index + 1].lower == "to" {
             guard let object = context.analyzer.object(tokens, after: index + 1, upper: tokens.count)
                     ?? source(tokens, from: index + 2, context.analyzer) else { continue }

@@ -49,8 +49,8 @@ public struct QuoteFirstRule: AttributionRule {
     /// taken whole when it sits alone between the quotation and the verb.
     private func shortDescription(_ tokens: [Token], _ range: Range<Int>, _ analyzer: PhraseAnalyzer) -> SpeakerPhrase? {
         guard range.count >= 2, range.count <= 6, tokens[range.lowerBound].has(.determiner),
-              tokens[range].allSatisfy({ $0.kind == .word && ($0.isCapitalized || !$0.has(.stopWord) || PhraseAnalyzer.rolePrepositions.contains($0.lower)) }),
-              let last = range.last, !PhraseAnalyzer.rolePrepositions.contains(tokens[last].lower) else { return nil }
+              tokens[range].allSatisfy({ $0.kind == .word && ($0.isCapitalized || !$0.has(.stopWord) || $0.has(.rolePreposition)) }),
+              let last = range.last, !tokens[last].has(.rolePreposition) else { return nil }
         return SpeakerPhrase(form: .nominal, mention: tokens[range.lowerBound].range.lowerBound..<tokens[last].range.upperBound,
                              role: nil, head: tokens[last].lower)
     }

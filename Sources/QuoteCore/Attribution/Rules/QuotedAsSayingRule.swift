@@ -23,7 +23,7 @@ public struct QuotedAsSayingRule: AttributionRule {
         let tokens = unit.tokens
         let analyzer = context.analyzer
         var results: [Attribution] = []
-        for index in tokens.indices where tokens[index].lower == "quoted" || tokens[index].lower == "quotes" {
+        for index in tokens.indices where tokens[index].has(.quotedForm) {
             // Find "as saying".
             var asIndex = index + 1
             while asIndex < min(tokens.count - 1, index + 12), tokens[asIndex].lower != "as" { asIndex += 1 }

@@ -45,13 +45,15 @@ extension ReportedSpeechRule {
     func clauseEnd(_ tokens: [Token], from start: Int, last: Int, _ analyzer: PhraseAnalyzer) -> Int {
         var index = start + 2
         while index < last {
-            if tokens[index].lower == "and", index + 1 <= last,
+            // "and", "but" and "while" are stop words: other words skip their string comparisons.
+            let isStopWord = tokens[index].has(.stopWord)
+            if isStopWord, tokens[index].lower == "and", index + 1 <= last,
                Tokens.isFiniteCue(tokens[index + 1], analyzer, classes: Tokens.anyCue) != nil
                 || (tokens[index + 1].lower == "also" && index + 2 <= last && analyzer.verb(tokens[index + 2]) != nil) {
                 return tokens[index - 1].isPunct(",") ? index - 2 : index - 1
             }
             // "..., and other leaders said ...": a second speaker's report starts a clause of its own.
-            if Self.opensSecondReport(tokens, at: index, start: start, last: last, analyzer) {
+            if isStopWord, Self.opensSecondReport(tokens, at: index, start: start, last: last, analyzer) {
                 return tokens[index - 1].isPunct(",") ? index - 2 : index - 1
             }
             // ", but" starts the other side of a contrast: "Republicans have argued X, but Democrats ...".
@@ -70,7 +72,7 @@ extension ReportedSpeechRule {
                 return index - 1
             }
             // "while promising ...", "while also ...": a second act, not part of the first report.
-            if tokens[index].lower == "while", index + 1 <= last, index - start >= 3,
+            if isStopWord, tokens[index].lower == "while", index + 1 <= last, index - start >= 3,
                tokens[index + 1].lower.hasSuffix("ing") || tokens[index + 1].lower == "also" {
                 return tokens[index - 1].isPunct(",") ? index - 2 : index - 1
             }

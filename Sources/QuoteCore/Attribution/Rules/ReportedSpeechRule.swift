@@ -116,7 +116,7 @@ public struct ReportedSpeechRule: AttributionRule {
         // introduces nothing else.
         let usedCues = context.usedCues
         // Trailing attributions first ("CLAUSE, S said"): verbs inside CLAUSE are not cues.
-        for verbIndex in tokens.indices {
+        for verbIndex in tokens.indices where Self.mayBeCue(tokens[verbIndex]) {
             guard !usedCues.contains(tokens[verbIndex].range.lowerBound),
                   let verb = Tokens.isFiniteCue(tokens[verbIndex], analyzer, classes: Tokens.reporting), verb.lemma != "quote",
                   case let found = trailing(tokens, verbIndex: verbIndex, last: last, verb: verb, unit: unit, context: context),
@@ -126,7 +126,8 @@ public struct ReportedSpeechRule: AttributionRule {
             covered = max(verbIndex, found.end)
             break
         }
-        for verbIndex in tokens.indices where verbIndex > covered && !usedCues.contains(tokens[verbIndex].range.lowerBound) {
+        for verbIndex in tokens.indices where verbIndex > covered && Self.mayBeCue(tokens[verbIndex])
+                && !usedCues.contains(tokens[verbIndex].range.lowerBound) {
             // ", saying (that) CLAUSE": the participle reports for the sentence's speaker.
             if let participle = participleClause(tokens, at: verbIndex, last: last, unit: unit, analyzer: analyzer,
                                                  found: results) {
@@ -214,6 +215,11 @@ public struct ReportedSpeechRule: AttributionRule {
         }
         return results
     }
+
+    /// False for a token that can be neither a finite cue (`Tokens.isFiniteCue`) nor a participle
+    /// cue: no cue verb form, and not "put" or "puts".
+    @inline(__always)
+    private static func mayBeCue(_ token: Token) -> Bool { token.isCueVerbForm || token.has(.cueWord) }
 
     private func isParticipleCue(_ token: Token, _ analyzer: PhraseAnalyzer) -> Bool {
         guard token.kind == .word, token.lower.hasSuffix("ing"), let verb = analyzer.verb(token),
