@@ -56,13 +56,10 @@ extension ReportedSpeechRule {
             if isStopWord, Self.opensSecondReport(tokens, at: index, start: start, last: last, analyzer) {
                 return tokens[index - 1].isPunct(",") ? index - 2 : index - 1
             }
-            // ", but" starts the other side of a contrast: "Republicans have argued X, but Democrats ...".
-            if tokens[index].isPunct(","), index + 1 <= last, index - start >= 3, tokens[index + 1].lower == "but" {
-                return index - 1
-            }
-            // ", while" opens a contrast of its own: "X said they want Y, while Z favored W".
+            // ", but" and ", while" start the other side of a contrast: "Republicans have argued X, but
+            // Democrats ...", "X said they want Y, while Z favored W".
             if tokens[index].isPunct(","), index + 1 <= last, index - start >= 3,
-               ["while", "whereas"].contains(tokens[index + 1].lower) {
+               Self.contrastOpeners.contains(tokens[index + 1].lower) {
                 return index - 1
             }
             // ", and" before a new subject starts a statement of the writer's: "X said Y, and she left".
@@ -86,6 +83,26 @@ extension ReportedSpeechRule {
             index += 1
         }
         return last
+    }
+
+    /// Words that open the other side of a contrast after a comma.
+    static let contrastOpeners: Set<String> = ["but", "while", "whereas"]
+
+    /// The "that" within the next words after `start` that opens a reported clause ("said Tuesday
+    /// that X", "told reporters that X"), or nil. A quotation, a full stop, a pronoun or a verb
+    /// before it means the "that" is inside the clause ("say they feel that way"); with
+    /// `throughSpeech`, a speech verb among them lets it pass ("said she told them that X").
+    static func complementizer(_ tokens: [Token], from start: Int, last: Int, _ analyzer: PhraseAnalyzer,
+                               throughSpeech: Bool) -> Int? {
+        guard let that = (start..<min(last + 1, start + 9)).first(where: { tokens[$0].lower == "that" }),
+              !(start..<that).contains(where: { tokens[$0].kind == .quote || tokens[$0].isPunct(".") })
+        else { return nil }
+        if throughSpeech,
+           (start..<that).contains(where: { Tokens.isFiniteCue(tokens[$0], analyzer, classes: Tokens.speech) != nil }) {
+            return that
+        }
+        return (start..<that).contains(where: { tokens[$0].has(.subjectPronoun) || analyzer.verb(tokens[$0]) != nil })
+            ? nil : that
     }
 
     /// True at the "and" of "..., and other leaders said ...": a short subject and a cue verb of
@@ -124,4 +141,3 @@ extension ReportedSpeechRule {
         return SpeakerPhrase(form: .nominal, mention: head.range, role: nil, head: head.lower)
     }
 }
-

@@ -148,7 +148,7 @@ public struct ReportedSpeechRule: AttributionRule {
             // after ", and" when the clause before it was cut there: "X said Y, and two deckhands said Z".
             if found == nil, let boundary = (0..<verbIndex).last(where: {
                    tokens[$0].isPunct(":") || tokens[$0].isPunct(";")
-                       || ($0 > covered && $0 > 0 && covered >= 0 && tokens[$0 - 1].isPunct(",") && ["and", "but"].contains(tokens[$0].lower)) }),
+                       || (covered >= 0 && $0 > covered && tokens[$0 - 1].isPunct(",") && ["and", "but"].contains(tokens[$0].lower)) }),
                boundary + 1 < verbIndex, !(boundary..<verbIndex).contains(where: { tokens[$0].kind == .quote }) {
                 found = analyzer.fallbackSubject(tokens, verbIndex: verbIndex, lower: boundary + 1)
             }
@@ -168,12 +168,7 @@ public struct ReportedSpeechRule: AttributionRule {
             if start < last, tokens[start].lower == "out", tokens[start + 1].isPunct(",") { start += 1 }
             // "As the Post reported, X": the report is what follows the verb's comma.
             let afterComma = start <= last && tokens[start].isPunct(",")
-            if let that = (start..<min(last + 1, start + 9)).first(where: { tokens[$0].lower == "that" }),
-               !(start..<that).contains(where: { tokens[$0].kind == .quote || tokens[$0].isPunct(".") }),
-               // "said Tuesday that ..." and "said she told them that ..." skip to the clause; "say
-               // they feel that way" does not.
-               (start..<that).contains(where: { Tokens.isFiniteCue(tokens[$0], analyzer, classes: Tokens.speech) != nil })
-                || !(start..<that).contains(where: { tokens[$0].has(.subjectPronoun) || analyzer.verb(tokens[$0]) != nil }) {
+            if let that = Self.complementizer(tokens, from: start, last: last, analyzer, throughSpeech: true) {
                 start = that + 1
             } else if ReportedSpeechRule.tellLike.contains(verb.lemma) {
                 // Skip the audience: "told reporters", "told the Ledger".
@@ -242,9 +237,7 @@ public struct ReportedSpeechRule: AttributionRule {
         var start = index + 1
         while start <= last, ["that", "only", ",", ":"].contains(tokens[start].lower) { start += 1 }
         // "saying at a campaign event last week that X": the clause starts after "that".
-        if let that = (start..<min(last + 1, start + 9)).first(where: { tokens[$0].lower == "that" }),
-           !(start..<that).contains(where: { tokens[$0].kind == .quote || tokens[$0].isPunct(".")
-               || tokens[$0].has(.subjectPronoun) || analyzer.verb(tokens[$0]) != nil }) {
+        if let that = Self.complementizer(tokens, from: start, last: last, analyzer, throughSpeech: false) {
             start = that + 1
         }
         var end = last
