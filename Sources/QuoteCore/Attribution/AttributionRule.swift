@@ -68,7 +68,7 @@ extension AttributionRule {
 
     /// An attribution for a reported clause: mixed when it holds quotations, indirect otherwise.
     func clause(_ tokens: [Token], _ range: ClosedRange<Int>, _ speaker: SpeakerPhrase?, cue: Token?, lemma: String?,
-                confidence: Double, unit: Unit, via: SpeakerPhrase? = nil) -> Attribution? {
+                confidence: Double, unit: Unit, via: SpeakerPhrase? = nil, minimumWords: Int = 2) -> Attribution? {
         var first = range.lowerBound
         var last = range.upperBound
         while first <= last, tokens[first].kind == .punctuation || (first < last && Tokens.leadingConjunctions.contains(tokens[first].lower)) {
@@ -82,7 +82,7 @@ extension AttributionRule {
             return direct(quotes[0], speaker, cue: cue, lemma: lemma, confidence: confidence, unit: unit, via: via)
         }
         let words = (first...last).filter { tokens[$0].kind != .punctuation }.count
-        guard words >= 2 else { return nil }
+        guard words >= minimumWords else { return nil }
         return Attribution(rule: id, type: quotes.isEmpty ? .indirect : .mixed, quote: quotes.first,
                            content: tokens[first].range.lowerBound..<tokens[last].range.upperBound,
                            speaker: speaker, via: via, cue: cue?.range, cueLemma: lemma,

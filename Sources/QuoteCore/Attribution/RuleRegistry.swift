@@ -9,6 +9,7 @@ public enum RuleRegistry {
         SpeakerFirstRule(),
         AccordingToRule(),
         ReportedSpeechRule(),
+        RelativeObjectRule(),
         SentenceSubjectRule(),
         ContinuationRule(),
         UnattributedRule(),
@@ -17,6 +18,6 @@ public enum RuleRegistry {
     /// Every rule id a record may carry, including the ids of rule variants.
     public static let ids: [String] = [
         "quoted-as-saying", "quote-speaker-verb", "quote-verb-speaker", "split-quote", "dash-trailer",
-        "headline-colon", "speaker-verb-quote", "lead-in", "subject-colon", "according-to", "reported-speech", "sentence-subject", "continuation", "unattributed",
+        "headline-colon", "speaker-verb-quote", "lead-in", "subject-colon", "according-to", "reported-speech", "relative-object", "sentence-subject", "continuation", "unattributed",
     ]
 }

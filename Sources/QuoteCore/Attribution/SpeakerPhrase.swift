@@ -22,6 +22,9 @@ public struct SpeakerPhrase: Sendable, Hashable {
     public var role: Range<Int>?
     /// The lowercased head noun of a description ("spokesman").
     public var head: String?
+
+    /// Where the phrase starts in the text: its role when the role comes first ("Sen. Roe").
+    var start: Int { role.map { min($0.lowerBound, mention.lowerBound) } ?? mention.lowerBound }
 }
 
 /// Where an attribution was found and what it decided.

@@ -8,7 +8,7 @@ extension ReportedSpeechRule {
 
     /// The subject must start the sentence, or follow an introductory phrase closed by a comma.
     func startsClause(_ tokens: [Token], speaker: SpeakerPhrase) -> Bool {
-        let start = speaker.role.map { min($0.lowerBound, speaker.mention.lowerBound) } ?? speaker.mention.lowerBound
+        let start = speaker.start
         guard let first = tokens.firstIndex(where: { $0.range.lowerBound >= start }) else { return false }
         var index = first - 1
         // Titles before the name belong to the subject ("Senator Harry Reid, the leader, said").
@@ -23,9 +23,18 @@ extension ReportedSpeechRule {
             || ReportedSpeechRule.clauseOpeners.contains(tokens[index].lower)
     }
 
+    /// True when "which", "who" or "whom" stands right before the speaker phrase: the pronoun is
+    /// the object of the speaker's verb ("the levy, which Carvalho supports").
+    static func objectRelative(_ tokens: [Token], before speaker: SpeakerPhrase) -> Bool {
+        let start = speaker.start
+        guard let first = tokens.firstIndex(where: { $0.range.lowerBound >= start }), first >= 1 else { return false }
+        let before = tokens[first - 1]
+        return before.kind == .word && !before.isCapitalized && RelativeObjectRule.pronouns.contains(before.lower)
+    }
+
     /// True when a subordinating word ("while", "although", "now that") opens the speaker's clause.
     static func opensSubordinate(_ tokens: [Token], before speaker: SpeakerPhrase) -> Bool {
-        let start = speaker.role.map { min($0.lowerBound, speaker.mention.lowerBound) } ?? speaker.mention.lowerBound
+        let start = speaker.start
         guard var index = tokens.firstIndex(where: { $0.range.lowerBound >= start }) else { return false }
         index -= 1
         while index >= 0, tokens[index].has(.determiner) { index -= 1 }

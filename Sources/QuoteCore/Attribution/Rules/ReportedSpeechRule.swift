@@ -16,6 +16,10 @@ public struct ReportedSpeechRule: AttributionRule {
         // A parenthetical cue reports what follows it as well as what precedes it.
         RuleExample("The hard part, Ines Carvalho said, is finding the money for the new pumps.",
                     quote: "is finding the money for the new pumps", type: .indirect, speaker: "Ines Carvalho"),
+        RuleExample("Otherwise, Ines Carvalho said, the pumps will fail before June.",
+                    quote: "Otherwise", type: .indirect, speaker: "Ines Carvalho"),
+        RuleExample("Instead, Ines Carvalho told reporters, the county should repair the old pumps.",
+                    quote: "Instead", type: .indirect, speaker: "Ines Carvalho"),
         // A relative clause: the speaker is the antecedent, the clause ends at its comma.
         RuleExample("The levy has critics who say the county cannot afford it, and the vote is close.",
                     quote: "the county cannot afford it", type: .indirect, speaker: "critics"),
@@ -97,6 +101,10 @@ public struct ReportedSpeechRule: AttributionRule {
     static let relativeLemmas: Set<String> = ["say", "claim", "argue", "insist", "believe", "think", "suggest", "contend",
                                               "maintain", "warn", "predict", "acknowledge", "admit", "complain", "fear",
                                               "worry", "note", "write", "tell", "assert", "allege", "deny", "doubt", "estimate"]
+    /// Adverbs that open a sentence as one word before a parenthetical cue: "Rather, he said, X".
+    static let fragmentAdverbs: Set<String> = ["instead", "rather", "still", "yet", "now", "then"]
+    /// Words that can make up the audience of a "tell" verb: "told reporters", "told him".
+    static let audienceWords: Set<String> = ["reporters", "him", "her", "them", "us", "me", "journalists", "supporters"]
     static let tellLike: Set<String> = ["tell", "inform", "assure", "remind", "warn", "notify", "advise", "brief", "urge"]
     static let adverbialStarts: Set<String> = ["on", "in", "at", "during", "last", "this", "monday", "tuesday", "wednesday",
                                                "thursday", "friday", "saturday", "sunday", "yesterday", "today",
@@ -163,6 +171,11 @@ public struct ReportedSpeechRule: AttributionRule {
             }
             guard let speaker = found else { continue }
             var start = verbIndex + 1
+            // "Pell, who Whitcombe credited with the grant": the relative pronoun is the verb's
+            // object and what was reported (relative-object); what follows the verb is no clause.
+            if !isRelative, Self.objectRelative(tokens, before: speaker),
+               !((verbIndex + 1)...max(verbIndex + 1, min(last, verbIndex + 6))).contains(where: {
+                   $0 <= last && tokens[$0].kind == .quote }) { continue }
             // "as she put it, ...", "as he pointed out, ...": "it" and "out" belong to the verb.
             if verb.lemma == "put", start <= last, tokens[start].lower == "it" { start += 1 }
             if start < last, tokens[start].lower == "out", tokens[start + 1].isPunct(",") { start += 1 }
@@ -174,7 +187,7 @@ public struct ReportedSpeechRule: AttributionRule {
                 // Skip the audience: "told reporters", "told the Ledger".
                 while start <= last, tokens[start].kind == .word,
                       analyzer.isNameWord(tokens[start]) || tokens[start].has(.determiner)
-                        || analyzer.isRoleNoun(tokens[start]) || ["reporters", "him", "her", "them", "us", "me", "journalists", "supporters"].contains(tokens[start].lower) {
+                        || analyzer.isRoleNoun(tokens[start]) || ReportedSpeechRule.audienceWords.contains(tokens[start].lower) {
                     let isHead = !tokens[start].has(.determiner)
                     start += 1
                     // The audience ends at its head: "told reporters the plan ..." keeps "the plan".
@@ -259,8 +272,19 @@ public struct ReportedSpeechRule: AttributionRule {
     /// cue, and for a parenthetical the one after it too; `end` is the last token they cover.
     private func trailing(_ tokens: [Token], verbIndex: Int, last: Int, verb: Lexicon.Verb, unit: Unit,
                           context: RuleContext) -> (attributions: [Attribution], end: Int) {
-        guard let before = trailingBefore(tokens, verbIndex: verbIndex, last: last, verb: verb, unit: unit, context: context)
-        else { return ([], -1) }
+        // A parenthetical cue after one word reports it too ("Otherwise, she said, X"): the word is a
+        // fragment of the report, kept only when the clause after the cue is found.
+        let before: (attribution: Attribution, parentheticalTail: Int?)
+        var oneWord = false
+        if let found = trailingBefore(tokens, verbIndex: verbIndex, last: last, verb: verb, unit: unit, context: context) {
+            before = found
+        } else if let found = trailingBefore(tokens, verbIndex: verbIndex, last: last, verb: verb, unit: unit,
+                                             context: context, minimumWords: 1), found.parentheticalTail != nil {
+            before = found
+            oneWord = true
+        } else {
+            return ([], -1)
+        }
         guard let tail = before.parentheticalTail else { return ([before.attribution], verbIndex) }
         // "The main problem, Palmieri says, is finding money": what follows reports too.
         let start = tail + 1
@@ -268,12 +292,12 @@ public struct ReportedSpeechRule: AttributionRule {
         guard start <= end, Self.contentWeight(tokens, start...end) >= 3,
               let after = clause(tokens, start...end, before.attribution.speaker, cue: tokens[verbIndex], lemma: verb.lemma,
                                  confidence: before.attribution.confidence, unit: unit)
-        else { return ([before.attribution], verbIndex) }
+        else { return oneWord ? ([], -1) : ([before.attribution], verbIndex) }
         return ([before.attribution, after], end)
     }
 
     private func trailingBefore(_ tokens: [Token], verbIndex: Int, last: Int, verb: Lexicon.Verb, unit: Unit,
-                                context: RuleContext) -> (attribution: Attribution, parentheticalTail: Int?)? {
+                                context: RuleContext, minimumWords: Int = 2) -> (attribution: Attribution, parentheticalTail: Int?)? {
         let analyzer = context.analyzer
         // After the verb: nothing, or a short adverbial.
         var tail = verbIndex + 1
@@ -288,18 +312,28 @@ public struct ReportedSpeechRule: AttributionRule {
         } else {
             guard let subject = analyzer.subject(tokens, verb: verbIndex, lower: 0) else { return nil }
             speaker = subject
-            let start = subject.role.map { min($0.lowerBound, subject.mention.lowerBound) } ?? subject.mention.lowerBound
+            let start = subject.start
             guard let first = tokens.firstIndex(where: { $0.range.lowerBound >= start }), first >= 2 else { return nil }
             var index = first - 1
             while index >= 0, tokens[index].has(.determiner) { index -= 1 }
             guard index >= 1, Tokens.isCommaLike(tokens, index, context) else { return nil }
             commaIndex = index
+            // "X, Okafor told reporters, Y": a short audience stands between the verb and its comma.
+            if tail < last, ReportedSpeechRule.tellLike.contains(verb.lemma),
+               let comma = (tail...min(last, tail + 4)).first(where: { tokens[$0].kind != .word }),
+               comma > tail, tokens[comma].isPunct(","),
+               (tail..<comma).allSatisfy({ analyzer.isNameWord(tokens[$0]) || tokens[$0].has(.determiner)
+                   || ReportedSpeechRule.audienceWords.contains(tokens[$0].lower) }) {
+                tail = comma
+            }
         }
         let participleFollows = tail + 1 <= last && tokens[tail].isPunct(",") && tokens[tail + 1].lower.hasSuffix("ing")
             && analyzer.verb(tokens[tail + 1]) != nil
         // "CLAUSE, S said, while ...": the clause before, unless it is subordinate ("If X, S said, Y").
+        // A lone adverb is a fragment of the report, though it opens a clause: "Instead, S said, X".
         let parenthetical = tail <= last && tokens[tail].isPunct(",") && tokens.first.map {
-            !ReportedSpeechRule.subordinators.contains($0.lower) } ?? false
+            !ReportedSpeechRule.subordinators.contains($0.lower)
+                || (commaIndex == 1 && ReportedSpeechRule.fragmentAdverbs.contains($0.lower)) } ?? false
         if tail <= last && !participleFollows && !parenthetical {
             guard ReportedSpeechRule.adverbialStarts.contains(tokens[tail].lower) || tokens[tail].isPunct(","),
                   last - tail <= 6,
@@ -319,6 +353,6 @@ public struct ReportedSpeechRule: AttributionRule {
         }
         guard commaIndex >= 1 else { return nil }
         return clause(tokens, 0...(commaIndex - 1), speaker, cue: tokens[verbIndex], lemma: verb.lemma,
-                      confidence: conf, unit: unit).map { ($0, parentheticalTail) }
+                      confidence: conf, unit: unit, minimumWords: minimumWords).map { ($0, parentheticalTail) }
     }
 }
