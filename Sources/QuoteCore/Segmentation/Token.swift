@@ -120,6 +120,12 @@ struct Tokenizer {
                         segmentStart = index
                         continue
                     }
+                    if (current == 0x2C || current == CodeUnit.period) && CodeUnit.isDigit(following)
+                        && CodeUnit.isDigit(units[index - 1]) {
+                        // 2,400 and 3.2: a number's separators do not end it (nor a clause).
+                        index += 1
+                        continue
+                    }
                     if (current == CodeUnit.hyphen || current == 0x2010) && CodeUnit.isAlphanumeric(following) {
                         index += 1
                         continue

@@ -66,9 +66,12 @@ extension ReportedSpeechRule {
                 return tokens[index - 1].isPunct(",") ? index - 2 : index - 1
             }
             // ", but" and ", while" start the other side of a contrast: "Republicans have argued X, but
-            // Democrats ...", "X said they want Y, while Z favored W".
+            // Democrats ...", "X said they want Y, while Z favored W"; so does a concession the writer
+            // adds: "X, even as he understands ...".
             if tokens[index].isPunct(","), index + 1 <= last, index - start >= 3,
-               Self.contrastOpeners.contains(tokens[index + 1].lower) {
+               Self.contrastOpeners.contains(tokens[index + 1].lower)
+                || (tokens[index + 1].lower == "even" && index + 2 <= last
+                    && Self.concessiveAfterEven.contains(tokens[index + 2].lower)) {
                 return index - 1
             }
             // ", and" before a new subject starts a statement of the writer's: "X said Y, and she left".
@@ -96,6 +99,8 @@ extension ReportedSpeechRule {
 
     /// Words that open the other side of a contrast after a comma.
     static let contrastOpeners: Set<String> = ["but", "while", "whereas"]
+    /// Words after ", even" that open a concession: ", even as", ", even though".
+    static let concessiveAfterEven: Set<String> = ["as", "though", "if", "after", "before"]
 
     /// The "that" within the next words after `start` that opens a reported clause ("said Tuesday
     /// that X", "told reporters that X"), or nil. A quotation, a full stop, a pronoun or a verb

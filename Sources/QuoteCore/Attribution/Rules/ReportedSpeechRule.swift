@@ -64,6 +64,8 @@ public struct ReportedSpeechRule: AttributionRule {
         // ", while" opens a contrast that is no part of the report.
         RuleExample("Ines Carvalho said the county wants a new pump, while the board favored repairs.",
                     quote: "the county wants a new pump", type: .indirect, speaker: "Ines Carvalho"),
+        RuleExample("Ines Carvalho said the county cannot wait for the pumps, even as the board asks for more tests.",
+                    quote: "the county cannot wait for the pumps", type: .indirect, speaker: "Ines Carvalho"),
         // "speaking on condition of anonymity" introduces no clause; the finite verb after it does.
         RuleExample("Two engineers, speaking on condition of anonymity, said the pumps had failed twice.",
                     quote: "the pumps had failed twice", type: .indirect, speaker: "Two engineers"),
