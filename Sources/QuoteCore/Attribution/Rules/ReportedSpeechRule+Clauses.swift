@@ -32,6 +32,30 @@ extension ReportedSpeechRule {
         return before.kind == .word && !before.isCapitalized && RelativeObjectRule.pronouns.contains(before.lower)
     }
 
+    /// True when the speaker phrase opens a relative clause: "which", "who", "whom" or "that" before
+    /// it, or a noun with the relative pronoun left out ("a probe the agency said was ongoing").
+    static func relativeSubject(_ tokens: [Token], before speaker: SpeakerPhrase) -> Bool {
+        let start = speaker.start
+        guard let first = tokens.firstIndex(where: { $0.range.lowerBound >= start }), first >= 1 else { return false }
+        let before = tokens[first - 1]
+        guard before.kind == .word, !before.isCapitalized else { return false }
+        if RelativeObjectRule.pronouns.contains(before.lower) || before.lower == "that" { return true }
+        return !before.has(.stopWord) && !before.isCueVerbForm && !before.has(.determiner)
+    }
+
+    /// Finite forms that open a predicate right after a cue verb: "said was", "said went".
+    static let predicateOpeners: Set<String> = ["is", "was", "were", "are", "has", "have", "had", "will", "would", "can",
+                                                "could", "should", "may", "might", "must", "did", "does", "went", "came",
+                                                "became", "got", "made", "led", "left", "remains", "remained", "represents"]
+
+    /// True when the word after the cue verb is a finite verb: the clause has no subject of its own.
+    static func predicateFollows(_ tokens: [Token], verbIndex: Int, last: Int) -> Bool {
+        guard verbIndex + 1 <= last else { return false }
+        let next = tokens[verbIndex + 1]
+        guard next.kind == .word, !next.isCapitalized else { return false }
+        return predicateOpeners.contains(next.lower) || (next.lower.hasSuffix("ed") && next.lower.count > 4)
+    }
+
     /// True when a subordinating word ("while", "although", "now that") opens the speaker's clause.
     static func opensSubordinate(_ tokens: [Token], before speaker: SpeakerPhrase) -> Bool {
         let start = speaker.start

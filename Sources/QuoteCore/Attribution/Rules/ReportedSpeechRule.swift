@@ -23,6 +23,11 @@ public struct ReportedSpeechRule: AttributionRule {
         // A relative clause: the speaker is the antecedent, the clause ends at its comma.
         RuleExample("The levy has critics who say the county cannot afford it, and the vote is close.",
                     quote: "the county cannot afford it", type: .indirect, speaker: "critics"),
+        // The subject of a relative clause whose verb reports the clause's predicate.
+        RuleExample("The pumps failed twice in May, which two engineers said was a warning.",
+                    quote: "was a warning", type: .indirect, speaker: "two engineers"),
+        RuleExample("The board now faces a delay the county auditor said was easily avoidable.",
+                    quote: "was easily avoidable", type: .indirect, speaker: "the county auditor"),
         // A non-restrictive relative clause is not part of what was reported.
         RuleExample("Ines Carvalho said the levy would pass easily, which her rivals doubt.",
                     quote: "the levy would pass easily", type: .indirect, speaker: "Ines Carvalho"),
@@ -152,7 +157,17 @@ public struct ReportedSpeechRule: AttributionRule {
 
             // Leading: S V (that) CLAUSE.
             var subject = analyzer.subject(tokens, verb: verbIndex, lower: 0)
-            if let found = subject, !startsClause(tokens, speaker: found) { subject = nil }
+            // "a deadline that insiders said went unnoticed", "a probe the agency said was ongoing": the
+            // subject of a relative clause, and the verb reports that clause's predicate.
+            var embedded = false
+            if let found = subject, !startsClause(tokens, speaker: found) {
+                if Self.predicateFollows(tokens, verbIndex: verbIndex, last: last),
+                   Self.relativeSubject(tokens, before: found) {
+                    embedded = true
+                } else {
+                    subject = nil
+                }
+            }
             var found = subject ?? analyzer.fallbackSubject(tokens, verbIndex: verbIndex)
             // After a colon or semicolon a new clause starts: "...: 45% of Republicans say ...", and
             // after ", and" when the clause before it was cut there: "X said Y, and two deckhands said Z".
@@ -175,7 +190,7 @@ public struct ReportedSpeechRule: AttributionRule {
             var start = verbIndex + 1
             // "Pell, who Whitcombe credited with the grant": the relative pronoun is the verb's
             // object and what was reported (relative-object); what follows the verb is no clause.
-            if !isRelative, Self.objectRelative(tokens, before: speaker),
+            if !isRelative, !embedded, Self.objectRelative(tokens, before: speaker),
                !((verbIndex + 1)...max(verbIndex + 1, min(last, verbIndex + 6))).contains(where: {
                    $0 <= last && tokens[$0].kind == .quote }) { continue }
             // "as she put it, ...", "as he pointed out, ...": "it" and "out" belong to the verb.
