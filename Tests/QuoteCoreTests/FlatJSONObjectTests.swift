@@ -9,6 +9,10 @@ final class FlatJSONObjectTests: XCTestCase {
         bytes.withUnsafeBufferPointer(FlatJSONObject.fields)
     }
 
+    private func nested(_ bytes: [UInt8]) -> [String: JSONValue]? {
+        bytes.withUnsafeBufferPointer(FlatJSONObject.nestedFields)
+    }
+
     private func decoded(_ bytes: [UInt8]) -> [String: JSONValue]? {
         guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes)) else { return nil }
         return object
@@ -64,6 +68,38 @@ final class FlatJSONObjectTests: XCTestCase {
         }
         for word: UInt64 in [0x6161_6161_6161_6122, 0x5C61_6161_6161_6161, 0x6161_6100_6161_6161, 0x7F80_8080_8080_8080, 0x8080_8080_8080_801F] {
             XCTAssertTrue(FlatJSONObject.hasSpecialByte(word), String(word, radix: 16))
+        }
+    }
+
+    /// Gold-style lines (annotations as integers, booleans, null, arrays and objects) read as the decoder reads them.
+    func testNestedLinesMatchTheDecoder() {
+        let lines = [
+            #"{"id": "a", "text": "One."}"#,
+            #"{"id": 3, "text": "x"}"#,
+            #"{"text": {"a": "b"}}"#,
+            #"{"text": null}"#,
+            #"{"id":"a","text":"x","quotes":[{"start":0,"end":-12,"speaker":{"text":"S","start":1},"ok":true},{}],"meta":{"flag":false,"none":null,"list":[],"deep":[[1,[2]]]}}"#,
+            #"{"text": "x", "n": 0, "m": -7, "big": 999999999999999, "e": [ ], "o": { } }"#,
+        ]
+        for line in lines {
+            let bytes = Array(line.utf8)
+            XCTAssertNotNil(nested(bytes), line)
+            XCTAssertEqual(nested(bytes), decoded(bytes), line)
+        }
+    }
+
+    /// Values the decoder might read differently, or rejects, are left to it.
+    func testNestedLinesLeaveTheRestToTheDecoder() {
+        let lines = [
+            #"{}"#, #"{"text": "x", "n": 1.5}"#, #"{"text": "x", "n": 1e3}"#, #"{"text": "x", "n": -0}"#,
+            #"{"text": "x", "n": 01}"#, #"{"text": "x", "n": 1234567890123456}"#, #"{"text": "x", "n": -}"#,
+            #"{"text": "x", "o": {"a": 1, "a": 2}}"#, #"{"text": "x", "a": [1,]}"#, #"{"text": "x", "a": [1 2]}"#,
+            #"{"text": "x", "b": tru}"#, #"{"text": "x", "b": truex}"#, #"{"text": "x", "b": nul}"#, #"{"text": "x", "o": {,}}"#,
+            #"{"text": "x", "n": 12a}"#, #"{"text": "x", "a": ["#,
+            "{\"text\": \"x\", \"d\": " + String(repeating: "[", count: 40) + String(repeating: "]", count: 40) + "}",
+        ]
+        for line in lines {
+            XCTAssertNil(nested(Array(line.utf8)), line)
         }
     }
 }

@@ -127,7 +127,7 @@ public struct DocumentReader: Sendable {
             while upper > lower, [0x20, 0x09, 0x0D].contains(line[upper - 1]) { upper -= 1 }
             guard lower < upper else { return }
             var fields: [String: JSONValue]
-            if let flat = line[lower..<upper].withUnsafeBufferPointer(FlatJSONObject.fields) {
+            if let flat = line[lower..<upper].withUnsafeBufferPointer(FlatJSONObject.nestedFields) {
                 fields = flat
             } else {
                 let value: JSONValue

@@ -1,31 +1,59 @@
 import QuoteSchema
 
-/// Reads the usual JSONL line, one object whose values are all strings, without `JSONDecoder`.
+/// Reads the usual JSONL line, one object of strings (or, with `nested`, also of integers, booleans,
+/// null, arrays and objects), without `JSONDecoder`.
 ///
-/// It answers only for lines that `JSONDecoder` reads to the same `JSONValue`: a non-empty flat
-/// object of strings with no duplicate keys, no raw control characters or DEL, valid UTF-8, and
-/// escapes other than `\u0000` and lone surrogates. Anything else gives nil and goes through the
-/// decoder as before, so what is accepted, rejected and reported does not change.
+/// It answers only for lines that `JSONDecoder` reads to the same `JSONValue`: a non-empty object
+/// with no duplicate keys at any depth, strings with no raw control characters or DEL, valid UTF-8
+/// and escapes other than `\u0000` and lone surrogates, integers of at most 15 digits (exact as
+/// `Double`s; no fractions, exponents or `-0`) and at most 32 levels of nesting. Anything else gives
+/// nil and goes through the decoder as before, so what is accepted, rejected and reported does not
+/// change.
 struct FlatJSONObject {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     /// Unescaped bytes of the string being read.
     private var scratch: [UInt8] = []
+    /// Whether values other than strings are read.
+    private var nested = false
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
-    /// The fields of `bytes` (a trimmed line), or nil when the decoder must read it.
+    /// The fields of `bytes` (a trimmed line) when all its values are strings, or nil when the
+    /// decoder must read it.
     static func fields(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: JSONValue]? {
         var parser = FlatJSONObject(bytes)
         return parser.object()
     }
 
+    /// The fields of `bytes` (a trimmed line) whose values may also be integers, booleans, null,
+    /// arrays and objects (gold files carry their annotations so), or nil when the decoder must
+    /// read it.
+    static func nestedFields(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: JSONValue]? {
+        var parser = FlatJSONObject(bytes)
+        parser.nested = true
+        return parser.object()
+    }
+
+    /// The whole line as one non-empty object.
     private mutating func object() -> [String: JSONValue]? {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
         index += 1
+        guard let fields = members(depth: 0) else { return nil }
+        return index == bytes.count ? fields : nil
+    }
+
+    /// The members of an object whose `{` was just read, through its `}`; only nested objects
+    /// (`depth` > 0) may be empty.
+    private mutating func members(depth: Int) -> [String: JSONValue]? {
         var fields: [String: JSONValue] = [:]
+        skipSpace()
+        if depth > 0, index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            return fields
+        }
         while true {
             skipSpace()
             guard let key = string() else { return nil }
@@ -33,19 +61,91 @@ struct FlatJSONObject {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
             index += 1
             skipSpace()
-            guard let value = string() else { return nil }
-            guard fields.updateValue(.string(value), forKey: key) == nil else { return nil }
-            skipSpace()
-            guard index < bytes.count else { return nil }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
-            }
-            guard bytes[index] == UInt8(ascii: "}") else { return nil }
-            index += 1
-            break
+            guard let value = nested ? self.value(depth: depth + 1) : string().map(JSONValue.string) else { return nil }
+            guard fields.updateValue(value, forKey: key) == nil else { return nil }
+            guard let more = separator(closing: UInt8(ascii: "}")) else { return nil }
+            if !more { return fields }
         }
-        return index == bytes.count ? fields : nil
+    }
+
+    /// Any value at `index` that the decoder reads the same way, at nesting level `depth`.
+    private mutating func value(depth: Int) -> JSONValue? {
+        guard index < bytes.count, depth <= 32 else { return nil }
+        switch bytes[index] {
+        case UInt8(ascii: "\""):
+            return string().map(JSONValue.string)
+        case UInt8(ascii: "{"):
+            index += 1
+            return members(depth: depth).map(JSONValue.object)
+        case UInt8(ascii: "["):
+            index += 1
+            return elements(depth: depth).map(JSONValue.array)
+        case UInt8(ascii: "t"):
+            return literal("true") ? .bool(true) : nil
+        case UInt8(ascii: "f"):
+            return literal("false") ? .bool(false) : nil
+        case UInt8(ascii: "n"):
+            return literal("null") ? .null : nil
+        default:
+            return integer()
+        }
+    }
+
+    /// The elements of an array whose `[` was just read, through its `]`.
+    private mutating func elements(depth: Int) -> [JSONValue]? {
+        var values: [JSONValue] = []
+        skipSpace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return values
+        }
+        while true {
+            skipSpace()
+            guard let value = self.value(depth: depth + 1) else { return nil }
+            values.append(value)
+            guard let more = separator(closing: UInt8(ascii: "]")) else { return nil }
+            if !more { return values }
+        }
+    }
+
+    /// After a member or an element: true at a comma (more follow), false at `close` (the end),
+    /// nil at anything else; reads it.
+    private mutating func separator(closing close: UInt8) -> Bool? {
+        skipSpace()
+        guard index < bytes.count else { return nil }
+        let byte = bytes[index]
+        index += 1
+        if byte == UInt8(ascii: ",") { return true }
+        return byte == close ? false : nil
+    }
+
+    /// Whether `word` (`true`, `false` or `null`) is at `index`; reads it if so.
+    private mutating func literal(_ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { return false }
+        index += count
+        return true
+    }
+
+    /// An integer of 1 to 15 digits at `index` with no leading zero, no fraction or exponent and
+    /// not `-0`: exact as a `Double`, as the decoder reads it.
+    private mutating func integer() -> JSONValue? {
+        var cursor = index
+        let negative = bytes[cursor] == UInt8(ascii: "-")
+        if negative { cursor += 1 }
+        let first = cursor
+        var magnitude = 0
+        while cursor < bytes.count, bytes[cursor] &- UInt8(ascii: "0") < 10 {
+            magnitude = magnitude &* 10 &+ Int(bytes[cursor] &- UInt8(ascii: "0"))
+            cursor += 1
+        }
+        let digits = cursor - first
+        guard digits >= 1, digits <= 15 else { return nil }
+        if bytes[first] == UInt8(ascii: "0"), digits > 1 || negative { return nil }
+        if cursor < bytes.count, bytes[cursor] == UInt8(ascii: ".") || bytes[cursor] | 0x20 == UInt8(ascii: "e") { return nil }
+        index = cursor
+        return .number(Double(negative ? -magnitude : magnitude))
     }
 
     private mutating func skipSpace() {
