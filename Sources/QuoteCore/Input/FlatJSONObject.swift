@@ -16,6 +16,8 @@ struct FlatJSONObject {
     private var scratch: [UInt8] = []
     /// Whether values other than strings are read.
     private var nested = false
+    /// Whether values other than `id` and `text` are only checked, not built (see `documentFields`).
+    private var skipsMetadata = false
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -34,6 +36,16 @@ struct FlatJSONObject {
     static func nestedFields(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: JSONValue]? {
         var parser = FlatJSONObject(bytes)
         parser.nested = true
+        return parser.object()
+    }
+
+    /// Only the `id` and `text` fields of what `nestedFields` reads, for callers that drop the
+    /// metadata: every other value is checked as `nestedFields` checks it (so the same lines give
+    /// nil) but not built. Nested objects may repeat a key here; the decoder accepts that too.
+    static func documentFields(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: JSONValue]? {
+        var parser = FlatJSONObject(bytes)
+        parser.nested = true
+        parser.skipsMetadata = true
         return parser.object()
     }
 
@@ -61,8 +73,13 @@ struct FlatJSONObject {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
             index += 1
             skipSpace()
-            guard let value = nested ? self.value(depth: depth + 1) : string().map(JSONValue.string) else { return nil }
-            guard fields.updateValue(value, forKey: key) == nil else { return nil }
+            if skipsMetadata, key != "id", key != "text" {
+                // Kept as null only so that a repeated top-level key is still seen.
+                guard skipValue(depth: depth + 1), fields.updateValue(.null, forKey: key) == nil else { return nil }
+            } else {
+                guard let value = nested ? self.value(depth: depth + 1) : string().map(JSONValue.string) else { return nil }
+                guard fields.updateValue(value, forKey: key) == nil else { return nil }
+            }
             guard let more = separator(closing: UInt8(ascii: "}")) else { return nil }
             if !more { return fields }
         }
@@ -119,6 +136,82 @@ struct FlatJSONObject {
         return byte == close ? false : nil
     }
 
+    /// Reads the value at `index` as `value(depth:)` would, without building it; false where
+    /// `value(depth:)` gives nil, except that nested objects may repeat a key.
+    private mutating func skipValue(depth: Int) -> Bool {
+        guard index < bytes.count, depth <= 32 else { return false }
+        switch bytes[index] {
+        case UInt8(ascii: "\""):
+            return string(building: false) != nil
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            let close = bytes[index] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+            index += 1
+            skipSpace()
+            if index < bytes.count, bytes[index] == close {
+                index += 1
+                return true
+            }
+            while true {
+                skipSpace()
+                if close == UInt8(ascii: "}") {
+                    guard string(building: false) != nil else { return false }
+                    skipSpace()
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
+                    index += 1
+                    skipSpace()
+                }
+                guard skipValue(depth: depth + 1), let more = separator(closing: close) else { return false }
+                if !more { return true }
+            }
+        case UInt8(ascii: "t"):
+            return literal("true")
+        case UInt8(ascii: "f"):
+            return literal("false")
+        case UInt8(ascii: "n"):
+            return literal("null")
+        default:
+            return integer() != nil
+        }
+    }
+
+    /// Whether `run` is well-formed UTF-8, as `String(validating:as:)` requires: no overlong forms,
+    /// surrogates or scalars above U+10FFFF, no cut sequences.
+    static func isValidUTF8(_ run: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = run.count
+        while index < count {
+            while index + 8 <= count,
+                  UnsafeRawPointer(run.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+            }
+            guard index < count else { break }
+            let lead = run[index]
+            @inline(__always) func continuation(_ offset: Int) -> Bool { run[index + offset] & 0xC0 == 0x80 }
+            switch lead {
+            case 0x00..<0x80:
+                index += 1
+            case 0xC2..<0xE0:
+                guard index + 1 < count, continuation(1) else { return false }
+                index += 2
+            case 0xE0..<0xF0:
+                guard index + 2 < count, continuation(1), continuation(2) else { return false }
+                let second = run[index + 1]
+                if lead == 0xE0, second < 0xA0 { return false }
+                if lead == 0xED, second > 0x9F { return false }
+                index += 3
+            case 0xF0..<0xF5:
+                guard index + 3 < count, continuation(1), continuation(2), continuation(3) else { return false }
+                let second = run[index + 1]
+                if lead == 0xF0, second < 0x90 { return false }
+                if lead == 0xF4, second > 0x8F { return false }
+                index += 4
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
     /// Whether `word` (`true`, `false` or `null`) is at `index`; reads it if so.
     private mutating func literal(_ word: StaticString) -> Bool {
         let count = word.utf8CodeUnitCount
@@ -156,8 +249,9 @@ struct FlatJSONObject {
         }
     }
 
-    /// A string literal at `index`, unescaped.
-    private mutating func string() -> String? {
+    /// A string literal at `index`, unescaped; when not `building`, only checked: "" where the
+    /// built string would be valid, nil where it would not.
+    private mutating func string(building: Bool = true) -> String? {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
         index += 1
         scratch.removeAll(keepingCapacity: true)
@@ -173,6 +267,7 @@ struct FlatJSONObject {
             if byte == UInt8(ascii: "\"") {
                 let run = UnsafeBufferPointer(rebasing: bytes[runStart..<index])
                 index += 1
+                if !building { return FlatJSONObject.isValidUTF8(run) ? "" : nil }
                 if scratch.isEmpty { return String(validating: run, as: UTF8.self) }  // no escapes: no copy
                 scratch.append(contentsOf: run)
                 return String(validating: scratch, as: UTF8.self)
@@ -182,38 +277,48 @@ struct FlatJSONObject {
                 index += 1
                 continue
             }
-            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            index += 1
-            guard index < bytes.count else { return nil }
-            let escape = bytes[index]
-            index += 1
-            switch escape {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(escape)
-            case UInt8(ascii: "b"): scratch.append(0x08)
-            case UInt8(ascii: "f"): scratch.append(0x0C)
-            case UInt8(ascii: "n"): scratch.append(0x0A)
-            case UInt8(ascii: "r"): scratch.append(0x0D)
-            case UInt8(ascii: "t"): scratch.append(0x09)
-            case UInt8(ascii: "u"):
-                guard let unit = hex4() else { return nil }
-                var scalar = UInt32(unit)
-                if unit & 0xFC00 == 0xD800 {
-                    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                        return nil
-                    }
-                    index += 2
-                    guard let low = hex4(), low & 0xFC00 == 0xDC00 else { return nil }
-                    scalar = 0x10000 + ((UInt32(unit) & 0x3FF) << 10) + (UInt32(low) & 0x3FF)
-                } else if unit & 0xFC00 == 0xDC00 || unit == 0 {
-                    return nil
-                }
-                appendUTF8(scalar)
-            default:
+            // Escapes are ASCII and decode to whole scalars, so runs between them can be checked alone.
+            let run = UnsafeBufferPointer(rebasing: bytes[runStart..<index])
+            if building {
+                scratch.append(contentsOf: run)
+            } else if !FlatJSONObject.isValidUTF8(run) {
                 return nil
             }
+            index += 1
+            guard let scalar = escapedScalar() else { return nil }
+            if building { appendUTF8(scalar) }
             runStart = index
         }
         return nil
+    }
+
+    /// The scalar of the escape after a backslash, read; nil for `\u0000`, lone surrogates and
+    /// anything that is not an escape.
+    private mutating func escapedScalar() -> UInt32? {
+        guard index < bytes.count else { return nil }
+        let escape = bytes[index]
+        index += 1
+        switch escape {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): return UInt32(escape)
+        case UInt8(ascii: "b"): return 0x08
+        case UInt8(ascii: "f"): return 0x0C
+        case UInt8(ascii: "n"): return 0x0A
+        case UInt8(ascii: "r"): return 0x0D
+        case UInt8(ascii: "t"): return 0x09
+        case UInt8(ascii: "u"):
+            guard let unit = hex4() else { return nil }
+            if unit & 0xFC00 == 0xD800 {
+                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                    return nil
+                }
+                index += 2
+                guard let low = hex4(), low & 0xFC00 == 0xDC00 else { return nil }
+                return 0x10000 + ((UInt32(unit) & 0x3FF) << 10) + (UInt32(low) & 0x3FF)
+            }
+            return unit & 0xFC00 == 0xDC00 || unit == 0 ? nil : UInt32(unit)
+        default:
+            return nil
+        }
     }
 
     /// True when one of the eight bytes of `word` is a quotation mark, a backslash, a control
