@@ -45,7 +45,8 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let words = try lexicon.map { try Lexicon(directory: URL(fileURLWithPath: $0)) } ?? .bundled
         let extractor = Extractor(lexicon: words, offsetUnit: offsets)
-        let reader = DocumentReader(format: input.coreFormat)
+        // JSONL output writes no metadata (and --text adds the text itself), so JSONL input need not keep it.
+        let reader = DocumentReader(format: input.coreFormat, keepsMetadata: format != .jsonl)
         let output = StandardOutput()
         let encoder = JSONEncoder()
         encoder.outputFormatting = format == .json ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]

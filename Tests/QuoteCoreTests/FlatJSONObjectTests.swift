@@ -9,6 +9,10 @@ final class FlatJSONObjectTests: XCTestCase {
         bytes.withUnsafeBufferPointer(FlatJSONObject.fields)
     }
 
+    private func nested(_ bytes: [UInt8]) -> [String: JSONValue]? {
+        bytes.withUnsafeBufferPointer(FlatJSONObject.nestedFields)
+    }
+
     private func decoded(_ bytes: [UInt8]) -> [String: JSONValue]? {
         guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes)) else { return nil }
         return object
@@ -65,5 +69,91 @@ final class FlatJSONObjectTests: XCTestCase {
         for word: UInt64 in [0x6161_6161_6161_6122, 0x5C61_6161_6161_6161, 0x6161_6100_6161_6161, 0x7F80_8080_8080_8080, 0x8080_8080_8080_801F] {
             XCTAssertTrue(FlatJSONObject.hasSpecialByte(word), String(word, radix: 16))
         }
+    }
+
+    /// Gold-style lines (annotations as integers, booleans, null, arrays and objects) read as the decoder reads them.
+    func testNestedLinesMatchTheDecoder() {
+        let lines = [
+            #"{"id": "a", "text": "One."}"#,
+            #"{"id": 3, "text": "x"}"#,
+            #"{"text": {"a": "b"}}"#,
+            #"{"text": null}"#,
+            #"{"id":"a","text":"x","quotes":[{"start":0,"end":-12,"speaker":{"text":"S","start":1},"ok":true},{}],"meta":{"flag":false,"none":null,"list":[],"deep":[[1,[2]]]}}"#,
+            #"{"text": "x", "n": 0, "m": -7, "big": 999999999999999, "e": [ ], "o": { } }"#,
+        ]
+        for line in lines {
+            let bytes = Array(line.utf8)
+            XCTAssertNotNil(nested(bytes), line)
+            XCTAssertEqual(nested(bytes), decoded(bytes), line)
+        }
+    }
+
+    /// Values the decoder might read differently, or rejects, are left to it.
+    func testNestedLinesLeaveTheRestToTheDecoder() {
+        let lines = [
+            #"{}"#, #"{"text": "x", "n": 1.5}"#, #"{"text": "x", "n": 1e3}"#, #"{"text": "x", "n": -0}"#,
+            #"{"text": "x", "n": 01}"#, #"{"text": "x", "n": 1234567890123456}"#, #"{"text": "x", "n": -}"#,
+            #"{"text": "x", "o": {"a": 1, "a": 2}}"#, #"{"text": "x", "a": [1,]}"#, #"{"text": "x", "a": [1 2]}"#,
+            #"{"text": "x", "b": tru}"#, #"{"text": "x", "b": truex}"#, #"{"text": "x", "b": nul}"#, #"{"text": "x", "o": {,}}"#,
+            #"{"text": "x", "n": 12a}"#, #"{"text": "x", "a": ["#,
+            "{\"text\": \"x\", \"d\": " + String(repeating: "[", count: 40) + String(repeating: "]", count: 40) + "}",
+        ]
+        for line in lines {
+            XCTAssertNil(nested(Array(line.utf8)), line)
+        }
+    }
+
+    /// Without metadata, a line gives exactly the decoder's `id` and `text`, and the lines the full
+    /// fast path leaves to the decoder are left to it (nested repeated keys aside: the decoder reads
+    /// those too).
+    func testDocumentFieldsAreTheDecodersIDAndText() {
+        let read = [
+            #"{"id":"a","text":"x","quotes":[{"start":0,"end":-12,"speaker":{"text":"S\u00e9 \ud83d\ude00 \n","start":1},"ok":true},{}],"meta":{"flag":false,"none":null,"list":[],"deep":[[1,[2]]]}}"#,
+            #"{"id": 3, "text": "x", "m": {"a": 1, "a": 2}}"#,
+            #"{"text": "x\"y", "s": "caf\u00e9 "# + "\u{E9}\u{1F600}" + #"\/"}"#,
+        ]
+        for line in read {
+            let bytes = Array(line.utf8)
+            guard let fields = bytes.withUnsafeBufferPointer(FlatJSONObject.documentFields), let full = decoded(bytes) else {
+                XCTFail(line)
+                continue
+            }
+            XCTAssertEqual(fields.filter { $0.key == "id" || $0.key == "text" }, full.filter { $0.key == "id" || $0.key == "text" }, line)
+        }
+        var left = [
+            #"{}"#, #"{"text": "x", "n": 1.5}"#, #"{"text": "x", "n": 1e3}"#, #"{"text": "x", "n": -0}"#,
+            #"{"text": "x", "a": [1,]}"#, #"{"text": "x", "b": truex}"#, #"{"text": "x", "s": "\u0000"}"#,
+            #"{"text": "x", "s": "\ud83d"}"#, #"{"text": "x", "s": "\q"}"#, #"{"text": "x", "m": 1, "m": 2}"#,
+        ].map { Array($0.utf8) }
+        left.append(Array(#"{"text": "x", "s": "a\n"#.utf8) + [0xC3] + Array(#"\n"}"#.utf8))
+        left.append(Array(#"{"text": "x", "s": "a"#.utf8) + [0xED, 0xA0, 0x80] + Array(#""}"#.utf8))
+        for line in left {
+            XCTAssertNil(line.withUnsafeBufferPointer(FlatJSONObject.documentFields), String(decoding: line, as: UTF8.self))
+        }
+    }
+
+    /// The UTF-8 check agrees with `String(validating:)` on every short sequence of telling bytes.
+    func testUTF8CheckMatchesTheStandardLibrary() {
+        let telling: [UInt8] = [0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xED, 0xEF, 0xF0, 0xF1, 0xF4, 0xF5, 0xFF]
+        var checked = 0
+        func check(_ bytes: [UInt8]) {
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            XCTAssertEqual(bytes.withUnsafeBufferPointer(FlatJSONObject.isValidUTF8), expected, "\(bytes)")
+            checked += 1
+        }
+        for a in telling {
+            for b in telling {
+                for c in telling {
+                    check([a, b, c])
+                    for d in [0x80, 0xBF, 0x41] as [UInt8] { check([a, b, c, d]) }
+                }
+            }
+        }
+        // Past the eight-byte ASCII blocks.
+        for prefix in 0..<17 {
+            check([UInt8](repeating: 0x61, count: prefix) + [0xE2, 0x80, 0x9C])
+            check([UInt8](repeating: 0x61, count: prefix) + [0xE2, 0x80])
+        }
+        XCTAssertGreaterThan(checked, 30_000)
     }
 }

@@ -28,9 +28,13 @@ public enum InputFormat: String, Sendable, CaseIterable {
 /// Reads files, directories, JSONL and stdin into documents, reporting bad inputs and going on.
 public struct DocumentReader: Sendable {
     public let format: InputFormat
+    /// Whether JSONL fields other than `id` and `text` become `SourceDocument.metadata`; callers
+    /// that never write metadata (JSONL output) turn it off and JSONL lines are read faster.
+    public var keepsMetadata: Bool
 
-    public init(format: InputFormat = .auto) {
+    public init(format: InputFormat = .auto, keepsMetadata: Bool = true) {
         self.format = format
+        self.keepsMetadata = keepsMetadata
     }
 
     /// Reads every input in order; `emit` receives documents, `fail` receives unreadable inputs.
@@ -127,7 +131,8 @@ public struct DocumentReader: Sendable {
             while upper > lower, [0x20, 0x09, 0x0D].contains(line[upper - 1]) { upper -= 1 }
             guard lower < upper else { return }
             var fields: [String: JSONValue]
-            if let flat = line[lower..<upper].withUnsafeBufferPointer(FlatJSONObject.fields) {
+            let fast = keepsMetadata ? FlatJSONObject.nestedFields : FlatJSONObject.documentFields
+            if let flat = line[lower..<upper].withUnsafeBufferPointer(fast) {
                 fields = flat
             } else {
                 let value: JSONValue
@@ -153,7 +158,7 @@ public struct DocumentReader: Sendable {
             case .number(let value)?: id = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
             default: break
             }
-            emit(SourceDocument(id: id, text: body, metadata: fields.isEmpty ? nil : fields))
+            emit(SourceDocument(id: id, text: body, metadata: fields.isEmpty || !keepsMetadata ? nil : fields))
         }
         while true {
             let chunk = handle.readData(ofLength: 1 << 20)

@@ -1,31 +1,71 @@
 import QuoteSchema
 
-/// Reads the usual JSONL line, one object whose values are all strings, without `JSONDecoder`.
+/// Reads the usual JSONL line, one object of strings (or, with `nested`, also of integers, booleans,
+/// null, arrays and objects), without `JSONDecoder`.
 ///
-/// It answers only for lines that `JSONDecoder` reads to the same `JSONValue`: a non-empty flat
-/// object of strings with no duplicate keys, no raw control characters or DEL, valid UTF-8, and
-/// escapes other than `\u0000` and lone surrogates. Anything else gives nil and goes through the
-/// decoder as before, so what is accepted, rejected and reported does not change.
+/// It answers only for lines that `JSONDecoder` reads to the same `JSONValue`: a non-empty object
+/// with no duplicate keys at any depth, strings with no raw control characters or DEL, valid UTF-8
+/// and escapes other than `\u0000` and lone surrogates, integers of at most 15 digits (exact as
+/// `Double`s; no fractions, exponents or `-0`) and at most 32 levels of nesting. Anything else gives
+/// nil and goes through the decoder as before, so what is accepted, rejected and reported does not
+/// change.
 struct FlatJSONObject {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     /// Unescaped bytes of the string being read.
     private var scratch: [UInt8] = []
+    /// Whether values other than strings are read.
+    private var nested = false
+    /// Whether values other than `id` and `text` are only checked, not built (see `documentFields`).
+    private var skipsMetadata = false
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
-    /// The fields of `bytes` (a trimmed line), or nil when the decoder must read it.
+    /// The fields of `bytes` (a trimmed line) when all its values are strings, or nil when the
+    /// decoder must read it.
     static func fields(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: JSONValue]? {
         var parser = FlatJSONObject(bytes)
         return parser.object()
     }
 
+    /// The fields of `bytes` (a trimmed line) whose values may also be integers, booleans, null,
+    /// arrays and objects (gold files carry their annotations so), or nil when the decoder must
+    /// read it.
+    static func nestedFields(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: JSONValue]? {
+        var parser = FlatJSONObject(bytes)
+        parser.nested = true
+        return parser.object()
+    }
+
+    /// Only the `id` and `text` fields of what `nestedFields` reads, for callers that drop the
+    /// metadata: every other value is checked as `nestedFields` checks it (so the same lines give
+    /// nil) but not built. Nested objects may repeat a key here; the decoder accepts that too.
+    static func documentFields(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: JSONValue]? {
+        var parser = FlatJSONObject(bytes)
+        parser.nested = true
+        parser.skipsMetadata = true
+        return parser.object()
+    }
+
+    /// The whole line as one non-empty object.
     private mutating func object() -> [String: JSONValue]? {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
         index += 1
+        guard let fields = members(depth: 0) else { return nil }
+        return index == bytes.count ? fields : nil
+    }
+
+    /// The members of an object whose `{` was just read, through its `}`; only nested objects
+    /// (`depth` > 0) may be empty.
+    private mutating func members(depth: Int) -> [String: JSONValue]? {
         var fields: [String: JSONValue] = [:]
+        skipSpace()
+        if depth > 0, index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            return fields
+        }
         while true {
             skipSpace()
             guard let key = string() else { return nil }
@@ -33,19 +73,172 @@ struct FlatJSONObject {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
             index += 1
             skipSpace()
-            guard let value = string() else { return nil }
-            guard fields.updateValue(.string(value), forKey: key) == nil else { return nil }
-            skipSpace()
-            guard index < bytes.count else { return nil }
-            if bytes[index] == UInt8(ascii: ",") {
-                index += 1
-                continue
+            if skipsMetadata, key != "id", key != "text" {
+                // Kept as null only so that a repeated top-level key is still seen.
+                guard skipValue(depth: depth + 1), fields.updateValue(.null, forKey: key) == nil else { return nil }
+            } else {
+                guard let value = nested ? self.value(depth: depth + 1) : string().map(JSONValue.string) else { return nil }
+                guard fields.updateValue(value, forKey: key) == nil else { return nil }
             }
-            guard bytes[index] == UInt8(ascii: "}") else { return nil }
-            index += 1
-            break
+            guard let more = separator(closing: UInt8(ascii: "}")) else { return nil }
+            if !more { return fields }
         }
-        return index == bytes.count ? fields : nil
+    }
+
+    /// Any value at `index` that the decoder reads the same way, at nesting level `depth`.
+    private mutating func value(depth: Int) -> JSONValue? {
+        guard index < bytes.count, depth <= 32 else { return nil }
+        switch bytes[index] {
+        case UInt8(ascii: "\""):
+            return string().map(JSONValue.string)
+        case UInt8(ascii: "{"):
+            index += 1
+            return members(depth: depth).map(JSONValue.object)
+        case UInt8(ascii: "["):
+            index += 1
+            return elements(depth: depth).map(JSONValue.array)
+        case UInt8(ascii: "t"):
+            return literal("true") ? .bool(true) : nil
+        case UInt8(ascii: "f"):
+            return literal("false") ? .bool(false) : nil
+        case UInt8(ascii: "n"):
+            return literal("null") ? .null : nil
+        default:
+            return integer()
+        }
+    }
+
+    /// The elements of an array whose `[` was just read, through its `]`.
+    private mutating func elements(depth: Int) -> [JSONValue]? {
+        var values: [JSONValue] = []
+        skipSpace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return values
+        }
+        while true {
+            skipSpace()
+            guard let value = self.value(depth: depth + 1) else { return nil }
+            values.append(value)
+            guard let more = separator(closing: UInt8(ascii: "]")) else { return nil }
+            if !more { return values }
+        }
+    }
+
+    /// After a member or an element: true at a comma (more follow), false at `close` (the end),
+    /// nil at anything else; reads it.
+    private mutating func separator(closing close: UInt8) -> Bool? {
+        skipSpace()
+        guard index < bytes.count else { return nil }
+        let byte = bytes[index]
+        index += 1
+        if byte == UInt8(ascii: ",") { return true }
+        return byte == close ? false : nil
+    }
+
+    /// Reads the value at `index` as `value(depth:)` would, without building it; false where
+    /// `value(depth:)` gives nil, except that nested objects may repeat a key.
+    private mutating func skipValue(depth: Int) -> Bool {
+        guard index < bytes.count, depth <= 32 else { return false }
+        switch bytes[index] {
+        case UInt8(ascii: "\""):
+            return string(building: false) != nil
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            let close = bytes[index] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+            index += 1
+            skipSpace()
+            if index < bytes.count, bytes[index] == close {
+                index += 1
+                return true
+            }
+            while true {
+                skipSpace()
+                if close == UInt8(ascii: "}") {
+                    guard string(building: false) != nil else { return false }
+                    skipSpace()
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
+                    index += 1
+                    skipSpace()
+                }
+                guard skipValue(depth: depth + 1), let more = separator(closing: close) else { return false }
+                if !more { return true }
+            }
+        case UInt8(ascii: "t"):
+            return literal("true")
+        case UInt8(ascii: "f"):
+            return literal("false")
+        case UInt8(ascii: "n"):
+            return literal("null")
+        default:
+            return integer() != nil
+        }
+    }
+
+    /// Whether `run` is well-formed UTF-8, as `String(validating:as:)` requires: no overlong forms,
+    /// surrogates or scalars above U+10FFFF, no cut sequences.
+    static func isValidUTF8(_ run: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = run.count
+        while index < count {
+            while index + 8 <= count,
+                  UnsafeRawPointer(run.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+            }
+            guard index < count else { break }
+            let lead = run[index]
+            @inline(__always) func continuation(_ offset: Int) -> Bool { run[index + offset] & 0xC0 == 0x80 }
+            switch lead {
+            case 0x00..<0x80:
+                index += 1
+            case 0xC2..<0xE0:
+                guard index + 1 < count, continuation(1) else { return false }
+                index += 2
+            case 0xE0..<0xF0:
+                guard index + 2 < count, continuation(1), continuation(2) else { return false }
+                let second = run[index + 1]
+                if lead == 0xE0, second < 0xA0 { return false }
+                if lead == 0xED, second > 0x9F { return false }
+                index += 3
+            case 0xF0..<0xF5:
+                guard index + 3 < count, continuation(1), continuation(2), continuation(3) else { return false }
+                let second = run[index + 1]
+                if lead == 0xF0, second < 0x90 { return false }
+                if lead == 0xF4, second > 0x8F { return false }
+                index += 4
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Whether `word` (`true`, `false` or `null`) is at `index`; reads it if so.
+    private mutating func literal(_ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { return false }
+        index += count
+        return true
+    }
+
+    /// An integer of 1 to 15 digits at `index` with no leading zero, no fraction or exponent and
+    /// not `-0`: exact as a `Double`, as the decoder reads it.
+    private mutating func integer() -> JSONValue? {
+        var cursor = index
+        let negative = bytes[cursor] == UInt8(ascii: "-")
+        if negative { cursor += 1 }
+        let first = cursor
+        var magnitude = 0
+        while cursor < bytes.count, bytes[cursor] &- UInt8(ascii: "0") < 10 {
+            magnitude = magnitude &* 10 &+ Int(bytes[cursor] &- UInt8(ascii: "0"))
+            cursor += 1
+        }
+        let digits = cursor - first
+        guard digits >= 1, digits <= 15 else { return nil }
+        if bytes[first] == UInt8(ascii: "0"), digits > 1 || negative { return nil }
+        if cursor < bytes.count, bytes[cursor] == UInt8(ascii: ".") || bytes[cursor] | 0x20 == UInt8(ascii: "e") { return nil }
+        index = cursor
+        return .number(Double(negative ? -magnitude : magnitude))
     }
 
     private mutating func skipSpace() {
@@ -56,8 +249,9 @@ struct FlatJSONObject {
         }
     }
 
-    /// A string literal at `index`, unescaped.
-    private mutating func string() -> String? {
+    /// A string literal at `index`, unescaped; when not `building`, only checked: "" where the
+    /// built string would be valid, nil where it would not.
+    private mutating func string(building: Bool = true) -> String? {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
         index += 1
         scratch.removeAll(keepingCapacity: true)
@@ -73,6 +267,7 @@ struct FlatJSONObject {
             if byte == UInt8(ascii: "\"") {
                 let run = UnsafeBufferPointer(rebasing: bytes[runStart..<index])
                 index += 1
+                if !building { return FlatJSONObject.isValidUTF8(run) ? "" : nil }
                 if scratch.isEmpty { return String(validating: run, as: UTF8.self) }  // no escapes: no copy
                 scratch.append(contentsOf: run)
                 return String(validating: scratch, as: UTF8.self)
@@ -82,38 +277,48 @@ struct FlatJSONObject {
                 index += 1
                 continue
             }
-            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            index += 1
-            guard index < bytes.count else { return nil }
-            let escape = bytes[index]
-            index += 1
-            switch escape {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(escape)
-            case UInt8(ascii: "b"): scratch.append(0x08)
-            case UInt8(ascii: "f"): scratch.append(0x0C)
-            case UInt8(ascii: "n"): scratch.append(0x0A)
-            case UInt8(ascii: "r"): scratch.append(0x0D)
-            case UInt8(ascii: "t"): scratch.append(0x09)
-            case UInt8(ascii: "u"):
-                guard let unit = hex4() else { return nil }
-                var scalar = UInt32(unit)
-                if unit & 0xFC00 == 0xD800 {
-                    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                        return nil
-                    }
-                    index += 2
-                    guard let low = hex4(), low & 0xFC00 == 0xDC00 else { return nil }
-                    scalar = 0x10000 + ((UInt32(unit) & 0x3FF) << 10) + (UInt32(low) & 0x3FF)
-                } else if unit & 0xFC00 == 0xDC00 || unit == 0 {
-                    return nil
-                }
-                appendUTF8(scalar)
-            default:
+            // Escapes are ASCII and decode to whole scalars, so runs between them can be checked alone.
+            let run = UnsafeBufferPointer(rebasing: bytes[runStart..<index])
+            if building {
+                scratch.append(contentsOf: run)
+            } else if !FlatJSONObject.isValidUTF8(run) {
                 return nil
             }
+            index += 1
+            guard let scalar = escapedScalar() else { return nil }
+            if building { appendUTF8(scalar) }
             runStart = index
         }
         return nil
+    }
+
+    /// The scalar of the escape after a backslash, read; nil for `\u0000`, lone surrogates and
+    /// anything that is not an escape.
+    private mutating func escapedScalar() -> UInt32? {
+        guard index < bytes.count else { return nil }
+        let escape = bytes[index]
+        index += 1
+        switch escape {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): return UInt32(escape)
+        case UInt8(ascii: "b"): return 0x08
+        case UInt8(ascii: "f"): return 0x0C
+        case UInt8(ascii: "n"): return 0x0A
+        case UInt8(ascii: "r"): return 0x0D
+        case UInt8(ascii: "t"): return 0x09
+        case UInt8(ascii: "u"):
+            guard let unit = hex4() else { return nil }
+            if unit & 0xFC00 == 0xD800 {
+                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                    return nil
+                }
+                index += 2
+                guard let low = hex4(), low & 0xFC00 == 0xDC00 else { return nil }
+                return 0x10000 + ((UInt32(unit) & 0x3FF) << 10) + (UInt32(low) & 0x3FF)
+            }
+            return unit & 0xFC00 == 0xDC00 || unit == 0 ? nil : UInt32(unit)
+        default:
+            return nil
+        }
     }
 
     /// True when one of the eight bytes of `word` is a quotation mark, a backslash, a control
