@@ -30,4 +30,15 @@ final class CounterExampleTests: XCTestCase {
         // With a quotation they still attribute it.
         XCTAssertEqual(speakers("\"We will keep the early boat,\" Tomas Lindqvist continued."), ["Tomas Lindqvist"])
     }
+
+    /// What sets the scene before a parenthetical cue is not reported; what follows the cue is.
+    func testSceneBeforeParentheticalCueIsNotReported() {
+        let quotes = Extractor().extract(text: "When asked about the levy, Ines Carvalho said, the pumps are safe to use.",
+                                         document: "counter").quotes.map(\.quote.text)
+        XCTAssertEqual(quotes, ["the pumps are safe to use"])
+        // A lone conjunction before the cue is no fragment either.
+        let after = Extractor().extract(text: "But, Ines Carvalho said, the pumps are safe to use.",
+                                        document: "counter").quotes.map(\.quote.text)
+        XCTAssertEqual(after, ["the pumps are safe to use"])
+    }
 }

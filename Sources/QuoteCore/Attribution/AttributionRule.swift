@@ -83,6 +83,8 @@ extension AttributionRule {
         }
         let words = (first...last).filter { tokens[$0].kind != .punctuation }.count
         guard words >= minimumWords else { return nil }
+        // A lone conjunction reports nothing: "But, he said, ...".
+        if words == 1, Tokens.leadingConjunctions.contains(tokens[first].lower) { return nil }
         return Attribution(rule: id, type: quotes.isEmpty ? .indirect : .mixed, quote: quotes.first,
                            content: tokens[first].range.lowerBound..<tokens[last].range.upperBound,
                            speaker: speaker, via: via, cue: cue?.range, cueLemma: lemma,

@@ -1,10 +1,10 @@
 /// Where reported clauses start and end, and who a relative clause reports for.
 extension ReportedSpeechRule {
-    /// Words that open a subordinate or introductory phrase: "If X, Rubio said, Y" reports Y.
-    static let subordinators: Set<String> = ["if", "when", "although", "though", "as", "while", "because", "since", "unless",
-                                              "before", "after", "even", "in", "for", "at", "on", "once", "until", "whether",
-                                              "despite", "given", "with", "without", "by", "during", "under", "to", "from",
-                                              "instead", "rather", "but", "and", "still", "yet", "so", "now", "then", "asked"]
+    /// Words that open a phrase that sets the scene for a parenthetical cue rather than reporting:
+    /// "When asked about X, Rubio said, Y" and "As Amar put it, ..." report only what follows.
+    /// Other openers belong to the report ("If it is close, the campaign said, it will not ask for
+    /// a recount": the annotation marks both sides).
+    static let sceneOpeners: Set<String> = ["when", "as", "despite", "asked"]
 
     /// The subject must start the sentence, or follow an introductory phrase closed by a comma.
     func startsClause(_ tokens: [Token], speaker: SpeakerPhrase) -> Bool {

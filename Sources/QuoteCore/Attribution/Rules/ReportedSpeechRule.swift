@@ -20,6 +20,9 @@ public struct ReportedSpeechRule: AttributionRule {
                     quote: "Otherwise", type: .indirect, speaker: "Ines Carvalho"),
         RuleExample("Instead, Ines Carvalho told reporters, the county should repair the old pumps.",
                     quote: "Instead", type: .indirect, speaker: "Ines Carvalho"),
+        // A subordinate clause before a parenthetical cue is part of the report; a scene-setting one is not.
+        RuleExample("If the levy fails, Ines Carvalho said, the pumps will be sold.",
+                    quote: "If the levy fails", type: .indirect, speaker: "Ines Carvalho"),
         // A relative clause: the speaker is the antecedent, the clause ends at its comma.
         RuleExample("The levy has critics who say the county cannot afford it, and the vote is close.",
                     quote: "the county cannot afford it", type: .indirect, speaker: "critics"),
@@ -108,8 +111,6 @@ public struct ReportedSpeechRule: AttributionRule {
     static let relativeLemmas: Set<String> = ["say", "claim", "argue", "insist", "believe", "think", "suggest", "contend",
                                               "maintain", "warn", "predict", "acknowledge", "admit", "complain", "fear",
                                               "worry", "note", "write", "tell", "assert", "allege", "deny", "doubt", "estimate"]
-    /// Adverbs that open a sentence as one word before a parenthetical cue: "Rather, he said, X".
-    static let fragmentAdverbs: Set<String> = ["instead", "rather", "still", "yet", "now", "then"]
     /// Words that can make up the audience of a "tell" verb: "told reporters", "told him".
     static let audienceWords: Set<String> = ["reporters", "him", "her", "them", "us", "me", "journalists", "supporters"]
     static let tellLike: Set<String> = ["tell", "inform", "assure", "remind", "warn", "notify", "advise", "brief", "urge"]
@@ -346,11 +347,10 @@ public struct ReportedSpeechRule: AttributionRule {
         }
         let participleFollows = tail + 1 <= last && tokens[tail].isPunct(",") && tokens[tail + 1].lower.hasSuffix("ing")
             && analyzer.verb(tokens[tail + 1]) != nil
-        // "CLAUSE, S said, while ...": the clause before, unless it is subordinate ("If X, S said, Y").
-        // A lone adverb is a fragment of the report, though it opens a clause: "Instead, S said, X".
-        let parenthetical = tail <= last && tokens[tail].isPunct(",") && tokens.first.map {
-            !ReportedSpeechRule.subordinators.contains($0.lower)
-                || (commaIndex == 1 && ReportedSpeechRule.fragmentAdverbs.contains($0.lower)) } ?? false
+        // "CLAUSE, S said, CLAUSE": the clause before reports too, also a subordinate one or a lone
+        // adverb ("If X, S said, Y", "Instead, S said, Y"), unless it only sets the scene.
+        if let first = tokens.first, ReportedSpeechRule.sceneOpeners.contains(first.lower) { return nil }
+        let parenthetical = tail <= last && tokens[tail].isPunct(",")
         if tail <= last && !participleFollows && !parenthetical {
             guard ReportedSpeechRule.adverbialStarts.contains(tokens[tail].lower) || tokens[tail].isPunct(","),
                   last - tail <= 6,
