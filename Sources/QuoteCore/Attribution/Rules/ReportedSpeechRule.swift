@@ -20,6 +20,9 @@ public struct ReportedSpeechRule: AttributionRule {
                     quote: "Otherwise", type: .indirect, speaker: "Ines Carvalho"),
         RuleExample("Instead, Ines Carvalho told reporters, the county should repair the old pumps.",
                     quote: "Instead", type: .indirect, speaker: "Ines Carvalho"),
+        // A scene-setting opener does not stop a quotation after it from being attributed.
+        RuleExample("As for the cost, \"the pumps will pay for themselves,\" said Ines Carvalho.",
+                    quote: "the pumps will pay for themselves,", speaker: "Ines Carvalho"),
         // A subordinate clause before a parenthetical cue is part of the report; a scene-setting one is not.
         RuleExample("If the levy fails, Ines Carvalho said, the pumps will be sold.",
                     quote: "If the levy fails", type: .indirect, speaker: "Ines Carvalho"),
@@ -349,8 +352,8 @@ public struct ReportedSpeechRule: AttributionRule {
             && analyzer.verb(tokens[tail + 1]) != nil
         // "CLAUSE, S said, CLAUSE": the clause before reports too, also a subordinate one or a lone
         // adverb ("If X, S said, Y", "Instead, S said, Y"), unless it only sets the scene.
-        if let first = tokens.first, ReportedSpeechRule.sceneOpeners.contains(first.lower) { return nil }
-        let parenthetical = tail <= last && tokens[tail].isPunct(",")
+        let setsScene = tokens.first.map { ReportedSpeechRule.sceneOpeners.contains($0.lower) } ?? false
+        let parenthetical = tail <= last && tokens[tail].isPunct(",") && !setsScene
         if tail <= last && !participleFollows && !parenthetical {
             guard ReportedSpeechRule.adverbialStarts.contains(tokens[tail].lower) || tokens[tail].isPunct(","),
                   last - tail <= 6,
@@ -368,7 +371,7 @@ public struct ReportedSpeechRule: AttributionRule {
             return clause(tokens, 0...commaIndex, speaker, cue: tokens[verbIndex], lemma: verb.lemma, confidence: conf, unit: unit)
                 .map { ($0, parentheticalTail) }
         }
-        guard commaIndex >= 1 else { return nil }
+        guard commaIndex >= 1, !setsScene else { return nil }
         return clause(tokens, 0...(commaIndex - 1), speaker, cue: tokens[verbIndex], lemma: verb.lemma,
                       confidence: conf, unit: unit, minimumWords: minimumWords).map { ($0, parentheticalTail) }
     }
