@@ -6,6 +6,7 @@ public enum RuleRegistry {
         QuoteFirstRule(),
         DashTrailerRule(),
         HeadlineColonRule(),
+        TranscriptLabelRule(),
         SpeakerFirstRule(),
         AccordingToRule(),
         ReportedSpeechRule(),
@@ -18,6 +19,6 @@ public enum RuleRegistry {
     /// Every rule id a record may carry, including the ids of rule variants.
     public static let ids: [String] = [
         "quoted-as-saying", "quote-speaker-verb", "quote-verb-speaker", "split-quote", "dash-trailer",
-        "headline-colon", "speaker-verb-quote", "lead-in", "subject-colon", "according-to", "reported-speech", "relative-object", "sentence-subject", "continuation", "unattributed",
+        "headline-colon", "transcript-label", "speaker-verb-quote", "lead-in", "subject-colon", "according-to", "reported-speech", "relative-object", "sentence-subject", "continuation", "unattributed",
     ]
 }
