@@ -11,6 +11,7 @@ public enum RuleRegistry {
         AccordingToRule(),
         ReportedSpeechRule(),
         RelativeObjectRule(),
+        AskedQuestionRule(),
         SentenceSubjectRule(),
         ContinuationRule(),
         UnattributedRule(),
@@ -19,6 +20,6 @@ public enum RuleRegistry {
     /// Every rule id a record may carry, including the ids of rule variants.
     public static let ids: [String] = [
         "quoted-as-saying", "quote-speaker-verb", "quote-verb-speaker", "split-quote", "dash-trailer",
-        "headline-colon", "transcript-label", "speaker-verb-quote", "lead-in", "subject-colon", "according-to", "reported-speech", "relative-object", "sentence-subject", "continuation", "unattributed",
+        "headline-colon", "transcript-label", "speaker-verb-quote", "lead-in", "subject-colon", "according-to", "reported-speech", "relative-object", "asked-question", "sentence-subject", "continuation", "unattributed",
     ]
 }

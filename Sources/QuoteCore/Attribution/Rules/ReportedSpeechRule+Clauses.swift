@@ -21,6 +21,7 @@ extension ReportedSpeechRule {
         return index < 0 || tokens[index].isPunct(",") || tokens[index].isPunct("—") || tokens[index].isPunct(":")
             || tokens[index].isPunct("-") || tokens[index].isPunct("–")
             || ReportedSpeechRule.clauseOpeners.contains(tokens[index].lower)
+
     }
 
     /// True when "which", "who" or "whom" stands right before the speaker phrase: the pronoun is
@@ -71,7 +72,8 @@ extension ReportedSpeechRule {
                                                   "unless", "when", "after", "before", "as", "once", "until"]
 
     static let clauseOpeners: Set<String> = ["after", "while", "although", "though", "when", "because", "as", "since",
-                                             "before", "until", "once", "whereas", "who", "whom", "if", "unless"]
+                                             "before", "until", "once", "whereas", "who", "whom", "if", "unless",
+                                             "where", "how", "why"]
 
     /// Where a reported clause ends: before ", and called him" or "and warned" (a second verb
     /// phrase of the speaker), else at the end of the sentence.
