@@ -18,6 +18,8 @@ elif [ "$target" = FuzzHTML ]; then
   cp ../Corpus/*.html "$corpus"/ 2>/dev/null || true
 else
   printf '{"id": "a", "text": "\\"Yes,\\" she said."}\n{"id": 2}\nnot json\n' > "$corpus/seed.jsonl"
+  # Lines with nested annotations, as gold files carry them (read without JSONDecoder since the fourth session).
+  printf '{"id": "g", "text": "\\"No,\\" he said.", "quotes": [{"start": 1, "end": 4, "type": "direct", "speaker": null, "fragment": [1, 2]}], "meta": {"n": -12, "ok": true, "tags": []}}\n' > "$corpus/seed-nested.jsonl"
 fi
 # The whole log goes to .logs/; the summary is the last coverage line and the final statistics.
 mkdir -p .logs
