@@ -467,8 +467,17 @@ public struct PhraseAnalyzer: Sendable {
     /// the sentence to the verb, when it is short and holds no clause words.
     public func fallbackSubject(_ tokens: [Token], verbIndex: Int, lower: Int = 0) -> SpeakerPhrase? {
         let analyzer = self
-        guard let last = analyzer.skipAdverbsLeft(tokens, from: verbIndex - 1, lower: lower), last >= lower else { return nil }
-        if ["and", "but", ","].contains(tokens[last].lower) {
+        guard var last = analyzer.skipAdverbsLeft(tokens, from: verbIndex - 1, lower: lower), last >= lower else { return nil }
+        // A share with its figure between commas: "Just over a quarter, 26 percent, say".
+        var figure: Int? = nil
+        if tokens[last].isPunct(","), let open = (lower..<last).last(where: { tokens[$0].isPunct(",") }), open > lower,
+           open + 1 < last, tokens[open + 1].lower.first?.isNumber ?? false,
+           ((open + 1)..<last).allSatisfy({ tokens[$0].lower.first?.isNumber ?? false
+               || ["percent", "%", "points"].contains(tokens[$0].lower) }) {
+            figure = last - 1
+            last = open - 1
+        }
+        if figure == nil, ["and", "but", ","].contains(tokens[last].lower) {
             return lower == 0 ? analyzer.leadingSubject(tokens, before: last) : nil
         }
         // Shares of a poll: "Two in three said", "Most of them say".
@@ -485,6 +494,10 @@ public struct PhraseAnalyzer: Sendable {
                 || $0.isCueVerbForm && !$0.isCapitalized }) else { return nil }
         let first = tokens[lower]
         guard first.isCapitalized || first.has(.determiner) || (first.lower.first?.isNumber ?? false) else { return nil }
+        if let figure {
+            return SpeakerPhrase(form: .nominal, mention: tokens[lower].range.lowerBound..<tokens[figure].range.upperBound,
+                                 role: nil, head: tokens[last].lower)
+        }
         if let parsed = analyzer.parse(tokens, lower...last) { return parsed }
         return SpeakerPhrase(form: .nominal, mention: tokens[lower].range.lowerBound..<tokens[last].range.upperBound, role: nil,
                              head: tokens[last].lower)

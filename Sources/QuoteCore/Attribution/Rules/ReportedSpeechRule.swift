@@ -66,6 +66,8 @@ public struct ReportedSpeechRule: AttributionRule {
         // Shares of a poll are subjects too.
         RuleExample("Two in three said the fares were too high for a daily commute.",
                     quote: "the fares were too high for a daily commute", type: .indirect, speaker: "Two in three"),
+        RuleExample("Just over half, 52 percent, say the fares are too high.",
+                    quote: "the fares are too high", type: .indirect, speaker: "Just over half, 52 percent"),
         // "that" inside the clause is no complementizer to skip to.
         RuleExample("Most riders in the survey say they feel that way about the fares.",
                     quote: "they feel that way about the fares", type: .indirect, speaker: "Most riders in the survey"),
