@@ -33,6 +33,9 @@ extension ReportedSpeechRule {
         return before.kind == .word && !before.isCapitalized && RelativeObjectRule.pronouns.contains(before.lower)
     }
 
+    /// Quantifiers that stand for the people a relative clause reports for: "those who said".
+    static let quantifierHeads: Set<String> = ["those", "many", "some", "others", "few", "most", "all", "anyone", "everyone"]
+
     /// True when the speaker phrase opens a relative clause: "which", "who", "whom" or "that" before
     /// it, or a noun with the relative pronoun left out ("a probe the agency said was ongoing").
     static func relativeSubject(_ tokens: [Token], before speaker: SpeakerPhrase) -> Bool {
@@ -173,6 +176,14 @@ extension ReportedSpeechRule {
         var end = pronoun - 1
         if tokens[end].isPunct(","), end >= 1 { end -= 1 }
         let head = tokens[end]
+        // A share or a quantifier: "18% who say", "those who said", "many who believe".
+        if head.isPunct("%") && end >= 1 && (tokens[end - 1].lower.first?.isNumber ?? false) {
+            return SpeakerPhrase(form: .nominal, mention: tokens[end - 1].range.lowerBound..<head.range.upperBound, role: nil,
+                                 head: head.lower)
+        }
+        if head.kind == .word, ReportedSpeechRule.quantifierHeads.contains(head.lower) {
+            return SpeakerPhrase(form: .nominal, mention: head.range, role: nil, head: head.lower)
+        }
         guard head.kind == .word, !head.isCueVerbForm, !head.has(.stopWord), !head.has(.determiner),
               !head.has(.subjectPronoun) else { return nil }
         if let start = analyzer.phraseStart(tokens, end: end, lower: 0), let phrase = analyzer.parse(tokens, start...end) {

@@ -29,6 +29,8 @@ public struct ReportedSpeechRule: AttributionRule {
         // A relative clause: the speaker is the antecedent, the clause ends at its comma.
         RuleExample("The levy has critics who say the county cannot afford it, and the vote is close.",
                     quote: "the county cannot afford it", type: .indirect, speaker: "critics"),
+        RuleExample("The survey counted 18% who say the county cannot afford the levy.",
+                    quote: "the county cannot afford the levy", type: .indirect, speaker: "18%"),
         // The subject of a relative clause whose verb reports the clause's predicate.
         RuleExample("The pumps failed twice in May, which two engineers said was a warning.",
                     quote: "was a warning", type: .indirect, speaker: "two engineers"),
