@@ -56,6 +56,9 @@ public struct ReportedSpeechRule: AttributionRule {
         // A title before the name and an appositive after it: the subject still starts the clause.
         RuleExample("Worried by the delays, Commissioner Ines Carvalho, the board chair, said the pumps would be late.",
                     quote: "the pumps would be late", type: .indirect, speaker: "Ines Carvalho"),
+        // A passive cue reports with no source: its subject is what the report is about.
+        RuleExample("The levy is widely expected to pass by a wide margin in May.",
+                    quote: "to pass by a wide margin in May", type: .indirect, speaker: nil),
         // A day between subject and verb is no speaker.
         RuleExample("Ines Carvalho on Tuesday said the pumps would be replaced by June.",
                     quote: "the pumps would be replaced by June", type: .indirect, speaker: "Ines Carvalho"),
@@ -123,6 +126,8 @@ public struct ReportedSpeechRule: AttributionRule {
     /// Words after a named object that end the report: "backs Clinton in the primary", "as a liar".
     static let afterNameObject: Set<String> = ["in", "on", "at", "during", "after", "before", "over", "for", "as", "and",
                                                "with", "to", "from", "because", "while", "since", "but"]
+    /// Forms of "be" that make a following participle passive ("been" and "be" are handled before).
+    static let passiveAuxiliaries: Set<String> = ["is", "was", "were", "are", "being"]
     /// Words that can make up the audience of a "tell" verb: "told reporters", "told him".
     static let audienceWords: Set<String> = ["reporters", "him", "her", "them", "us", "me", "journalists", "supporters"]
     static let tellLike: Set<String> = ["tell", "inform", "assure", "remind", "warn", "notify", "advise", "brief", "urge"]
@@ -166,6 +171,15 @@ public struct ReportedSpeechRule: AttributionRule {
             guard let verb = Tokens.isFiniteCue(tokens[verbIndex], analyzer, classes: Tokens.reporting),
                   verb.lemma != "quote" else { continue }
             if verbIndex > 0, ["to", "the", "a", "be", "been"].contains(tokens[verbIndex - 1].lower) { continue }
+            // A passive cue ("The levy is widely expected to pass", "Pence was dubbed the winner"):
+            // its subject is what the report is about, not who made it; the source is left unstated.
+            var passive = false
+            if verb.lemma != tokens[verbIndex].lower, tokens[verbIndex].lower.hasSuffix("ed") {
+                var back = verbIndex - 1
+                while back > 0, tokens[back].kind == .word, analyzer.isAdverb(tokens[back]),
+                      !Self.passiveAuxiliaries.contains(tokens[back].lower) { back -= 1 }
+                passive = back >= 0 && Self.passiveAuxiliaries.contains(tokens[back].lower)
+            }
             let cue = tokens[verbIndex]
 
             // Leading: S V (that) CLAUSE.
@@ -258,7 +272,7 @@ public struct ReportedSpeechRule: AttributionRule {
                     nameObject = true
                 }
             }
-            if let found = clause(tokens, start...end, speaker, cue: cue, lemma: verb.lemma,
+            if let found = clause(tokens, start...end, passive ? nil : speaker, cue: cue, lemma: verb.lemma,
                                   confidence: confidence(verb.verbClass == .speech ? 0.8 : 0.6, speaker), unit: unit,
                                   minimumWords: nameObject ? 1 : 2),
                nameObject || Self.contentWeight(tokens, start...end) >= 3 {
