@@ -42,4 +42,11 @@ final class CounterExampleTests: XCTestCase {
                                         document: "counter").quotes.map(\.quote.text)
         XCTAssertEqual(after, ["the pumps are safe to use"])
     }
+
+    /// Speaking at a place, to someone or for an hour reports nothing; speaking about a topic does.
+    func testSpeakingReportsOnlyATopic() {
+        XCTAssertEqual(speakers("Ines Carvalho spoke at a memorial service in Lisbon on Sunday."), [])
+        XCTAssertEqual(speakers("Ines Carvalho spoke with voters outside the polling station."), [])
+        XCTAssertEqual(speakers("Ines Carvalho spoke about the need for new pumps at the harbour."), ["Ines Carvalho"])
+    }
 }

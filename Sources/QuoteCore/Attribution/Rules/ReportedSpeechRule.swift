@@ -242,6 +242,9 @@ public struct ReportedSpeechRule: AttributionRule {
             guard start <= last, tokens[start].kind != .quote || start < last else { continue }
             // A passive verb's agent is no report: "His comments were derided by Armin Laschet".
             if tokens[start].lower == "by" { continue }
+            // "spoke at a memorial", "spoke with voters": speaking reports something only about a topic.
+            if verb.lemma == "speak",
+               !(start...min(last, start + 3)).contains(where: { ["about", "out"].contains(tokens[$0].lower) }) { continue }
             // An adverbial right after the verb without "that" ("said on Monday the plan...") is kept.
             // The clause runs to the end of the sentence, or to a participle that starts another.
             var end = clauseEnd(tokens, from: start, last: last, analyzer)
