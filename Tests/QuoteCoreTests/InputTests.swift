@@ -69,6 +69,27 @@ final class InputTests: XCTestCase {
         XCTAssertEqual(errors[1], .missingText(path: path, line: 4))
     }
 
+    /// A line that is not JSON is reported with the byte and the reason, the same whether the
+    /// reader keeps metadata or not (found by FuzzJSONL: the decoder named a different key on
+    /// different runs).
+    func testBrokenJSONLLineNamesByteAndReason() {
+        let path = write("broken.jsonl", Array("{\"id\": \"a\", \"text\": \"x\", \"n\": -06}\n".utf8)
+                         + Array("{\"id\": \"b\", \"meta\": {\"t\": \"di".utf8) + [0x00] + Array("ct\"}, \"text\": \"y\"}\n".utf8)
+                         + Array("{\"id\": \"c\", \"text\": \"z\" \"w\"}\n".utf8))
+        var reasons: [[String]] = []
+        for keepsMetadata in [true, false] {
+            var found: [String] = []
+            DocumentReader(format: .jsonl, keepsMetadata: keepsMetadata).read([path], emit: { _ in }, fail: { error in
+                if case .brokenJSONLine(_, _, let reason) = error { found.append(reason) }
+            })
+            reasons.append(found)
+        }
+        XCTAssertEqual(reasons[0], ["at byte 31: a number with a leading zero",
+                                    "at byte 30: a raw control character (U+0000) in a string; JSON needs it escaped",
+                                    "at byte 25: expected ',' or '}', found '\"'"])
+        XCTAssertEqual(reasons[1], reasons[0])
+    }
+
     func testBOMIsRemovedAndUTF16IsAccepted() {
         let utf8 = write("bom.txt", [0xEF, 0xBB, 0xBF] + Array("Hi".utf8))
         let utf16 = write("wide.txt", [0xFF, 0xFE, 0x48, 0x00, 0x69, 0x00])

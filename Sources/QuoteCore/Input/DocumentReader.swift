@@ -139,7 +139,12 @@ public struct DocumentReader: Sendable {
                 do {
                     value = try decoder.decode(JSONValue.self, from: Data(line[lower..<upper]))
                 } catch {
-                    fail(.brokenJSONLine(path: path, line: lineNumber, reason: JSONLReason.describe(error)))
+                    // Where and why the line is not JSON, the same on every run; the decoder's own
+                    // message only for valid JSON it still could not read.
+                    let syntax = line[lower..<upper].withUnsafeBufferPointer(JSONSyntax.firstError)
+                    let reason = syntax.map { "at byte \($0.offset + 1 + lower - line.startIndex): \($0.reason)" }
+                        ?? JSONLReason.describe(error)
+                    fail(.brokenJSONLine(path: path, line: lineNumber, reason: reason))
                     return
                 }
                 guard case .object(let object) = value else {
