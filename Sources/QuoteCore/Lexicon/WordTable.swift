@@ -76,6 +76,11 @@ struct WordTable: Sendable {
     private(set) var organizationFilter = ASCIIKeyFilter([])
     /// Which all-ASCII texts may be in `lexicon.places`.
     private(set) var placeFilter = ASCIIKeyFilter([])
+    /// Which all-ASCII texts may be keys of `lexicon.abbreviations`.
+    private(set) var abbreviationFilter = ASCIIKeyFilter([])
+    /// Which all-ASCII texts may be keys of `lexicon.genderedWords` (lowercased: the filter's
+    /// signature does not tell ASCII letters' case apart).
+    private(set) var genderedWordFilter = ASCIIKeyFilter([])
 
     /// A table that knows no words (before the lexicon has loaded its lists).
     init() {}
@@ -121,6 +126,8 @@ struct WordTable: Sendable {
         asciiIndex = ASCIIIndex(entries)
         organizationFilter = ASCIIKeyFilter(lexicon.organizations.keys)
         placeFilter = ASCIIKeyFilter(lexicon.places)
+        abbreviationFilter = ASCIIKeyFilter(lexicon.abbreviations.keys)
+        genderedWordFilter = ASCIIKeyFilter(lexicon.genderedWords.keys)
     }
 
     /// `entries` again for its ASCII keys, probed with a word's code units: no `String` is hashed.
@@ -267,6 +274,16 @@ struct ASCIIKeyFilter: Sendable {
             let bit = ASCIIKeyFilter.signature(count: units.count, first: first, last: last)
             bits[bit >> 6] |= 1 << UInt64(bit & 63)
         }
+    }
+
+    /// `mayContain` for the all-ASCII bytes `bytes[range]`, or for their lowercased form: the
+    /// signature keeps five low bits of a letter, the same for both cases.
+    @inline(__always)
+    func mayContain(ascii bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return true }
+        let bit = ASCIIKeyFilter.signature(count: range.count, first: UInt16(bytes[range.lowerBound]),
+                                           last: UInt16(bytes[range.upperBound - 1]))
+        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// 16 bits: the length modulo 64 and five low bits of the first and of the last unit.

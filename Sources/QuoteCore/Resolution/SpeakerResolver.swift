@@ -161,8 +161,57 @@ public struct SpeakerResolver: Sendable {
         return count
     }
 
+    /// Gender evidence of a role's words ("congresswoman", "his wife"), two points a word: the
+    /// words of `spaceSeparated(role.lowercased())` found in `lexicon.genderedWords`. An ASCII
+    /// role is split on its bytes, and a word builds a string only when the filter lets it through.
+    private func roleGender(_ role: String) -> (male: Int, female: Int) {
+        let genderedWords = analyzer.lexicon.genderedWords
+        var evidence = (male: 0, female: 0)
+        func count(_ word: String) {
+            switch genderedWords[word] {
+            case .male: evidence.male += 2
+            case .female: evidence.female += 2
+            case nil: break
+            }
+        }
+        let filter = analyzer.lexicon.wordTable.genderedWordFilter
+        var role = role
+        let split = role.withUTF8 { bytes -> Bool in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x20 {
+                if end > start, filter.mayContain(ascii: bytes, start..<end) {
+                    // ASCII `lowercased()` folds A-Z only.
+                    count(String(unsafeUninitializedCapacity: end - start) { buffer in
+                        for offset in 0..<(end - start) {
+                            let byte = bytes[start + offset]
+                            buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                        }
+                        return end - start
+                    })
+                }
+                start = end + 1
+            }
+            return true
+        }
+        if !split {
+            for word in SpeakerResolver.spaceSeparated(role.lowercased()) { count(word) }
+        }
+        return evidence
+    }
+
+    /// `spaceSeparated(text).last!`: the last word of a name, found from the end of an ASCII text.
+    static func lastSpaceSeparated(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return spaceSeparated(text).last! }
+        var end = utf8.endIndex
+        while end != utf8.startIndex, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
+        var start = end
+        while start != utf8.startIndex, utf8[utf8.index(before: start)] != 0x20 { start = utf8.index(before: start) }
+        return String(text[start..<end])
+    }
+
     private mutating func collectEntities(_ units: [Unit]) {
-        let lexicon = analyzer.lexicon
         for unit in units {
             let tokens = unit.tokens
             // The one person the unit names, or nil when it names none or several.
@@ -195,31 +244,29 @@ public struct SpeakerResolver: Sendable {
                     let words = SpeakerResolver.wordCount(name)
                     if words >= 2 && words <= 5 {
                         let nameKey = key(name)
+                        let role = phrase.role.map { display($0) }  // built once, for the entity and its gender
                         let entity: Int
                         if let known = byName[nameKey] {
                             entity = known
                         } else {
-                            let last = SpeakerResolver.spaceSeparated(name).last!
+                            let last = SpeakerResolver.lastSpaceSeparated(name)
                             entities.append(Entity(name: name, words: words, lastKey: key(last),
-                                                   role: phrase.role.map { display($0) }, firstPosition: phrase.mention.lowerBound))
+                                                   role: role, firstPosition: phrase.mention.lowerBound))
                             entity = entities.count - 1
                             byName[nameKey] = entity
                             byLastKey[entities[entity].lastKey, default: []].append(entity)
                         }
                         entities[entity].occurrences += 1
-                        if entities[entity].role == nil, let role = phrase.role { entities[entity].role = display(role) }
-                        if let role = phrase.role {
-                            for word in SpeakerResolver.spaceSeparated(display(role).lowercased()) {
-                                switch lexicon.genderedWords[word] {
-                                case .male: entities[entity].male += 2
-                                case .female: entities[entity].female += 2
-                                case nil: break
-                                }
-                            }
+                        if let role {
+                            if entities[entity].role == nil { entities[entity].role = role }
+                            let evidence = roleGender(role)
+                            entities[entity].male += evidence.male
+                            entities[entity].female += evidence.female
                         }
                         mentions.append((phrase.mention.lowerBound, entity))
                         note(entity)
-                    } else if words == 1, let known = byLastKey[key(name)]?.max(by: { entities[$0].words < entities[$1].words }) {
+                    } else if words == 1, !byLastKey.isEmpty,
+                              let known = byLastKey[key(name)]?.max(by: { entities[$0].words < entities[$1].words }) {
                         mentions.append((phrase.mention.lowerBound, known))
                         note(known)
                     }
