@@ -138,6 +138,16 @@ public struct JSONLineWriter {
     private mutating func integer(_ value: Int) {
         if value >= 0 && value < 10 {
             bytes.append(UInt8(truncatingIfNeeded: 48 + value))
+        } else if value > 0 {
+            // Digits from the highest power of ten down, as `String(value)` writes them.
+            var divisor = 1
+            while divisor <= value / 10 { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                bytes.append(UInt8(truncatingIfNeeded: 48 + rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            }
         } else {
             bytes.append(contentsOf: String(value).utf8)
         }
@@ -152,17 +162,38 @@ public struct JSONLineWriter {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// False only when none of the eight bytes of `word` is a control character, a quotation mark
+    /// or a backslash (the usual tests for a zero byte and for a byte below 0x20; a true answer
+    /// may be wrong, and the caller then looks at the bytes one by one).
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let below = (word &- ones &* 0x20) & ~word & highs != 0
+        return below || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+    }
+
     /// A JSON string: quotes, backslashes and control characters escaped as `JSONEncoder` does.
     private mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
             var runStart = 0
-            for index in 0..<utf8.count {
+            var index = 0
+            while index < utf8.count {
+                // Eight bytes at a time while none needs an escape (most text).
+                if index + 8 <= utf8.count,
+                   !JSONLineWriter.mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
                 let byte = utf8[index]
+                index += 1
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-                runStart = index + 1
+                let position = index - 1
+                if runStart < position { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position])) }
+                runStart = position + 1
                 bytes.append(UInt8(ascii: "\\"))
                 switch byte {
                 case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))

@@ -240,7 +240,7 @@ struct WordTable: Sendable {
     @inline(__always)
     func describe(entry: Entry?, lower: String, isCapitalized: Bool, hasUpper: Bool, hasHyphen: Bool,
                   original: () -> String) -> (traits: WordTraits, verbID: Int16) {
-        var traits: WordTraits = isCapitalized ? [.nameWord] : []
+        var traits: WordTraits = isCapitalized ? .nameWord : WordTraits()
         if let entry {
             traits.formUnion(entry.traits)
             if !hasUpper {
@@ -269,7 +269,8 @@ struct ASCIIKeyFilter: Sendable {
     init(_ keys: some Sequence<String>) {
         for key in keys {
             // A key equals an all-ASCII text only when its decomposed form is that text.
-            let units = Array(key.decomposedStringWithCanonicalMapping.utf16)
+            // (An ASCII key is its own decomposition.)
+            let units = key.utf8.allSatisfy({ $0 < 0x80 }) ? Array(key.utf16) : Array(key.decomposedStringWithCanonicalMapping.utf16)
             guard let first = units.first, let last = units.last, units.allSatisfy({ $0 < 0x80 }) else { continue }
             let bit = ASCIIKeyFilter.signature(count: units.count, first: first, last: last)
             bits[bit >> 6] |= 1 << UInt64(bit & 63)

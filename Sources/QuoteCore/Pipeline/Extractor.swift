@@ -52,7 +52,8 @@ public struct Extractor: Sendable {
         let documentHash = StableHash.of(text.units)
 
         var records: [QuoteRecord] = []
-        var seenIDs = Set<String>()
+        // Ids already given, as (hash, number of "x" suffixes): the same set of ids as the strings.
+        var seenIDs = Set<SIMD2<UInt64>>()
         for attribution in attributions {
             let range = contentRange(attribution, quotes)
             let position = attribution.speaker.map { $0.mention.lowerBound } ?? range.lowerBound
@@ -79,9 +80,12 @@ public struct Extractor: Sendable {
                     start: convert($0.lowerBound), end: convert($0.upperBound))
             }
             let type = attribution.type
-            var id = "q" + StableHash.hex(documentHash &+ StableHash.of([UInt64(range.lowerBound), UInt64(range.upperBound), UInt64(type.hashSeed)]))
-            while seenIDs.contains(id) { id += "x" }
-            seenIDs.insert(id)
+            let idHash = documentHash &+ StableHash.of([UInt64(range.lowerBound), UInt64(range.upperBound), UInt64(type.hashSeed)])
+            var suffixes: UInt64 = 0
+            while seenIDs.contains(SIMD2(idHash, suffixes)) { suffixes += 1 }
+            seenIDs.insert(SIMD2(idHash, suffixes))
+            var id = "q" + StableHash.hex(idHash)
+            if suffixes > 0 { id += String(repeating: "x", count: Int(suffixes)) }
             records.append(QuoteRecord(
                 document: document, id: id, type: type,
                 quote: QuoteContent(text: text.text(range), start: convert(range.lowerBound), end: convert(range.upperBound),

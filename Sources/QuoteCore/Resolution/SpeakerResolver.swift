@@ -202,13 +202,16 @@ public struct SpeakerResolver: Sendable {
 
     /// `spaceSeparated(text).last!`: the last word of a name, found from the end of an ASCII text.
     static func lastSpaceSeparated(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return spaceSeparated(text).last! }
-        var end = utf8.endIndex
-        while end != utf8.startIndex, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
-        var start = end
-        while start != utf8.startIndex, utf8[utf8.index(before: start)] != 0x20 { start = utf8.index(before: start) }
-        return String(text[start..<end])
+        var text = text
+        let word = text.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+            var start = end
+            while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        return word ?? spaceSeparated(text).last!
     }
 
     private mutating func collectEntities(_ units: [Unit]) {
