@@ -155,12 +155,14 @@ struct WordTable: Sendable {
     }
 
     /// The starting value of a word's `hash`.
-    static let hashSeed: UInt64 = 0xcbf29ce484222325
+    static let hashSeed: UInt64 = 0
 
-    /// One step of the FNV-1a hash the ASCII index uses.
+    /// One step of the word hash the ASCII index uses: the hash turned left by a byte and the
+    /// byte added, so that a word of at most 8 bytes hashes to its bytes side by side (a
+    /// different value for every word of that length); the index mixes it before use.
     @inline(__always)
     static func hash(lowercasedByte byte: UInt8, into hash: UInt64) -> UInt64 {
-        (hash ^ UInt64(byte)) &* 0x100000001b3
+        ((hash &<< 8) | (hash &>> 56)) ^ UInt64(byte)
     }
 
     /// An open-addressing table of the all-ASCII keys of `entries`.
@@ -173,6 +175,8 @@ struct WordTable: Sendable {
         var values: [Entry] = []
         /// The keys as strings, for the tokens to share.
         var keys: [String] = []
+        /// The keys' hashes: equal hashes and lengths of at most 8 bytes are equal keys.
+        var hashes: [UInt64] = []
         var mask = 0
         /// False when some non-ASCII key equals an ASCII string under canonical equivalence (as
         /// U+212A KELVIN SIGN equals "K"): then only the dictionary can answer.
@@ -191,25 +195,34 @@ struct WordTable: Sendable {
                 }
                 var hash = WordTable.hashSeed
                 for byte in utf8 { hash = WordTable.hash(lowercasedByte: byte, into: hash) }
-                var slot = Int(truncatingIfNeeded: hash) & mask
+                var slot = ASCIIIndex.slot(hash) & mask
                 while slots[slot] >= 0 { slot = (slot + 1) & mask }
                 slots[slot] = Int32(values.count)
                 values.append(entry)
                 keys.append(key)
+                hashes.append(hash)
                 bytes.append(contentsOf: utf8)
                 starts.append(Int32(bytes.count))
             }
         }
 
+        /// The first slot to probe for a word's hash (its bits mixed: short words' hashes are
+        /// their bytes).
+        @inline(__always)
+        static func slot(_ hash: UInt64) -> Int {
+            Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) &>> 32)
+        }
+
         /// The number of the entry whose key is `units[range]` with ASCII letters lowercased.
         @inline(__always)
         func find(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, hash: UInt64) -> Int? {
-            var slot = Int(truncatingIfNeeded: hash) & mask
+            var slot = ASCIIIndex.slot(hash) & mask
             while true {
                 let number = Int(slots[slot])
                 if number < 0 { return nil }
                 let start = Int(starts[number])
-                if Int(starts[number + 1]) - start == range.count {
+                if hashes[number] == hash, Int(starts[number + 1]) - start == range.count {
+                    if range.count <= 8 { return number }  // the hash is the word's bytes
                     var offset = start
                     var same = true
                     for index in range {

@@ -52,8 +52,9 @@ public struct Extractor: Sendable {
         let documentHash = StableHash.of(text.units)
 
         var records: [QuoteRecord] = []
-        // Ids already given, as (hash, number of "x" suffixes): the same set of ids as the strings.
-        var seenIDs = Set<SIMD2<UInt64>>()
+        // How many ids each hash has given: they are "q" + hex, "q" + hex + "x", ... in that order
+        // (an id that is taken gets one more "x"), and ids of different hashes never meet.
+        var idsByHash: [UInt64: Int] = [:]
         for attribution in attributions {
             let range = contentRange(attribution, quotes)
             let position = attribution.speaker.map { $0.mention.lowerBound } ?? range.lowerBound
@@ -81,11 +82,10 @@ public struct Extractor: Sendable {
             }
             let type = attribution.type
             let idHash = documentHash &+ StableHash.of([UInt64(range.lowerBound), UInt64(range.upperBound), UInt64(type.hashSeed)])
-            var suffixes: UInt64 = 0
-            while seenIDs.contains(SIMD2(idHash, suffixes)) { suffixes += 1 }
-            seenIDs.insert(SIMD2(idHash, suffixes))
+            let suffixes = idsByHash[idHash, default: 0]
+            idsByHash[idHash] = suffixes + 1
             var id = "q" + StableHash.hex(idHash)
-            if suffixes > 0 { id += String(repeating: "x", count: Int(suffixes)) }
+            if suffixes > 0 { id += String(repeating: "x", count: suffixes) }
             records.append(QuoteRecord(
                 document: document, id: id, type: type,
                 quote: QuoteContent(text: text.text(range), start: convert(range.lowerBound), end: convert(range.upperBound),
