@@ -241,6 +241,13 @@ public struct SpeakerResolver: Sendable {
                     index += 1
                     continue
                 }
+                // A name word alone: the phrase's name, if any, is this one word, which counts
+                // only as the surname of a known full name. Without one, nothing to parse.
+                if index == 0 || !analyzer.isNameWord(tokens[index - 1]),
+                   byLastKey.isEmpty || byLastKey[key(display(tokens[index].range))] == nil {
+                    index += 1
+                    continue
+                }
                 if let start = analyzer.phraseStart(tokens, end: index, lower: 0),
                    let phrase = analyzer.parse(tokens, start...index), phrase.form == .name {
                     let name = display(phrase.mention)
