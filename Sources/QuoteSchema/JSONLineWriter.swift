@@ -153,11 +153,25 @@ public struct JSONLineWriter {
         }
     }
 
-    /// Doubles as `JSONEncoder` writes them: Swift's shortest form, without a trailing ".0".
-    private mutating func number(_ value: Double) {
+    /// The texts of the hundredths 0.00 to 1.00 (confidences are rounded to them).
+    private static let hundredths: [String] = (0...100).map { JSONLineWriter.numberText(Double($0) / 100) }
+
+    /// Swift's shortest form of a double, without a trailing ".0".
+    private static func numberText(_ value: Double) -> String {
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        return text
+    }
+
+    /// Doubles as `JSONEncoder` writes them: Swift's shortest form, without a trailing ".0".
+    private mutating func number(_ value: Double) {
+        let scaled = (value * 100).rounded()
+        if scaled >= 0, scaled <= 100, Double(Int(scaled)) / 100 == value, value.sign == .plus {
+            // The very double `Double(k) / 100`: its text is in the table.
+            bytes.append(contentsOf: JSONLineWriter.hundredths[Int(scaled)].utf8)
+            return
+        }
+        bytes.append(contentsOf: JSONLineWriter.numberText(value).utf8)
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)

@@ -78,6 +78,8 @@ struct WordTable: Sendable {
     private(set) var placeFilter = ASCIIKeyFilter([])
     /// Which all-ASCII texts may be keys of `lexicon.abbreviations`.
     private(set) var abbreviationFilter = ASCIIKeyFilter([])
+    /// Which all-ASCII texts, or their lowercased forms, may be in `lexicon.clutter`.
+    private(set) var clutterFilter = ASCIIKeyFilter([])
     /// Which all-ASCII texts may be keys of `lexicon.genderedWords` (lowercased: the filter's
     /// signature does not tell ASCII letters' case apart).
     private(set) var genderedWordFilter = ASCIIKeyFilter([])
@@ -128,6 +130,7 @@ struct WordTable: Sendable {
         placeFilter = ASCIIKeyFilter(lexicon.places)
         abbreviationFilter = ASCIIKeyFilter(lexicon.abbreviations.keys)
         genderedWordFilter = ASCIIKeyFilter(lexicon.genderedWords.keys)
+        clutterFilter = ASCIIKeyFilter(lexicon.clutter)
     }
 
     /// `entries` again for its ASCII keys, probed with a word's code units: no `String` is hashed.
@@ -288,6 +291,15 @@ struct ASCIIKeyFilter: Sendable {
             let bit = ASCIIKeyFilter.signature(count: units.count, first: first, last: last)
             bits[bit >> 6] |= 1 << UInt64(bit & 63)
         }
+    }
+
+    /// `mayContain(units, range)` for a text of ASCII code units, or for its lowercased form (the
+    /// signature keeps five low bits of a letter, the same for both cases); nil when the text
+    /// has another unit.
+    @inline(__always)
+    func mayContain(asciiUnits units: [UInt16], _ range: Range<Int>) -> Bool? {
+        for index in range where units[index] >= 0x80 { return nil }
+        return mayContain(units, range)
     }
 
     /// `mayContain` for the all-ASCII bytes `bytes[range]`, or for their lowercased form: the
