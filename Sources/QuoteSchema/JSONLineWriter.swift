@@ -139,14 +139,16 @@ public struct JSONLineWriter {
         if value >= 0 && value < 10 {
             bytes.append(UInt8(truncatingIfNeeded: 48 + value))
         } else if value > 0 {
-            // Digits from the highest power of ten down, as `String(value)` writes them.
-            var divisor = 1
-            while divisor <= value / 10 { divisor *= 10 }
-            var rest = value
-            while divisor > 0 {
-                bytes.append(UInt8(truncatingIfNeeded: 48 + rest / divisor))
-                rest %= divisor
-                divisor /= 10
+            // The digits, lowest first from the end of a small buffer, as `String(value)` writes them.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+                var rest = value
+                var start = digits.count
+                while rest > 0 {
+                    start -= 1
+                    digits[start] = UInt8(truncatingIfNeeded: 48 + rest % 10)
+                    rest /= 10
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
             }
         } else {
             bytes.append(contentsOf: String(value).utf8)

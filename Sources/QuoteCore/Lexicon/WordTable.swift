@@ -70,6 +70,10 @@ struct WordTable: Sendable {
     /// Traits of forms as written, from the lists keyed by the original case.
     private(set) var writtenForms: [String: WordTraits] = [:]
     private(set) var hyphenParticles: Set<String> = []
+    /// `writtenForms` again for its ASCII keys of at most 8 bytes, keyed by `packedASCII` of
+    /// their bytes; nil when some non-ASCII key equals an ASCII text (then only `writtenForms`
+    /// can answer).
+    private var shortWrittenForms: [UInt64: WordTraits]? = [:]
     /// The cue verbs, indexed by `Token.verbID`.
     private(set) var verbList: [Lexicon.Verb] = []
     /// Which all-ASCII texts may be keys of `lexicon.organizations`.
@@ -126,6 +130,14 @@ struct WordTable: Sendable {
             hyphenParticles.insert(particle.hasSuffix("-") ? String(particle.dropLast()) : particle)
         }
         asciiIndex = ASCIIIndex(entries)
+        for (form, traits) in writtenForms {
+            let utf16 = Array(form.utf16)
+            if utf16.contains(where: { $0 >= 0x80 }) {
+                if form.precomposedStringWithCanonicalMapping.utf8.allSatisfy({ $0 < 0x80 }) { shortWrittenForms = nil }
+            } else if let packed = utf16.withUnsafeBufferPointer({ WordTable.packedASCII($0, 0..<utf16.count) }) {
+                shortWrittenForms?[packed] = traits
+            }
+        }
         organizationFilter = ASCIIKeyFilter(lexicon.organizations.keys)
         placeFilter = ASCIIKeyFilter(lexicon.places)
         abbreviationFilter = ASCIIKeyFilter(lexicon.abbreviations.keys)
@@ -155,6 +167,28 @@ struct WordTable: Sendable {
     func asciiEntry(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, hash: UInt64) -> (entry: Entry, lower: String)? {
         guard let number = asciiIndex.find(units, range, hash: hash) else { return nil }
         return (asciiIndex.values[number], asciiIndex.keys[number])
+    }
+
+    /// The units of `units[range]` side by side, first highest, when they are 1 to 8 ASCII
+    /// units other than NUL (a different value for every such text); nil otherwise.
+    @inline(__always)
+    static func packedASCII(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> UInt64? {
+        guard range.count >= 1, range.count <= 8 else { return nil }
+        var packed: UInt64 = 0
+        for index in range {
+            let unit = units[index]
+            if unit == 0 || unit >= 0x80 { return nil }
+            packed = packed << 8 | UInt64(unit)
+        }
+        return packed
+    }
+
+    /// `writtenForms[original()]` for the word `units[range]` as written, without building its
+    /// text when it is short and ASCII.
+    @inline(__always)
+    func writtenTraits(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, original: () -> String) -> WordTraits? {
+        if let short = shortWrittenForms, let packed = WordTable.packedASCII(units, range) { return short[packed] }
+        return writtenForms[original()]
     }
 
     /// The starting value of a word's `hash`.
@@ -248,20 +282,20 @@ struct WordTable: Sendable {
     func describe(lower: String, isCapitalized: Bool, hasUpper: Bool, hasHyphen: Bool,
                   original: () -> String) -> (traits: WordTraits, verbID: Int16) {
         describe(entry: entries[lower], lower: lower, isCapitalized: isCapitalized, hasUpper: hasUpper,
-                 hasHyphen: hasHyphen, original: original)
+                 hasHyphen: hasHyphen, written: { writtenForms[original()] })
     }
 
     /// `describe(lower:isCapitalized:hasUpper:hasHyphen:original:)` with `entries[lower]` already
-    /// looked up as `entry`.
+    /// looked up as `entry`; `written` answers `writtenForms[original()]`.
     @inline(__always)
     func describe(entry: Entry?, lower: String, isCapitalized: Bool, hasUpper: Bool, hasHyphen: Bool,
-                  original: () -> String) -> (traits: WordTraits, verbID: Int16) {
+                  written: () -> WordTraits?) -> (traits: WordTraits, verbID: Int16) {
         var traits: WordTraits = isCapitalized ? .nameWord : WordTraits()
         if let entry {
             traits.formUnion(entry.traits)
             if !hasUpper {
                 traits.formUnion(entry.writtenLower)  // written as its lowercased form
-            } else if entry.caseSensitive, let written = writtenForms[original()] {
+            } else if entry.caseSensitive, let written = written() {
                 traits.formUnion(written)
             }
             if entry.titleWhenCapitalized, isCapitalized, lower.count > 3 { traits.insert(.title) }

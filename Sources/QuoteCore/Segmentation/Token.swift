@@ -213,7 +213,7 @@ struct Tokenizer {
                 let (traits, verbID) = wordTable.describe(
                     entry: entry, lower: lower, isCapitalized: isCapitalized,
                     hasUpper: isCapitalized || hasUpperLetter, hasHyphen: hasHyphen,
-                    original: { UTF16String.make(shadow, wordRange) })
+                    written: { wordTable.writtenTraits(units, wordRange) { UTF16String.make(shadow, wordRange) } })
                 var token = Token(range: wordRange, kind: .word, lower: lower,
                                   isCapitalized: isCapitalized, quote: -1, part: -1)
                 token.isAllCaps = index - start >= 2 && !hasLower
