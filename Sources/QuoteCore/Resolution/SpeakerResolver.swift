@@ -214,6 +214,55 @@ public struct SpeakerResolver: Sendable {
         return word ?? spaceSeparated(text).last!
     }
 
+    /// The keys of `byLastKey` of 1 to 8 characters, packed by `packedKey`.
+    private var lastKeysPacked = Set<UInt64>()
+
+    /// The bytes of a key of 1 to 8 ASCII letters and digits side by side, first highest (a
+    /// different value for every such key); nil for any other text.
+    static func packedKey(_ key: String) -> UInt64? {
+        var packed: UInt64 = 0
+        var count = 0
+        for byte in key.utf8 {
+            guard (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) else { return nil }
+            count += 1
+            if count > 8 { return nil }
+            packed = packed << 8 | UInt64(byte)
+        }
+        return count == 0 ? nil : packed
+    }
+
+    /// `packedKey(key(display(range)))` for a range of ASCII text without white space, read from
+    /// the code units (as `NameKey.asciiKey` keeps them: digits, and letters lowercased); nil for
+    /// other text and for keys `packedKey` does not pack.
+    private func packedKey(of range: Range<Int>) -> UInt64? {
+        let units = text.units
+        for index in range where units[index] >= 0x80 || CodeUnit.isWhitespace(units[index]) { return nil }
+        guard let end = plainEnd(range) else { return nil }  // display(range) is text(range.lowerBound..<end)
+        var packed: UInt64 = 0
+        var count = 0
+        for index in range.lowerBound..<end {
+            var byte = UInt8(truncatingIfNeeded: units[index])
+            if byte >= 0x30 && byte <= 0x39 {
+                // kept as it is
+            } else if byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A {
+                byte |= 0x20
+            } else {
+                continue
+            }
+            count += 1
+            if count > 8 { return nil }
+            packed = packed << 8 | UInt64(byte)
+        }
+        return count == 0 ? nil : packed
+    }
+
+    /// `byLastKey[key(display(range))] != nil`, answered from the packed keys when it can be.
+    private mutating func mayBeKnownSurname(_ range: Range<Int>) -> Bool {
+        if byLastKey.isEmpty { return false }
+        if let packed = packedKey(of: range) { return lastKeysPacked.contains(packed) }
+        return byLastKey[key(display(range))] != nil
+    }
+
     private mutating func collectEntities(_ units: [Unit]) {
         for unit in units {
             let tokens = unit.tokens
@@ -243,8 +292,7 @@ public struct SpeakerResolver: Sendable {
                 }
                 // A name word alone: the phrase's name, if any, is this one word, which counts
                 // only as the surname of a known full name. Without one, nothing to parse.
-                if index == 0 || !analyzer.isNameWord(tokens[index - 1]),
-                   byLastKey.isEmpty || byLastKey[key(display(tokens[index].range))] == nil {
+                if index == 0 || !analyzer.isNameWord(tokens[index - 1]), !mayBeKnownSurname(tokens[index].range) {
                     index += 1
                     continue
                 }
@@ -265,6 +313,7 @@ public struct SpeakerResolver: Sendable {
                             entity = entities.count - 1
                             byName[nameKey] = entity
                             byLastKey[entities[entity].lastKey, default: []].append(entity)
+                            if let packed = SpeakerResolver.packedKey(entities[entity].lastKey) { lastKeysPacked.insert(packed) }
                         }
                         entities[entity].occurrences += 1
                         if let role {
