@@ -17,14 +17,16 @@ public struct JSONLineWriter {
         bytes.removeAll(keepingCapacity: true)
     }
 
-    /// Appends `record` and a newline.
-    public mutating func appendLine(_ record: QuoteRecord) {
-        append(record)
+    /// Appends `record` and a newline; a `schemaVersion` given here is written instead of the
+    /// record's own (no copy of the record to set it).
+    public mutating func appendLine(_ record: QuoteRecord, schemaVersion: String? = nil) {
+        append(record, schemaVersion: schemaVersion)
         bytes.append(0x0A)
     }
 
-    /// Appends `record` as one JSON object (keys in `JSONEncoder`'s sorted order).
-    public mutating func append(_ record: QuoteRecord) {
+    /// Appends `record` as one JSON object (keys in `JSONEncoder`'s sorted order); a
+    /// `schemaVersion` given here is written instead of the record's own.
+    public mutating func append(_ record: QuoteRecord, schemaVersion: String? = nil) {
         bytes.append(UInt8(ascii: "{"))
         key("confidence", first: true)
         number(record.confidence)
@@ -81,7 +83,7 @@ public struct JSONLineWriter {
         bytes.append(UInt8(ascii: "}"))
         key("rule")
         string(record.rule)
-        if let version = record.schemaVersion {
+        if let version = schemaVersion ?? record.schemaVersion {
             key("schemaVersion")
             string(version)
         }

@@ -52,6 +52,7 @@ public struct Extractor: Sendable {
         let documentHash = StableHash.of(text.units)
 
         var records: [QuoteRecord] = []
+        records.reserveCapacity(attributions.count)
         // How many ids each hash has given: they are "q" + hex, "q" + hex + "x", ... in that order
         // (an id that is taken gets one more "x"), and ids of different hashes never meet.
         var idsByHash: [UInt64: Int] = [:]
@@ -153,6 +154,7 @@ public struct Extractor: Sendable {
             let atoms = atomsByParagraph[paragraphNumber] ?? []
             let sentences = splitter.sentences(in: paragraph, shadow: shadow)
             var merged: [Range<Int>] = []
+            merged.reserveCapacity(sentences.count)
             var crossing = 0  // first atom that may still cross the next sentence's start
             for sentence in sentences {
                 while crossing < atoms.count, atoms[crossing].range.upperBound <= sentence.lowerBound { crossing += 1 }

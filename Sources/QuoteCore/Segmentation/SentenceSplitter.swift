@@ -30,6 +30,7 @@ public struct SentenceSplitter: Sendable {
         guard found > 0 else { return [paragraph] }
 
         var result: [Range<Int>] = []
+        result.reserveCapacity(Int(found) + 1)
         var start = paragraph.lowerBound
         for index in 0..<Int(found) {
             let boundary = paragraph.lowerBound + Int(boundaries[index])
