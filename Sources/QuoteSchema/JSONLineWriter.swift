@@ -17,14 +17,16 @@ public struct JSONLineWriter {
         bytes.removeAll(keepingCapacity: true)
     }
 
-    /// Appends `record` and a newline.
-    public mutating func appendLine(_ record: QuoteRecord) {
-        append(record)
+    /// Appends `record` and a newline; a `schemaVersion` given here is written instead of the
+    /// record's own (no copy of the record to set it).
+    public mutating func appendLine(_ record: QuoteRecord, schemaVersion: String? = nil) {
+        append(record, schemaVersion: schemaVersion)
         bytes.append(0x0A)
     }
 
-    /// Appends `record` as one JSON object (keys in `JSONEncoder`'s sorted order).
-    public mutating func append(_ record: QuoteRecord) {
+    /// Appends `record` as one JSON object (keys in `JSONEncoder`'s sorted order); a
+    /// `schemaVersion` given here is written instead of the record's own.
+    public mutating func append(_ record: QuoteRecord, schemaVersion: String? = nil) {
         bytes.append(UInt8(ascii: "{"))
         key("confidence", first: true)
         number(record.confidence)
@@ -81,7 +83,7 @@ public struct JSONLineWriter {
         bytes.append(UInt8(ascii: "}"))
         key("rule")
         string(record.rule)
-        if let version = record.schemaVersion {
+        if let version = schemaVersion ?? record.schemaVersion {
             key("schemaVersion")
             string(version)
         }
@@ -138,19 +140,57 @@ public struct JSONLineWriter {
     private mutating func integer(_ value: Int) {
         if value >= 0 && value < 10 {
             bytes.append(UInt8(truncatingIfNeeded: 48 + value))
+        } else if value > 0 {
+            // The digits, lowest first from the end of a small buffer, as `String(value)` writes them.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+                var rest = value
+                var start = digits.count
+                while rest > 0 {
+                    start -= 1
+                    digits[start] = UInt8(truncatingIfNeeded: 48 + rest % 10)
+                    rest /= 10
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+            }
         } else {
             bytes.append(contentsOf: String(value).utf8)
         }
     }
 
-    /// Doubles as `JSONEncoder` writes them: Swift's shortest form, without a trailing ".0".
-    private mutating func number(_ value: Double) {
+    /// The texts of the hundredths 0.00 to 1.00 (confidences are rounded to them).
+    private static let hundredths: [String] = (0...100).map { JSONLineWriter.numberText(Double($0) / 100) }
+
+    /// Swift's shortest form of a double, without a trailing ".0".
+    private static func numberText(_ value: Double) -> String {
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        return text
+    }
+
+    /// Doubles as `JSONEncoder` writes them: Swift's shortest form, without a trailing ".0".
+    private mutating func number(_ value: Double) {
+        let scaled = (value * 100).rounded()
+        if scaled >= 0, scaled <= 100, Double(Int(scaled)) / 100 == value, value.sign == .plus {
+            // The very double `Double(k) / 100`: its text is in the table.
+            bytes.append(contentsOf: JSONLineWriter.hundredths[Int(scaled)].utf8)
+            return
+        }
+        bytes.append(contentsOf: JSONLineWriter.numberText(value).utf8)
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// False only when none of the eight bytes of `word` is a control character, a quotation mark
+    /// or a backslash (the usual tests for a zero byte and for a byte below 0x20; a true answer
+    /// may be wrong, and the caller then looks at the bytes one by one).
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let below = (word &- ones &* 0x20) & ~word & highs != 0
+        return below || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+    }
 
     /// A JSON string: quotes, backslashes and control characters escaped as `JSONEncoder` does.
     private mutating func string(_ value: String) {
@@ -158,11 +198,20 @@ public struct JSONLineWriter {
         var value = value
         value.withUTF8 { utf8 in
             var runStart = 0
-            for index in 0..<utf8.count {
+            var index = 0
+            while index < utf8.count {
+                // Eight bytes at a time while none needs an escape (most text).
+                if index + 8 <= utf8.count,
+                   !JSONLineWriter.mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
                 let byte = utf8[index]
+                index += 1
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-                runStart = index + 1
+                let position = index - 1
+                if runStart < position { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position])) }
+                runStart = position + 1
                 bytes.append(UInt8(ascii: "\\"))
                 switch byte {
                 case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))

@@ -74,9 +74,8 @@ struct ExtractCommand: ParsableCommand {
                 }
                 if format == .jsonl {
                     var writer = JSONLineWriter(capacity: result.quotes.count * 600)
-                    for var record in result.quotes {
-                        record.schemaVersion = QuoteSchemaVersion.current
-                        writer.appendLine(record)
+                    for record in result.quotes {
+                        writer.appendLine(record, schemaVersion: QuoteSchemaVersion.current)
                     }
                     lines.append(contentsOf: writer.bytes)
                 }

@@ -12,18 +12,20 @@ public struct AttributionEngine: Sendable {
         var contents: [Int: [Range<Int>]] = [:]  // unit -> reported clauses accepted
         // Every rule needs a quotation, a cue verb, "according" or a colon in the unit it reads;
         // most sentences of an article have none of these and are not offered to the rules.
-        let candidates = units.filter { unit in
-            unit.tokens.contains { token in
+        // Positions, not copies of the units: each rule reads them in place.
+        let candidates = units.indices.filter { position in
+            units[position].tokens.contains { token in
                 token.kind == .quote || token.isCueVerbForm || token.has(.cueWord) || token.isPunct(":")
             }
         }
         for rule in rules {
-            for unit in candidates {
-                for attribution in rule.apply(unit, context) {
+            for position in candidates {
+                for attribution in rule.apply(units[position], context) {
                     if attribution.claimed.contains(where: context.claimed.contains) { continue }
                     if let content = attribution.content {
-                        if contents[unit.index, default: []].contains(where: { $0.overlaps(content) }) { continue }
-                        contents[unit.index, default: []].append(content)
+                        let unitIndex = units[position].index
+                        if contents[unitIndex, default: []].contains(where: { $0.overlaps(content) }) { continue }
+                        contents[unitIndex, default: []].append(content)
                     }
                     context.claimed.formUnion(attribution.claimed)
                     context.accepted.append(attribution)

@@ -97,7 +97,8 @@ public struct PhraseAnalyzer: Sendable {
             index -= 1
         }
         // A time between the subject and its verb: "Trump on Tuesday dismissed", "Roe yesterday said".
-        if index > lower, tokens[index].kind == .word, PhraseAnalyzer.timeWords.contains(tokens[index].lower) {
+        if index > lower, tokens[index].kind == .word, PhraseAnalyzer.mayBeTimeWord(tokens[index].lower),
+           PhraseAnalyzer.timeWords.contains(tokens[index].lower) {
             var before = index - 1
             if before > lower, tokens[before].lower == "on" { before -= 1 }
             if before >= lower, tokens[before].kind == .word, !tokens[before].has(.stopWord) {
@@ -112,10 +113,20 @@ public struct PhraseAnalyzer: Sendable {
         return index
     }
 
+    /// False for words that cannot be in `timeWords`: those are 5 to 9 ASCII letters, and no other
+    /// text of another length equals one of them (the only non-ASCII characters whose canonical
+    /// decompositions are ASCII are the Kelvin sign, U+037E and U+1FEF: "K", ";" and "`").
+    @inline(__always)
+    static func mayBeTimeWord(_ lower: String) -> Bool {
+        let count = lower.utf8.count
+        return count >= 5 && count <= 9
+    }
+
     /// Listed adverbs and auxiliaries, and lowercase "-ly" words that are not nouns ("immediately").
     func isAdverb(_ token: Token) -> Bool {
         if token.has(.adverb) { return true }
-        return !token.isCapitalized && token.lower.count > 4 && token.lower.hasSuffix("ly")
+        // A word of at most 4 UTF-8 bytes has at most 4 characters: no need to count them.
+        return !token.isCapitalized && token.lower.utf8.count > 4 && token.lower.count > 4 && token.lower.hasSuffix("ly")
             && !PhraseAnalyzer.lyNouns.contains(token.lower) && lexicon.roleNouns[token.lower] == nil
     }
 

@@ -111,6 +111,10 @@ public struct Lexicon: Sendable {
             }
             var rows: [(Int, [String])] = []
             for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if let fields = try asciiFields(rawLine, file: name, line: index + 1) {
+                    if !fields.isEmpty { rows.append((index + 1, fields)) }
+                    continue
+                }
                 let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
                 if line.isEmpty || line.hasPrefix("#") { continue }
                 let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -120,6 +124,32 @@ public struct Lexicon: Sendable {
                 rows.append((index + 1, fields))
             }
             return rows
+        }
+
+        /// The fields of a line of printable ASCII and tabs, split and checked on its bytes as
+        /// `read` does by `Character`s (an empty array for a blank or comment line); nil for any
+        /// other line, which `read` handles itself. The only ASCII white space a field may not
+        /// start or end with is the space: tabs separate fields.
+        func asciiFields(_ line: Substring, file: String, line number: Int) throws -> [String]? {
+            let utf8 = line.utf8
+            guard utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) else { return nil }
+            if utf8.isEmpty || utf8.first == UInt8(ascii: "#") { return [] }
+            var fields: [String] = []
+            var start = utf8.startIndex
+            var index = start
+            while true {
+                if index == utf8.endIndex || utf8[index] == 0x09 {
+                    let field = utf8[start..<index]
+                    if field.isEmpty || field.first == 0x20 || field.last == 0x20 {
+                        throw LexiconError.badField(file: file, line: number, value: String(line))
+                    }
+                    fields.append(String(line[start..<index]))
+                    if index == utf8.endIndex { break }
+                    start = utf8.index(after: index)
+                }
+                index = utf8.index(after: index)
+            }
+            return fields
         }
 
         func table<Kind: RawRepresentable & CaseIterable>(

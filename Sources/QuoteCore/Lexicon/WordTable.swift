@@ -70,12 +70,23 @@ struct WordTable: Sendable {
     /// Traits of forms as written, from the lists keyed by the original case.
     private(set) var writtenForms: [String: WordTraits] = [:]
     private(set) var hyphenParticles: Set<String> = []
+    /// `writtenForms` again for its ASCII keys of at most 8 bytes, keyed by `packedASCII` of
+    /// their bytes; nil when some non-ASCII key equals an ASCII text (then only `writtenForms`
+    /// can answer).
+    private var shortWrittenForms: [UInt64: WordTraits]? = [:]
     /// The cue verbs, indexed by `Token.verbID`.
     private(set) var verbList: [Lexicon.Verb] = []
     /// Which all-ASCII texts may be keys of `lexicon.organizations`.
     private(set) var organizationFilter = ASCIIKeyFilter([])
     /// Which all-ASCII texts may be in `lexicon.places`.
     private(set) var placeFilter = ASCIIKeyFilter([])
+    /// Which all-ASCII texts may be keys of `lexicon.abbreviations`.
+    private(set) var abbreviationFilter = ASCIIKeyFilter([])
+    /// Which all-ASCII texts, or their lowercased forms, may be in `lexicon.clutter`.
+    private(set) var clutterFilter = ASCIIKeyFilter([])
+    /// Which all-ASCII texts may be keys of `lexicon.genderedWords` (lowercased: the filter's
+    /// signature does not tell ASCII letters' case apart).
+    private(set) var genderedWordFilter = ASCIIKeyFilter([])
 
     /// A table that knows no words (before the lexicon has loaded its lists).
     init() {}
@@ -119,8 +130,19 @@ struct WordTable: Sendable {
             hyphenParticles.insert(particle.hasSuffix("-") ? String(particle.dropLast()) : particle)
         }
         asciiIndex = ASCIIIndex(entries)
+        for (form, traits) in writtenForms {
+            let utf16 = Array(form.utf16)
+            if utf16.contains(where: { $0 >= 0x80 }) {
+                if form.precomposedStringWithCanonicalMapping.utf8.allSatisfy({ $0 < 0x80 }) { shortWrittenForms = nil }
+            } else if let packed = utf16.withUnsafeBufferPointer({ WordTable.packedASCII($0, 0..<utf16.count) }) {
+                shortWrittenForms?[packed] = traits
+            }
+        }
         organizationFilter = ASCIIKeyFilter(lexicon.organizations.keys)
         placeFilter = ASCIIKeyFilter(lexicon.places)
+        abbreviationFilter = ASCIIKeyFilter(lexicon.abbreviations.keys)
+        genderedWordFilter = ASCIIKeyFilter(lexicon.genderedWords.keys)
+        clutterFilter = ASCIIKeyFilter(lexicon.clutter)
     }
 
     /// `entries` again for its ASCII keys, probed with a word's code units: no `String` is hashed.
@@ -147,13 +169,37 @@ struct WordTable: Sendable {
         return (asciiIndex.values[number], asciiIndex.keys[number])
     }
 
-    /// The starting value of a word's `hash`.
-    static let hashSeed: UInt64 = 0xcbf29ce484222325
+    /// The units of `units[range]` side by side, first highest, when they are 1 to 8 ASCII
+    /// units other than NUL (a different value for every such text); nil otherwise.
+    @inline(__always)
+    static func packedASCII(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> UInt64? {
+        guard range.count >= 1, range.count <= 8 else { return nil }
+        var packed: UInt64 = 0
+        for index in range {
+            let unit = units[index]
+            if unit == 0 || unit >= 0x80 { return nil }
+            packed = packed << 8 | UInt64(unit)
+        }
+        return packed
+    }
 
-    /// One step of the FNV-1a hash the ASCII index uses.
+    /// `writtenForms[original()]` for the word `units[range]` as written, without building its
+    /// text when it is short and ASCII.
+    @inline(__always)
+    func writtenTraits(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, original: () -> String) -> WordTraits? {
+        if let short = shortWrittenForms, let packed = WordTable.packedASCII(units, range) { return short[packed] }
+        return writtenForms[original()]
+    }
+
+    /// The starting value of a word's `hash`.
+    static let hashSeed: UInt64 = 0
+
+    /// One step of the word hash the ASCII index uses: the hash turned left by a byte and the
+    /// byte added, so that a word of at most 8 bytes hashes to its bytes side by side (a
+    /// different value for every word of that length); the index mixes it before use.
     @inline(__always)
     static func hash(lowercasedByte byte: UInt8, into hash: UInt64) -> UInt64 {
-        (hash ^ UInt64(byte)) &* 0x100000001b3
+        ((hash &<< 8) | (hash &>> 56)) ^ UInt64(byte)
     }
 
     /// An open-addressing table of the all-ASCII keys of `entries`.
@@ -166,6 +212,8 @@ struct WordTable: Sendable {
         var values: [Entry] = []
         /// The keys as strings, for the tokens to share.
         var keys: [String] = []
+        /// The keys' hashes: equal hashes and lengths of at most 8 bytes are equal keys.
+        var hashes: [UInt64] = []
         var mask = 0
         /// False when some non-ASCII key equals an ASCII string under canonical equivalence (as
         /// U+212A KELVIN SIGN equals "K"): then only the dictionary can answer.
@@ -184,25 +232,34 @@ struct WordTable: Sendable {
                 }
                 var hash = WordTable.hashSeed
                 for byte in utf8 { hash = WordTable.hash(lowercasedByte: byte, into: hash) }
-                var slot = Int(truncatingIfNeeded: hash) & mask
+                var slot = ASCIIIndex.slot(hash) & mask
                 while slots[slot] >= 0 { slot = (slot + 1) & mask }
                 slots[slot] = Int32(values.count)
                 values.append(entry)
                 keys.append(key)
+                hashes.append(hash)
                 bytes.append(contentsOf: utf8)
                 starts.append(Int32(bytes.count))
             }
         }
 
+        /// The first slot to probe for a word's hash (its bits mixed: short words' hashes are
+        /// their bytes).
+        @inline(__always)
+        static func slot(_ hash: UInt64) -> Int {
+            Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) &>> 32)
+        }
+
         /// The number of the entry whose key is `units[range]` with ASCII letters lowercased.
         @inline(__always)
         func find(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, hash: UInt64) -> Int? {
-            var slot = Int(truncatingIfNeeded: hash) & mask
+            var slot = ASCIIIndex.slot(hash) & mask
             while true {
                 let number = Int(slots[slot])
                 if number < 0 { return nil }
                 let start = Int(starts[number])
-                if Int(starts[number + 1]) - start == range.count {
+                if hashes[number] == hash, Int(starts[number + 1]) - start == range.count {
+                    if range.count <= 8 { return number }  // the hash is the word's bytes
                     var offset = start
                     var same = true
                     for index in range {
@@ -225,20 +282,20 @@ struct WordTable: Sendable {
     func describe(lower: String, isCapitalized: Bool, hasUpper: Bool, hasHyphen: Bool,
                   original: () -> String) -> (traits: WordTraits, verbID: Int16) {
         describe(entry: entries[lower], lower: lower, isCapitalized: isCapitalized, hasUpper: hasUpper,
-                 hasHyphen: hasHyphen, original: original)
+                 hasHyphen: hasHyphen, written: { writtenForms[original()] })
     }
 
     /// `describe(lower:isCapitalized:hasUpper:hasHyphen:original:)` with `entries[lower]` already
-    /// looked up as `entry`.
+    /// looked up as `entry`; `written` answers `writtenForms[original()]`.
     @inline(__always)
     func describe(entry: Entry?, lower: String, isCapitalized: Bool, hasUpper: Bool, hasHyphen: Bool,
-                  original: () -> String) -> (traits: WordTraits, verbID: Int16) {
-        var traits: WordTraits = isCapitalized ? [.nameWord] : []
+                  written: () -> WordTraits?) -> (traits: WordTraits, verbID: Int16) {
+        var traits: WordTraits = isCapitalized ? .nameWord : WordTraits()
         if let entry {
             traits.formUnion(entry.traits)
             if !hasUpper {
                 traits.formUnion(entry.writtenLower)  // written as its lowercased form
-            } else if entry.caseSensitive, let written = writtenForms[original()] {
+            } else if entry.caseSensitive, let written = written() {
                 traits.formUnion(written)
             }
             if entry.titleWhenCapitalized, isCapitalized, lower.count > 3 { traits.insert(.title) }
@@ -262,11 +319,31 @@ struct ASCIIKeyFilter: Sendable {
     init(_ keys: some Sequence<String>) {
         for key in keys {
             // A key equals an all-ASCII text only when its decomposed form is that text.
-            let units = Array(key.decomposedStringWithCanonicalMapping.utf16)
+            // (An ASCII key is its own decomposition.)
+            let units = key.utf8.allSatisfy({ $0 < 0x80 }) ? Array(key.utf16) : Array(key.decomposedStringWithCanonicalMapping.utf16)
             guard let first = units.first, let last = units.last, units.allSatisfy({ $0 < 0x80 }) else { continue }
             let bit = ASCIIKeyFilter.signature(count: units.count, first: first, last: last)
             bits[bit >> 6] |= 1 << UInt64(bit & 63)
         }
+    }
+
+    /// `mayContain(units, range)` for a text of ASCII code units, or for its lowercased form (the
+    /// signature keeps five low bits of a letter, the same for both cases); nil when the text
+    /// has another unit.
+    @inline(__always)
+    func mayContain(asciiUnits units: [UInt16], _ range: Range<Int>) -> Bool? {
+        for index in range where units[index] >= 0x80 { return nil }
+        return mayContain(units, range)
+    }
+
+    /// `mayContain` for the all-ASCII bytes `bytes[range]`, or for their lowercased form: the
+    /// signature keeps five low bits of a letter, the same for both cases.
+    @inline(__always)
+    func mayContain(ascii bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty else { return true }
+        let bit = ASCIIKeyFilter.signature(count: range.count, first: UInt16(bytes[range.lowerBound]),
+                                           last: UInt16(bytes[range.upperBound - 1]))
+        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// 16 bits: the length modulo 64 and five low bits of the first and of the last unit.

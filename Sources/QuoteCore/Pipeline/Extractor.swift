@@ -52,7 +52,10 @@ public struct Extractor: Sendable {
         let documentHash = StableHash.of(text.units)
 
         var records: [QuoteRecord] = []
-        var seenIDs = Set<String>()
+        records.reserveCapacity(attributions.count)
+        // How many ids each hash has given: they are "q" + hex, "q" + hex + "x", ... in that order
+        // (an id that is taken gets one more "x"), and ids of different hashes never meet.
+        var idsByHash: [UInt64: Int] = [:]
         for attribution in attributions {
             let range = contentRange(attribution, quotes)
             let position = attribution.speaker.map { $0.mention.lowerBound } ?? range.lowerBound
@@ -79,9 +82,11 @@ public struct Extractor: Sendable {
                     start: convert($0.lowerBound), end: convert($0.upperBound))
             }
             let type = attribution.type
-            var id = "q" + StableHash.hex(documentHash &+ StableHash.of([UInt64(range.lowerBound), UInt64(range.upperBound), UInt64(type.hashSeed)]))
-            while seenIDs.contains(id) { id += "x" }
-            seenIDs.insert(id)
+            let idHash = documentHash &+ StableHash.of([UInt64(range.lowerBound), UInt64(range.upperBound), UInt64(type.hashSeed)])
+            let suffixes = idsByHash[idHash, default: 0]
+            idsByHash[idHash] = suffixes + 1
+            var id = "q" + StableHash.hex(idHash)
+            if suffixes > 0 { id += String(repeating: "x", count: suffixes) }
             records.append(QuoteRecord(
                 document: document, id: id, type: type,
                 quote: QuoteContent(text: text.text(range), start: convert(range.lowerBound), end: convert(range.upperBound),
@@ -149,6 +154,7 @@ public struct Extractor: Sendable {
             let atoms = atomsByParagraph[paragraphNumber] ?? []
             let sentences = splitter.sentences(in: paragraph, shadow: shadow)
             var merged: [Range<Int>] = []
+            merged.reserveCapacity(sentences.count)
             var crossing = 0  // first atom that may still cross the next sentence's start
             for sentence in sentences {
                 while crossing < atoms.count, atoms[crossing].range.upperBound <= sentence.lowerBound { crossing += 1 }

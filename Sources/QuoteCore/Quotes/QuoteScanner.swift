@@ -20,6 +20,29 @@ public struct QuoteScanner: Sendable {
         case either(QuoteSpan.Family, length: Int)
     }
 
+    /// The first position from `start` on where the units stop being, four at a time, ASCII other
+    /// than `"`, `'` and `` ` `` (no quotation mark can be among those); `end` at most.
+    @inline(__always)
+    static func skipASCIIWithoutMarks(_ text: [UInt16], from start: Int, to end: Int) -> Int {
+        text.withUnsafeBufferPointer { units in
+            var index = start
+            let ones: UInt64 = 0x0001_0001_0001_0001
+            let highs: UInt64 = 0x8000_8000_8000_8000
+            @inline(__always) func hasLane(_ word: UInt64, _ unit: UInt64) -> Bool {
+                let value = word ^ (ones &* unit)
+                return (value &- ones) & ~value & highs != 0
+            }
+            while index + 4 <= end {
+                let word = UnsafeRawPointer(units.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                if word & 0xFF80_FF80_FF80_FF80 != 0 || hasLane(word, 0x22) || hasLane(word, 0x27) || hasLane(word, 0x60) {
+                    break
+                }
+                index += 4
+            }
+            return index
+        }
+    }
+
     /// Scans the paragraphs of a layout.
     public func scan(_ layout: Layout) -> (quotes: [QuoteSpan], diagnostics: [Diagnostic]) {
         let text = layout.shadow
@@ -48,6 +71,8 @@ public struct QuoteScanner: Sendable {
             openSingle = nil
             let end = paragraph.upperBound
             while index < end {
+                index = QuoteScanner.skipASCIIWithoutMarks(text, from: index, to: end)
+                guard index < end else { break }
                 // Most units are no quotation mark: only these few can be (see `classify`).
                 let unit = text[index]
                 if unit < 0x80 ? unit != CodeUnit.quotationMark && unit != CodeUnit.apostrophe && unit != CodeUnit.backtick

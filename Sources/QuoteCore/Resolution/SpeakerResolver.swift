@@ -161,8 +161,109 @@ public struct SpeakerResolver: Sendable {
         return count
     }
 
+    /// Gender evidence of a role's words ("congresswoman", "his wife"), two points a word: the
+    /// words of `spaceSeparated(role.lowercased())` found in `lexicon.genderedWords`. An ASCII
+    /// role is split on its bytes, and a word builds a string only when the filter lets it through.
+    private func roleGender(_ role: String) -> (male: Int, female: Int) {
+        let genderedWords = analyzer.lexicon.genderedWords
+        var evidence = (male: 0, female: 0)
+        func count(_ word: String) {
+            switch genderedWords[word] {
+            case .male: evidence.male += 2
+            case .female: evidence.female += 2
+            case nil: break
+            }
+        }
+        let filter = analyzer.lexicon.wordTable.genderedWordFilter
+        var role = role
+        let split = role.withUTF8 { bytes -> Bool in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x20 {
+                if end > start, filter.mayContain(ascii: bytes, start..<end) {
+                    // ASCII `lowercased()` folds A-Z only.
+                    count(String(unsafeUninitializedCapacity: end - start) { buffer in
+                        for offset in 0..<(end - start) {
+                            let byte = bytes[start + offset]
+                            buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                        }
+                        return end - start
+                    })
+                }
+                start = end + 1
+            }
+            return true
+        }
+        if !split {
+            for word in SpeakerResolver.spaceSeparated(role.lowercased()) { count(word) }
+        }
+        return evidence
+    }
+
+    /// `spaceSeparated(text).last!`: the last word of a name, found from the end of an ASCII text.
+    static func lastSpaceSeparated(_ text: String) -> String {
+        var text = text
+        let word = text.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+            var start = end
+            while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        return word ?? spaceSeparated(text).last!
+    }
+
+    /// The keys of `byLastKey` of 1 to 8 characters, packed by `packedKey`.
+    private var lastKeysPacked = Set<UInt64>()
+
+    /// The bytes of a key of 1 to 8 ASCII letters and digits side by side, first highest (a
+    /// different value for every such key); nil for any other text.
+    static func packedKey(_ key: String) -> UInt64? {
+        var packed: UInt64 = 0
+        var count = 0
+        for byte in key.utf8 {
+            guard (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) else { return nil }
+            count += 1
+            if count > 8 { return nil }
+            packed = packed << 8 | UInt64(byte)
+        }
+        return count == 0 ? nil : packed
+    }
+
+    /// `packedKey(key(display(range)))` for a range of ASCII text without white space, read from
+    /// the code units (as `NameKey.asciiKey` keeps them: digits, and letters lowercased); nil for
+    /// other text and for keys `packedKey` does not pack.
+    private func packedKey(of range: Range<Int>) -> UInt64? {
+        let units = text.units
+        for index in range where units[index] >= 0x80 || CodeUnit.isWhitespace(units[index]) { return nil }
+        guard let end = plainEnd(range) else { return nil }  // display(range) is text(range.lowerBound..<end)
+        var packed: UInt64 = 0
+        var count = 0
+        for index in range.lowerBound..<end {
+            var byte = UInt8(truncatingIfNeeded: units[index])
+            if byte >= 0x30 && byte <= 0x39 {
+                // kept as it is
+            } else if byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A {
+                byte |= 0x20
+            } else {
+                continue
+            }
+            count += 1
+            if count > 8 { return nil }
+            packed = packed << 8 | UInt64(byte)
+        }
+        return count == 0 ? nil : packed
+    }
+
+    /// `byLastKey[key(display(range))] != nil`, answered from the packed keys when it can be.
+    private mutating func mayBeKnownSurname(_ range: Range<Int>) -> Bool {
+        if byLastKey.isEmpty { return false }
+        if let packed = packedKey(of: range) { return lastKeysPacked.contains(packed) }
+        return byLastKey[key(display(range))] != nil
+    }
+
     private mutating func collectEntities(_ units: [Unit]) {
-        let lexicon = analyzer.lexicon
         for unit in units {
             let tokens = unit.tokens
             // The one person the unit names, or nil when it names none or several.
@@ -189,37 +290,42 @@ public struct SpeakerResolver: Sendable {
                     index += 1
                     continue
                 }
+                // A name word alone: the phrase's name, if any, is this one word, which counts
+                // only as the surname of a known full name. Without one, nothing to parse.
+                if index == 0 || !analyzer.isNameWord(tokens[index - 1]), !mayBeKnownSurname(tokens[index].range) {
+                    index += 1
+                    continue
+                }
                 if let start = analyzer.phraseStart(tokens, end: index, lower: 0),
                    let phrase = analyzer.parse(tokens, start...index), phrase.form == .name {
                     let name = display(phrase.mention)
                     let words = SpeakerResolver.wordCount(name)
                     if words >= 2 && words <= 5 {
                         let nameKey = key(name)
+                        let role = phrase.role.map { display($0) }  // built once, for the entity and its gender
                         let entity: Int
                         if let known = byName[nameKey] {
                             entity = known
                         } else {
-                            let last = SpeakerResolver.spaceSeparated(name).last!
+                            let last = SpeakerResolver.lastSpaceSeparated(name)
                             entities.append(Entity(name: name, words: words, lastKey: key(last),
-                                                   role: phrase.role.map { display($0) }, firstPosition: phrase.mention.lowerBound))
+                                                   role: role, firstPosition: phrase.mention.lowerBound))
                             entity = entities.count - 1
                             byName[nameKey] = entity
                             byLastKey[entities[entity].lastKey, default: []].append(entity)
+                            if let packed = SpeakerResolver.packedKey(entities[entity].lastKey) { lastKeysPacked.insert(packed) }
                         }
                         entities[entity].occurrences += 1
-                        if entities[entity].role == nil, let role = phrase.role { entities[entity].role = display(role) }
-                        if let role = phrase.role {
-                            for word in SpeakerResolver.spaceSeparated(display(role).lowercased()) {
-                                switch lexicon.genderedWords[word] {
-                                case .male: entities[entity].male += 2
-                                case .female: entities[entity].female += 2
-                                case nil: break
-                                }
-                            }
+                        if let role {
+                            if entities[entity].role == nil { entities[entity].role = role }
+                            let evidence = roleGender(role)
+                            entities[entity].male += evidence.male
+                            entities[entity].female += evidence.female
                         }
                         mentions.append((phrase.mention.lowerBound, entity))
                         note(entity)
-                    } else if words == 1, let known = byLastKey[key(name)]?.max(by: { entities[$0].words < entities[$1].words }) {
+                    } else if words == 1, !byLastKey.isEmpty,
+                              let known = byLastKey[key(name)]?.max(by: { entities[$0].words < entities[$1].words }) {
                         mentions.append((phrase.mention.lowerBound, known))
                         note(known)
                     }

@@ -62,7 +62,7 @@ public struct Layout: Sendable {
             }
             seenText = true
             var isClutter = false
-            if core.count <= 80 {
+            if core.count <= 80, Layout.mayBeClutter(units, core, lexicon.wordTable.clutterFilter) {
                 let lowered = text.text(core).lowercased()
                 if lexicon.clutter.contains(lowered) {
                     isClutter = true
@@ -154,6 +154,15 @@ public struct Layout: Sendable {
         self.shadow = shadow
         self.paragraphs = paragraphs
         self.clutter = clutter
+    }
+
+    /// False only when the line `units[core]` is ASCII and neither its lowercased text nor that
+    /// text up to its first colon can be a clutter line: most lines need no lowercased string.
+    static func mayBeClutter(_ units: [UInt16], _ core: Range<Int>, _ filter: ASCIIKeyFilter) -> Bool {
+        guard let whole = filter.mayContain(asciiUnits: units, core) else { return true }
+        if whole { return true }
+        guard let colon = units[core].firstIndex(of: CodeUnit.colon) else { return false }
+        return filter.mayContain(units, core.lowerBound..<(colon + 1))
     }
 
     /// `text.firstIndex(of: ":")`, found on the bytes when the first colon has ASCII on both

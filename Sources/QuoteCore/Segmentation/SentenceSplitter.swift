@@ -30,6 +30,7 @@ public struct SentenceSplitter: Sendable {
         guard found > 0 else { return [paragraph] }
 
         var result: [Range<Int>] = []
+        result.reserveCapacity(Int(found) + 1)
         var start = paragraph.lowerBound
         for index in 0..<Int(found) {
             let boundary = paragraph.lowerBound + Int(boundaries[index])
@@ -60,8 +61,8 @@ public struct SentenceSplitter: Sendable {
         let nextUnit = shadow[next]
         var wordEnd = next
         while wordEnd < paragraphEnd, CodeUnit.isLetter(shadow[wordEnd]) { wordEnd += 1 }
-        let nextWord = UTF16String.make(shadow, next..<wordEnd)
-        let nextIsStarter = lexicon.sentenceStarters.contains(nextWord)
+        // Asked only on the few paths that need it: most breaks are decided before.
+        func nextIsStarter() -> Bool { lexicon.sentenceStarters.contains(UTF16String.make(shadow, next..<wordEnd)) }
         let nextIsLower = CodeUnit.isLowercase(nextUnit)
 
         // The piece before the break, without trailing space.
@@ -79,22 +80,41 @@ public struct SentenceSplitter: Sendable {
             let unit = shadow[tokenStart - 1]
             if CodeUnit.isLetter(unit) || unit == CodeUnit.period || unit == CodeUnit.hyphen { tokenStart -= 1 } else { break }
         }
-        var token = UTF16String.make(shadow, tokenStart..<end)
-        if let dash = token.lastIndex(of: "-") { token = String(token[token.index(after: dash)...]) }
         if nextIsLower { return true }
         let isOpeningQuote = nextUnit == 0x201C || nextUnit == CodeUnit.quotationMark || nextUnit == 0x2018
-        if let kind = lexicon.abbreviations[token] {
+        // The token after its last hyphen, its abbreviation kind, and its one letter if it has one.
+        let kind: Lexicon.AbbreviationKind?
+        var only: UInt16? = nil
+        if shadow[tokenStart..<end].allSatisfy({ $0 < 0x80 }) {
+            // ASCII: characters are code units, and the filter spares most lookups.
+            var keyStart = tokenStart
+            if let dash = shadow[tokenStart..<end].lastIndex(of: CodeUnit.hyphen) { keyStart = dash + 1 }
+            kind = lexicon.wordTable.abbreviationFilter.mayContain(shadow, keyStart..<end)
+                ? lexicon.abbreviations[UTF16String.make(shadow, keyStart..<end)] : nil
+            var letters = 0
+            for unit in shadow[keyStart..<end] where unit != CodeUnit.period {
+                letters += 1
+                only = unit
+            }
+            if letters != 1 { only = nil }
+        } else {
+            var token = UTF16String.make(shadow, tokenStart..<end)
+            if let dash = token.lastIndex(of: "-") { token = String(token[token.index(after: dash)...]) }
+            kind = lexicon.abbreviations[token]
+            let letters = token.utf16.filter { $0 != CodeUnit.period }
+            if letters.count == 1 { only = letters.first }
+        }
+        if let kind {
             switch kind {
             case .title: return !isOpeningQuote
             case .name, .general:
                 // "Feb. 28", "No. 14", "U.S. Ambassador": not before "The" or a quotation.
-                return !nextIsStarter && !isOpeningQuote && (CodeUnit.isLetter(nextUnit) || CodeUnit.isDigit(nextUnit))
+                return !nextIsStarter() && !isOpeningQuote && (CodeUnit.isLetter(nextUnit) || CodeUnit.isDigit(nextUnit))
             }
         }
         // A single initial ("John F. Kennedy").
-        let letters = token.utf16.filter { $0 != CodeUnit.period }
-        if letters.count == 1, let only = letters.first, CodeUnit.isUppercase(only) {
-            return !nextIsStarter && CodeUnit.isUppercase(nextUnit)
+        if let only, CodeUnit.isUppercase(only) {
+            return !nextIsStarter() && CodeUnit.isUppercase(nextUnit)
         }
         return false
     }

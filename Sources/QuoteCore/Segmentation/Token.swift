@@ -74,6 +74,14 @@ struct Tokenizer {
     /// The one-character strings of the ASCII code units, built once for punctuation tokens.
     static let asciiPunctuation: [String] = (0..<128).map { UTF16String.make([UInt16($0)], 0..<1) }
 
+    /// `lexicon.abbreviations` has the text of `shadow[range]`; most words before a period are no
+    /// abbreviation, and the filter answers for them without building the text.
+    @inline(__always)
+    private func isAbbreviation(_ shadow: [UInt16], _ range: Range<Int>) -> Bool {
+        lexicon.wordTable.abbreviationFilter.mayContain(shadow, range)
+            && lexicon.abbreviations[UTF16String.make(shadow, range)] != nil
+    }
+
     /// Tokens of `range`; `atoms` are the quotation-part ranges inside it, sorted.
     func tokens(_ shadow: [UInt16], _ range: Range<Int>, atoms: [(range: Range<Int>, quote: Int, part: Int)]) -> [Token] {
         shadow.withUnsafeBufferPointer { tokens(shadow, $0, range, atoms: atoms) }
@@ -143,10 +151,10 @@ struct Tokenizer {
                 if index < end, units[index] == CodeUnit.period {
                     let isInitial = index - start == 1 && CodeUnit.isUppercase(units[start])
                     if isInitial || units[start..<index].contains(CodeUnit.period)
-                        || lexicon.abbreviations[UTF16String.make(shadow, start..<(index + 1))] != nil {
+                        || isAbbreviation(shadow, start..<(index + 1)) {
                         index += 1
                     } else if let hyphen = units[start..<index].lastIndex(of: CodeUnit.hyphen),
-                              lexicon.abbreviations[UTF16String.make(shadow, (hyphen + 1)..<(index + 1))] != nil {
+                              isAbbreviation(shadow, (hyphen + 1)..<(index + 1)) {
                         // "D-Mo." and "R-Calif.": the part after the hyphen decides.
                         index += 1
                     }
@@ -205,7 +213,7 @@ struct Tokenizer {
                 let (traits, verbID) = wordTable.describe(
                     entry: entry, lower: lower, isCapitalized: isCapitalized,
                     hasUpper: isCapitalized || hasUpperLetter, hasHyphen: hasHyphen,
-                    original: { UTF16String.make(shadow, wordRange) })
+                    written: { wordTable.writtenTraits(units, wordRange) { UTF16String.make(shadow, wordRange) } })
                 var token = Token(range: wordRange, kind: .word, lower: lower,
                                   isCapitalized: isCapitalized, quote: -1, part: -1)
                 token.isAllCaps = index - start >= 2 && !hasLower

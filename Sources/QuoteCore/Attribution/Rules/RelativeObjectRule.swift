@@ -32,7 +32,9 @@ public struct RelativeObjectRule: AttributionRule {
         var results: [Attribution] = []
         for index in tokens.indices where index + 2 <= last {
             let pronoun = tokens[index]
-            guard pronoun.kind == .word, !pronoun.isCapitalized, Self.pronouns.contains(pronoun.lower) else { continue }
+            // The three pronouns are stop words starting with "w": most words need no hashing.
+            guard pronoun.kind == .word, !pronoun.isCapitalized, pronoun.has(.stopWord),
+                  pronoun.lower.utf8.first == UInt8(ascii: "w"), Self.pronouns.contains(pronoun.lower) else { continue }
             // After a preposition the pronoun is its object, not the verb's: "a case in which he said".
             if index >= 1, tokens[index - 1].kind == .word,
                tokens[index - 1].has(.rolePreposition) || tokens[index - 1].has(.stopWord) { continue }
