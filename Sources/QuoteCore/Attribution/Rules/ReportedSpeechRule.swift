@@ -336,17 +336,19 @@ public struct ReportedSpeechRule: AttributionRule {
                           context: RuleContext) -> (attributions: [Attribution], end: Int) {
         // A parenthetical cue after one word reports it too ("Otherwise, she said, X"): the word is a
         // fragment of the report, kept only when the clause after the cue is found.
-        let before: (attribution: Attribution, parentheticalTail: Int?)
-        var oneWord = false
-        if let found = trailingBefore(tokens, verbIndex: verbIndex, last: last, verb: verb, unit: unit, context: context) {
-            before = found
-        } else if let found = trailingBefore(tokens, verbIndex: verbIndex, last: last, verb: verb, unit: unit,
-                                             context: context, minimumWords: 1), found.parentheticalTail != nil {
-            before = found
-            oneWord = true
-        } else {
-            return ([], -1)
+        // Read once with a one-word minimum: a one-word clause stands only as such a fragment.
+        guard let before = trailingBefore(tokens, verbIndex: verbIndex, last: last, verb: verb, unit: unit,
+                                          context: context, minimumWords: 1) else { return ([], -1) }
+        var words = 2
+        if let content = before.attribution.content {
+            words = 0
+            for token in tokens where token.range.lowerBound >= content.lowerBound && token.kind != .punctuation {
+                if token.range.lowerBound >= content.upperBound || words == 2 { break }
+                words += 1
+            }
         }
+        let oneWord = words < 2
+        if oneWord && before.parentheticalTail == nil { return ([], -1) }
         guard let tail = before.parentheticalTail else { return ([before.attribution], verbIndex) }
         // "The main problem, Palmieri says, is finding money": what follows reports too.
         let start = tail + 1
