@@ -131,6 +131,16 @@ enum Tokens {
         return isDateline ? dash + 1 : first
     }
 
+    /// A dash between words: the tokenizer writes every dash as "—"; a hyphen stands alone as "-".
+    @inline(__always)
+    static func isDash(_ token: Token) -> Bool { token.isPunct("—") || token.isPunct("-") }
+
+    /// True when a quotation is among the `within` tokens after `index` (up to `last`): "whom he
+    /// called "a con artist"" reports the quotation, not the words before the verb.
+    static func quotationFollows(_ tokens: [Token], after index: Int, last: Int, within: Int) -> Bool {
+        index + 1 <= last && ((index + 1)...min(last, index + within)).contains { tokens[$0].kind == .quote }
+    }
+
     /// A comma, or a quotation whose content ends with one ("Q," S said).
     static func isCommaLike(_ tokens: [Token], _ index: Int, _ context: RuleContext) -> Bool {
         let token = tokens[index]

@@ -17,8 +17,8 @@ public struct AskedQuestionRule: AttributionRule {
 
     /// Words that open what was asked.
     static let openers: Set<String> = ["whether", "if", "how", "which", "why", "what", "who", "when", "where", "about"]
-    /// Punctuation that ends what was asked.
-    static let stops: Set<String> = [",", ";", "—", "-", "–", ":"]
+    /// Punctuation that ends what was asked, besides a dash.
+    static let stops: Set<String> = [",", ";", ":"]
     /// Words before a passive "asked": "when asked", "was asked".
     static let passiveMarkers: Set<String> = ["when", "if", "after", "before", "once", "while", "was", "were", "is", "are",
                                              "being", "been", "be", "later", "repeatedly", "again", "also"]
@@ -41,14 +41,13 @@ public struct AskedQuestionRule: AttributionRule {
                   tokens[opener].kind == .word, opener < last else { continue }
             var speaker: SpeakerPhrase?
             if passive {
-                // "asked by a reporter (on Thursday) whether": the agent is the asker.
+                // "asked by a reporter (on Thursday) whether": the agent is the asker, without the
+                // preposition-and-word pairs after it.
                 var by = index + 1
                 while by < opener, analyzer.isAdverb(tokens[by]) { by += 1 }  // "asked directly by"
                 if tokens[by].lower == "by", by + 1 < opener {
                     var end = opener - 1
-                    while end > by + 1, PhraseAnalyzer.openingPrepositions.contains(tokens[end - 1].lower)
-                            || PhraseAnalyzer.timeWords.contains(tokens[end].lower) && end - 1 > by + 1
-                            && PhraseAnalyzer.openingPrepositions.contains(tokens[end - 1].lower) {
+                    while end > by + 1, PhraseAnalyzer.openingPrepositions.contains(tokens[end - 1].lower) {
                         end -= 2
                     }
                     speaker = analyzer.parse(tokens, (by + 1)...end)
@@ -59,7 +58,8 @@ public struct AskedQuestionRule: AttributionRule {
             }
             // What was asked runs to the next comma, semicolon or dash.
             var end = opener + 1
-            while end < last, !Self.stops.contains(tokens[end + 1].lower) || tokens[end + 1].kind != .punctuation { end += 1 }
+            while end < last, tokens[end + 1].kind != .punctuation
+                    || !(Self.stops.contains(tokens[end + 1].lower) || Tokens.isDash(tokens[end + 1])) { end += 1 }
             guard ReportedSpeechRule.contentWeight(tokens, opener...end) >= 2,
                   let found = clause(tokens, opener...end, speaker, cue: tokens[index], lemma: "ask",
                                      confidence: speaker == nil ? 0.5 : confidence(0.6, speaker), unit: unit)

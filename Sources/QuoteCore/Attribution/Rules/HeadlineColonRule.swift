@@ -28,8 +28,7 @@ public struct HeadlineColonRule: AttributionRule {
               colon + 1 < tokens.count else { return [] }
         // "EXCLUSIVE – Roger Stone: ...": a page label and a dash before the name.
         var first = 0
-        if colon >= 3, HeadlineColonRule.labels.contains(tokens[0].lower), tokens[1].kind == .punctuation,
-           ["—", "-", "–"].contains(tokens[1].lower) {
+        if colon >= 3, HeadlineColonRule.labels.contains(tokens[0].lower), Tokens.isDash(tokens[1]) {
             first = 2
         }
         // "Clinton to Planned Parenthood: ...": the audience after "to" is not the speaker.

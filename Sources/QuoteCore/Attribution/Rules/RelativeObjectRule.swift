@@ -49,10 +49,8 @@ public struct RelativeObjectRule: AttributionRule {
             else { continue }
             // "whom he called a "con artist"": the quotation is what the verb reports (reported speech
             // makes it a mixed record); the pronoun is left to it.
-            if ((verbIndex + 1)...max(verbIndex + 1, min(last, verbIndex + 6))).contains(where: {
-                $0 <= last && tokens[$0].kind == .quote }) { continue }
-            let subjectStart = subject.start
-            guard subjectStart == tokens[index + 1].range.lowerBound else { continue }
+            if Tokens.quotationFollows(tokens, after: verbIndex, last: last, within: 6) { continue }
+            guard subject.start == tokens[index + 1].range.lowerBound else { continue }
             results.append(Attribution(rule: id, type: .indirect, quote: nil, content: pronoun.range, speaker: subject,
                                        via: nil, cue: tokens[verbIndex].range, cueLemma: verb.lemma,
                                        confidence: confidence(0.5, subject), claimed: [], unit: unit.index))

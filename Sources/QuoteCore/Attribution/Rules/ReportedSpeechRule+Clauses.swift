@@ -6,10 +6,22 @@ extension ReportedSpeechRule {
     /// a recount": the annotation marks both sides).
     static let sceneOpeners: Set<String> = ["when", "as", "despite", "asked"]
 
+    /// The index of the speaker phrase's first token (its role's, when the role comes first).
+    static func firstToken(_ tokens: [Token], of speaker: SpeakerPhrase) -> Int? {
+        let start = speaker.start
+        return tokens.firstIndex(where: { $0.range.lowerBound >= start })
+    }
+
+    /// The lowercase word right before the speaker phrase, if there is one.
+    static func lowercaseWordBefore(_ tokens: [Token], _ speaker: SpeakerPhrase) -> Token? {
+        guard let first = firstToken(tokens, of: speaker), first >= 1 else { return nil }
+        let before = tokens[first - 1]
+        return before.kind == .word && !before.isCapitalized ? before : nil
+    }
+
     /// The subject must start the sentence, or follow an introductory phrase closed by a comma.
     func startsClause(_ tokens: [Token], speaker: SpeakerPhrase) -> Bool {
-        let start = speaker.start
-        guard let first = tokens.firstIndex(where: { $0.range.lowerBound >= start }) else { return false }
+        guard let first = Self.firstToken(tokens, of: speaker) else { return false }
         var index = first - 1
         // Titles before the name belong to the subject ("Senator Harry Reid, the leader, said").
         while index >= 0, tokens[index].kind == .word, tokens[index].has(.determiner) || tokens[index].has(.title)
@@ -18,19 +30,14 @@ extension ReportedSpeechRule {
         }
         // Also inside a subordinate or relative clause: "after Scalia said that ...",
         // "Republicans who say the law ...".
-        return index < 0 || tokens[index].isPunct(",") || tokens[index].isPunct("—") || tokens[index].isPunct(":")
-            || tokens[index].isPunct("-") || tokens[index].isPunct("–")
+        return index < 0 || tokens[index].isPunct(",") || tokens[index].isPunct(":") || Tokens.isDash(tokens[index])
             || ReportedSpeechRule.clauseOpeners.contains(tokens[index].lower)
-
     }
 
     /// True when "which", "who" or "whom" stands right before the speaker phrase: the pronoun is
     /// the object of the speaker's verb ("the levy, which Carvalho supports").
     static func objectRelative(_ tokens: [Token], before speaker: SpeakerPhrase) -> Bool {
-        let start = speaker.start
-        guard let first = tokens.firstIndex(where: { $0.range.lowerBound >= start }), first >= 1 else { return false }
-        let before = tokens[first - 1]
-        return before.kind == .word && !before.isCapitalized && RelativeObjectRule.pronouns.contains(before.lower)
+        lowercaseWordBefore(tokens, speaker).map { RelativeObjectRule.pronouns.contains($0.lower) } ?? false
     }
 
     /// Quantifiers that stand for the people a relative clause reports for: "those who said".
@@ -39,10 +46,7 @@ extension ReportedSpeechRule {
     /// True when the speaker phrase opens a relative clause: "which", "who", "whom" or "that" before
     /// it, or a noun with the relative pronoun left out ("a probe the agency said was ongoing").
     static func relativeSubject(_ tokens: [Token], before speaker: SpeakerPhrase) -> Bool {
-        let start = speaker.start
-        guard let first = tokens.firstIndex(where: { $0.range.lowerBound >= start }), first >= 1 else { return false }
-        let before = tokens[first - 1]
-        guard before.kind == .word, !before.isCapitalized else { return false }
+        guard let before = lowercaseWordBefore(tokens, speaker) else { return false }
         if RelativeObjectRule.pronouns.contains(before.lower) || before.lower == "that" { return true }
         return !before.has(.stopWord) && !before.isCueVerbForm && !before.has(.determiner)
     }
@@ -62,8 +66,7 @@ extension ReportedSpeechRule {
 
     /// True when a subordinating word ("while", "although", "now that") opens the speaker's clause.
     static func opensSubordinate(_ tokens: [Token], before speaker: SpeakerPhrase) -> Bool {
-        let start = speaker.start
-        guard var index = tokens.firstIndex(where: { $0.range.lowerBound >= start }) else { return false }
+        guard var index = firstToken(tokens, of: speaker) else { return false }
         index -= 1
         while index >= 0, tokens[index].has(.determiner) { index -= 1 }
         guard index >= 0 else { return false }

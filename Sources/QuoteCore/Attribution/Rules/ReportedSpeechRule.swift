@@ -174,7 +174,7 @@ public struct ReportedSpeechRule: AttributionRule {
             // A passive cue ("The levy is widely expected to pass", "Pence was dubbed the winner"):
             // its subject is what the report is about, not who made it; the source is left unstated.
             var passive = false
-            if verb.lemma != tokens[verbIndex].lower, tokens[verbIndex].lower.hasSuffix("ed") {
+            if tokens[verbIndex].lower.hasSuffix("ed") {
                 var back = verbIndex - 1
                 while back > 0, tokens[back].kind == .word, analyzer.isAdverb(tokens[back]),
                       !Self.passiveAuxiliaries.contains(tokens[back].lower) { back -= 1 }
@@ -218,8 +218,7 @@ public struct ReportedSpeechRule: AttributionRule {
             // "Pell, who Whitcombe credited with the grant": the relative pronoun is the verb's
             // object and what was reported (relative-object); what follows the verb is no clause.
             if !isRelative, !embedded, Self.objectRelative(tokens, before: speaker),
-               !((verbIndex + 1)...max(verbIndex + 1, min(last, verbIndex + 6))).contains(where: {
-                   $0 <= last && tokens[$0].kind == .quote }) { continue }
+               !Tokens.quotationFollows(tokens, after: verbIndex, last: last, within: 6) { continue }
             // "as she put it, ...", "as he pointed out, ...": "it" and "out" belong to the verb.
             if verb.lemma == "put", start <= last, tokens[start].lower == "it" { start += 1 }
             if start < last, tokens[start].lower == "out", tokens[start + 1].isPunct(",") { start += 1 }
@@ -376,8 +375,7 @@ public struct ReportedSpeechRule: AttributionRule {
         } else {
             guard let subject = analyzer.subject(tokens, verb: verbIndex, lower: 0) else { return nil }
             speaker = subject
-            let start = subject.start
-            guard let first = tokens.firstIndex(where: { $0.range.lowerBound >= start }), first >= 2 else { return nil }
+            guard let first = Self.firstToken(tokens, of: subject), first >= 2 else { return nil }
             var index = first - 1
             while index >= 0, tokens[index].has(.determiner) { index -= 1 }
             guard index >= 1, Tokens.isCommaLike(tokens, index, context) else { return nil }
