@@ -28,6 +28,9 @@ public struct StoreDocument: Sendable {
     /// `EncodingError` when a record cannot be written as JSON (a confidence that is not a number).
     public init(document: SourceDocument, result: DocumentResult) throws {
         let encoder = JSONEncoder()
+        // Sorted keys: a dictionary's order changes from process to process, and the same
+        // document must give the same row whenever it is indexed (as `quotes extract` writes it).
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         id = document.id
         text = document.text
         contentHash = StoreSchema.contentHash(document.text)
