@@ -38,25 +38,41 @@ enum SpeakerDirectory {
         return (clean, NameKey.key(keyWords.joined(separator: " ")), surnameKey, keyWords.count)
     }
 
-    /// The id of the speaker a record names, created when new; aliases and roles are counted.
+    /// The id of the speaker a record names, created when new; its alias and role are counted in
+    /// `cache` and written by `writeCounts(in:cache:)` at the end of the batch.
     static func speakerID(for speaker: Speaker, in db: Database, cache: Cache) throws -> Int64 {
         let speakerID: Int64
-        if let known = cache.ids[Cache.Name(text: speaker.name, kind: speaker.kind)] {
+        if let known = cache.id(of: Cache.Name(text: speaker.name, kind: speaker.kind)) {
             speakerID = known
         } else {
             speakerID = try lookUp(speaker, in: db, cache: cache)
         }
-        try db.cachedStatement(sql: """
-            INSERT INTO aliases (speaker_id, alias, alias_key, count) VALUES (?, ?, ?, 1)
-            ON CONFLICT(speaker_id, alias) DO UPDATE SET count = count + 1
-            """).execute(arguments: [speakerID, speaker.name, cache.key(speaker.name)])
+        cache.countAlias(speaker.name, of: speakerID)
         if let role = speaker.role, !role.isEmpty, SpeakerRoleFilter.isRole(role) {
-            try db.cachedStatement(sql: """
-                INSERT INTO speaker_roles (speaker_id, role, count) VALUES (?, ?, 1)
-                ON CONFLICT(speaker_id, role) DO UPDATE SET count = count + 1
-                """).execute(arguments: [speakerID, role])
+            cache.countRole(role, of: speakerID)
         }
         return speakerID
+    }
+
+    /// Adds the batch's alias and role counts to the store, in the order they were first seen,
+    /// one statement per distinct (speaker, alias) and (speaker, role) instead of one per record.
+    static func writeCounts(in db: Database, cache: Cache) throws {
+        let alias = try db.cachedStatement(sql: """
+            INSERT INTO aliases (speaker_id, alias, alias_key, count) VALUES (?, ?, ?, ?)
+            ON CONFLICT(speaker_id, alias) DO UPDATE SET count = count + excluded.count
+            """)
+        for (key, count) in cache.aliasCounts.ordered {
+            try alias.execute(arguments: [key.speaker, key.text, cache.key(key.text), count])
+        }
+        let role = try db.cachedStatement(sql: """
+            INSERT INTO speaker_roles (speaker_id, role, count) VALUES (?, ?, ?)
+            ON CONFLICT(speaker_id, role) DO UPDATE SET count = count + excluded.count
+            """)
+        for (key, count) in cache.roleCounts.ordered {
+            try role.execute(arguments: [key.speaker, key.text, count])
+        }
+        cache.aliasCounts.removeAll()
+        cache.roleCounts.removeAll()
     }
 
     /// Finds (or creates) the speaker for a name the cache does not hold.
@@ -64,11 +80,15 @@ enum SpeakerDirectory {
         let identity = cache.identity(speaker.name, kind: speaker.kind)
         let kind = speaker.kind.rawValue
         let byKey = try db.cachedStatement(sql: "SELECT id FROM speakers WHERE key = ? AND kind = ?")
+        let name = Cache.Name(text: speaker.name, kind: speaker.kind)
         var id: Int64?
+        // What a new speaker could change about this answer (see `Cache.Dependence`).
+        var dependence = Cache.Dependence.none
         if identity.words >= 2 || speaker.kind != .person {
             id = try Int64.fetchOne(byKey, arguments: [identity.key, kind])
             // "Republican Donald Trump": a known full name at the end of a longer one is that person.
             var words = identity.name.split(separator: " ").map(String.init)
+            if id == nil, speaker.kind == .person, words.count > 2 { dependence = .anyPerson }
             while id == nil, speaker.kind == .person, words.count > 2 {
                 words.removeFirst()
                 id = try Int64.fetchOne(byKey, arguments: [cache.key(words.joined(separator: " ")), "person"])
@@ -76,6 +96,7 @@ enum SpeakerDirectory {
         } else {
             let full = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM speakers WHERE last_key = ? AND words >= 2 AND kind = 'person'"),
                                           arguments: [identity.key])
+            if speaker.kind == .person { dependence = .surname(identity.key) }
             if full.count == 1 {
                 id = full[0]
             } else {
@@ -83,21 +104,23 @@ enum SpeakerDirectory {
             }
         }
         if let id {
-            cache.ids[Cache.Name(text: speaker.name, kind: speaker.kind)] = id
+            cache.remember(name, id: id, dependence: dependence)
             return id
         }
         try db.cachedStatement(sql: "INSERT INTO speakers (name, key, last_key, words, kind) VALUES (?, ?, ?, ?, ?)")
             .execute(arguments: [identity.name, identity.key, identity.lastKey, identity.words, kind])
+        let newID = db.lastInsertedRowID
         // A new speaker can change what other names resolve to (a surname that now has one
-        // full-named person): earlier answers are forgotten.
-        cache.ids.removeAll(keepingCapacity: true)
-        cache.ids[Cache.Name(text: speaker.name, kind: speaker.kind)] = db.lastInsertedRowID
-        return db.lastInsertedRowID
+        // full-named person): those answers are forgotten.
+        cache.speakerAdded(identity, kind: speaker.kind)
+        cache.remember(name, id: newID, dependence: dependence)
+        return newID
     }
 
     /// What one writer has already worked out about names: keys and identities (pure functions of
-    /// the name, kept for the store's life) and speaker ids (valid until a speaker is added, and
-    /// dropped with the transaction that found them).
+    /// the name, kept for the store's life), speaker ids (valid until a speaker is added that
+    /// changes them, and dropped with the transaction that found them) and the batch's alias and
+    /// role counts.
     ///
     /// Used only inside the store's write transactions, which never run concurrently.
     final class Cache: @unchecked Sendable {
@@ -107,19 +130,96 @@ enum SpeakerDirectory {
             var kind: SpeakerKind
         }
 
-        var ids: [Name: Int64] = [:]
+        /// What a speaker added later could change about a name's answer in `lookUp`.
+        ///
+        /// A full name or an organisation is found by its own key, which is unique per kind, or
+        /// becomes a speaker of its own: no later speaker changes that (`none`). A person's name of
+        /// three or more words that was not found may be found at the end of a longer one
+        /// ("Republican Donald Trump"), which any new person could change (`anyPerson`). A surname
+        /// alone depends on how many full-named persons have it as their last key (`surname`).
+        enum Dependence {
+            case none
+            case anyPerson
+            case surname(String)
+        }
+
+        /// A text counted for a speaker (an alias or a role).
+        struct Counted: Hashable {
+            var speaker: Int64
+            var text: String
+        }
+
+        /// Counts in the order their keys were first seen.
+        struct OrderedCounts {
+            private(set) var ordered: [(key: Counted, count: Int)] = []
+            private var positions: [Counted: Int] = [:]
+
+            mutating func add(_ key: Counted) {
+                if let position = positions[key] {
+                    ordered[position].count += 1
+                } else {
+                    positions[key] = ordered.count
+                    ordered.append((key, 1))
+                }
+            }
+
+            mutating func removeAll() {
+                ordered.removeAll(keepingCapacity: true)
+                positions.removeAll(keepingCapacity: true)
+            }
+        }
+
+        private var ids: [Name: Int64] = [:]
+        /// Names of `ids` whose answer depends on every new person (`Dependence.anyPerson`).
+        private var longNames: [Name] = []
+        /// Names of `ids` that are surnames alone, by their key (`Dependence.surname`).
+        private var surnames: [String: [Name]] = [:]
         private var keys: [String: String] = [:]
         private var identities: [Name: (name: String, key: String, lastKey: String, words: Int)] = [:]
+        fileprivate(set) var aliasCounts = OrderedCounts()
+        fileprivate(set) var roleCounts = OrderedCounts()
 
         /// Names remembered at most, so that indexing millions of documents keeps a bounded cache.
         static let capacity = 200_000
 
-        /// Forgets the speaker ids, which a rolled-back or another transaction may have changed.
+        /// Forgets the speaker ids and counts, which a rolled-back or another transaction may have
+        /// changed.
         func beginTransaction() {
             ids.removeAll(keepingCapacity: true)
+            longNames.removeAll(keepingCapacity: true)
+            surnames.removeAll(keepingCapacity: true)
+            aliasCounts.removeAll()
+            roleCounts.removeAll()
             if keys.count > Self.capacity { keys.removeAll() }
             if identities.count > Self.capacity { identities.removeAll() }
         }
+
+        /// The speaker id found for `name` in this transaction, if it still holds.
+        func id(of name: Name) -> Int64? { ids[name] }
+
+        /// Keeps the id found for `name`, with what could change it.
+        func remember(_ name: Name, id: Int64, dependence: Dependence) {
+            ids[name] = id
+            switch dependence {
+            case .none: break
+            case .anyPerson: longNames.append(name)
+            case .surname(let key): surnames[key, default: []].append(name)
+            }
+        }
+
+        /// Forgets the ids a new speaker with `identity` could change: for a person, the long
+        /// names, and the surnames alone equal to its last key when it has a full name.
+        func speakerAdded(_ identity: (name: String, key: String, lastKey: String, words: Int), kind: SpeakerKind) {
+            guard kind == .person else { return }
+            for name in longNames { ids[name] = nil }
+            longNames.removeAll(keepingCapacity: true)
+            if identity.words >= 2, let names = surnames.removeValue(forKey: identity.lastKey) {
+                for name in names { ids[name] = nil }
+            }
+        }
+
+        func countAlias(_ alias: String, of speaker: Int64) { aliasCounts.add(Counted(speaker: speaker, text: alias)) }
+        func countRole(_ role: String, of speaker: Int64) { roleCounts.add(Counted(speaker: speaker, text: role)) }
 
         /// `NameKey.key(name)`, computed once per name.
         func key(_ name: String) -> String {
