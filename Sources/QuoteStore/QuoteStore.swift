@@ -113,8 +113,8 @@ public final class QuoteStore {
                 let record = quote.record
                 // An unresolved pronoun or a headline fragment names nobody the store can track.
                 let speakerID = try record.speaker.flatMap { speaker in
-                    SpeakerNameFilter.isTrackable(speaker)
-                        ? try SpeakerDirectory.speakerID(for: speaker, in: db, cache: speakerCache) : nil
+                    quote.isTrackable
+                        ? try SpeakerDirectory.speakerID(for: speaker, role: quote.listedRole, in: db, cache: speakerCache) : nil
                 }
                 try insertQuote.execute(arguments: [
                     quote.id, document.id, record.type.rawValue, record.quote.text, record.quote.start, record.quote.end,

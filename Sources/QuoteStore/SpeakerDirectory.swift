@@ -38,9 +38,10 @@ enum SpeakerDirectory {
         return (clean, NameKey.key(keyWords.joined(separator: " ")), surnameKey, keyWords.count)
     }
 
-    /// The id of the speaker a record names, created when new; its alias and role are counted in
-    /// `cache` and written by `writeCounts(in:cache:)` at the end of the batch.
-    static func speakerID(for speaker: Speaker, in db: Database, cache: Cache) throws -> Int64 {
+    /// The id of the speaker a record names, created when new; its alias and `role` (the
+    /// speaker's role if the directory lists it, see `SpeakerRoleFilter`) are counted in `cache`
+    /// and written by `writeCounts(in:cache:)` at the end of the batch.
+    static func speakerID(for speaker: Speaker, role: String?, in db: Database, cache: Cache) throws -> Int64 {
         let speakerID: Int64
         if let known = cache.id(of: Cache.Name(text: speaker.name, kind: speaker.kind)) {
             speakerID = known
@@ -48,9 +49,7 @@ enum SpeakerDirectory {
             speakerID = try lookUp(speaker, in: db, cache: cache)
         }
         cache.countAlias(speaker.name, of: speakerID)
-        if let role = speaker.role, !role.isEmpty, SpeakerRoleFilter.isRole(role) {
-            cache.countRole(role, of: speakerID)
-        }
+        if let role { cache.countRole(role, of: speakerID) }
         return speakerID
     }
 

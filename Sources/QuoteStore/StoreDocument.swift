@@ -8,11 +8,24 @@ import QuoteSchema
 /// Build these on the extraction threads (`ParallelExtractor.extract(_:transform:)`): the store's
 /// single writer then only binds values to prepared statements.
 public struct StoreDocument: Sendable {
-    /// One quotation row with its record encoded once.
+    /// One quotation row with its record encoded once, and what the speaker directory needs to
+    /// know of its speaker (worked out here, off the writer thread).
     struct Quote: Sendable {
         var id: String
         var record: QuoteRecord
         var json: String
+        /// The speaker names somebody the store can track (`SpeakerNameFilter.isTrackable`).
+        var isTrackable: Bool
+        /// The speaker's role when it is one the directory lists (`SpeakerRoleFilter.isRole`).
+        var listedRole: String?
+
+        init(id: String, record: QuoteRecord, json: String) {
+            self.id = id
+            self.record = record
+            self.json = json
+            isTrackable = record.speaker.map(SpeakerNameFilter.isTrackable) ?? false
+            listedRole = record.speaker?.role.flatMap { !$0.isEmpty && SpeakerRoleFilter.isRole($0) ? $0 : nil }
+        }
     }
 
     /// The document id (JSONL id or path).
