@@ -8,8 +8,16 @@ extension ReportedSpeechRule {
 
     /// The index of the speaker phrase's first token (its role's, when the role comes first).
     static func firstToken(_ tokens: [Token], of speaker: SpeakerPhrase) -> Int? {
+        // Tokens are in text order: a binary search, since a window of a long sentence has
+        // hundreds of tokens before the speaker.
         let start = speaker.start
-        return tokens.firstIndex(where: { $0.range.lowerBound >= start })
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].range.lowerBound >= start { high = middle } else { low = middle + 1 }
+        }
+        return low < tokens.count ? low : nil
     }
 
     /// The lowercase word right before the speaker phrase, if there is one.
