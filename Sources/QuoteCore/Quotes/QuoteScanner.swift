@@ -101,6 +101,7 @@ public struct QuoteScanner: Sendable {
                             || (family == current.family && !beforeIsSpace && !(after.map(CodeUnit.isAlphanumeric) ?? false))
                     }
                     if closes {
+                        open = nil  // `current` now holds the only reference: its parts grow in place
                         current.parts.append(trim(text, partStart..<index))
                         current.closeMarkEnd = index + length
                         current.lastParagraph = paragraphIndex
@@ -109,7 +110,6 @@ public struct QuoteScanner: Sendable {
                         } else {
                             quotes.append(normalised(current))
                         }
-                        open = nil
                     }
                     index += length
                     continue
@@ -190,6 +190,7 @@ public struct QuoteScanner: Sendable {
 
     /// Drops empty parts (a paragraph holding only a reopening mark).
     private func normalised(_ span: QuoteSpan) -> QuoteSpan {
+        guard span.parts.contains(where: { $0.isEmpty }) else { return span }
         var span = span
         span.parts = span.parts.filter { !$0.isEmpty }
         return span
@@ -214,11 +215,21 @@ public struct QuoteScanner: Sendable {
         var wordEnd = start
         while wordEnd < end, CodeUnit.isLetter(text[wordEnd]) { wordEnd += 1 }
         guard wordEnd - start <= 5 else { return false }
-        let word = UTF16String.lowercased(text, start..<wordEnd)
-        return QuoteScanner.elisions.contains(word)
+        // The word's lowercased ASCII letters packed into an integer: no string is built.
+        var key: UInt64 = 0
+        for position in start..<wordEnd {
+            let unit = text[position]
+            guard unit < 0x80 else { return false }  // no elision has a letter beyond ASCII
+            key = key << 8 | UInt64(unit | 0x20)
+        }
+        return QuoteScanner.elisions.contains(key)
     }
 
-    private static let elisions: Set<String> = ["n", "em", "til", "cause", "tis", "twas", "bout", "round", "s", "d", "ll", "re", "ve", "m", "t"]
+    /// The elisions, each packed as `isElision` packs a word.
+    private static let elisions: Set<UInt64> = Set(
+        ["n", "em", "til", "cause", "tis", "twas", "bout", "round", "s", "d", "ll", "re", "ve", "m", "t"].map { word in
+            word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        })
 
     private func trim(_ text: [UInt16], _ range: Range<Int>) -> Range<Int> { CodeUnit.trimmed(text, range) }
 

@@ -15,10 +15,12 @@ public struct UnattributedRule: AttributionRule {
 
     public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
         var results: [Attribution] = []
+        // Once per unit, not per quotation: a window of nested quotations has hundreds of them.
+        let isQuoteOnly = unit.isQuoteOnly
         for token in unit.tokens where token.kind == .quote && token.part == 0 && !context.claimed.contains(token.quote) {
             let span = context.quotes[token.quote]
             let words = wordCount(context.shadow, span.content, upTo: UnattributedRule.minimumWords)
-            let quoteOnly = unit.isQuoteOnly && words >= 4
+            let quoteOnly = isQuoteOnly && words >= 4
             guard words >= UnattributedRule.minimumWords || quoteOnly else { continue }
             results.append(direct(token.quote, nil, cue: nil, lemma: nil, confidence: 0.3, unit: unit))
         }
