@@ -36,10 +36,18 @@ public struct SpeakerResolver: Sendable {
         /// The entity the speaker was resolved to, if any.
         var entity: Int?
         var form: SpeakerPhrase.Form
+        /// For a person with no entity: whether the space-separated words of their role (or name)
+        /// include a male and a female word of the lexicon ("The minister", "the congresswoman"),
+        /// worked out once here instead of at every pronoun that looks back at them.
+        var hasMaleWord = false
+        var hasFemaleWord = false
     }
 
     /// Speakers resolved so far, in order.
     private var history: [Resolved] = []
+    /// Indexes into `history` of the persons with a role, in order: the only entries a definite
+    /// description ("the minister") can be resolved to.
+    private var personsWithRoles: [Int] = []
 
     init(analyzer: PhraseAnalyzer, text: TextBuffer, units: [Unit]) {
         self.analyzer = analyzer
@@ -395,6 +403,19 @@ public struct SpeakerResolver: Sendable {
         }
     }
 
+    /// `recentSpeaker(before:where:)` for a test that only persons with a role can pass: the same
+    /// answer, reading only those entries of the window.
+    private func recentPersonWithRole(before position: Int, where test: (Resolved) -> Bool) -> Resolved? {
+        let floor = max(0, history.count - SpeakerResolver.lookback)
+        return history.withUnsafeBufferPointer { history in
+            for index in personsWithRoles.reversed() {
+                if index < floor { break }
+                if history[index].position < position, test(history[index]) { return history[index] }
+            }
+            return nil
+        }
+    }
+
     /// Resolves one speaker phrase found at `position`.
     mutating func resolve(_ phrase: SpeakerPhrase, at position: Int) -> Speaker {
         let mentionSpan = TextSpan(text: text.text(phrase.mention), start: phrase.mention.lowerBound,
@@ -432,7 +453,12 @@ public struct SpeakerResolver: Sendable {
         if let entity, entities[entity].role == nil, let role, phrase.form == .name {
             entities[entity].role = role
         }
-        history.append(Resolved(position: position, speaker: speaker, entity: entity, form: phrase.form))
+        var resolved = Resolved(position: position, speaker: speaker, entity: entity, form: phrase.form)
+        if speaker.kind == .person, entity == nil {
+            (resolved.hasMaleWord, resolved.hasFemaleWord) = genderedWords(in: speaker.role ?? speaker.name)
+        }
+        if speaker.kind == .person, speaker.role != nil { personsWithRoles.append(history.count) }
+        history.append(resolved)
         return speaker
     }
 
@@ -472,9 +498,8 @@ public struct SpeakerResolver: Sendable {
             let lastSpeaker = recentSpeaker(before: position) { item in
                 guard item.speaker.kind == .person, item.form != .pronoun || item.entity != nil else { return false }
                 if let known = item.entity, let gender = entities[known].gender, gender != wanted { return false }
-                if item.entity == nil, let role = item.speaker.role ?? Optional(item.speaker.name),
-                   role.lowercased().split(separator: " ").contains(where: { analyzer.lexicon.genderedWords[String($0)].map { $0 != wanted } ?? false }) {
-                    return false
+                if item.entity == nil, wanted == .male ? item.hasFemaleWord : item.hasMaleWord {
+                    return false  // a word of the other gender in the role or name
                 }
                 return true
             }
@@ -507,6 +532,42 @@ public struct SpeakerResolver: Sendable {
             }
         }
         return Speaker(name: mention.text, kind: .unknown, role: nil, mention: mention, resolution: "unresolved")
+    }
+
+    /// Whether the space-separated, lowercased words of `text` include a male and a female word
+    /// of the lexicon. ASCII text is read from its bytes: this runs once per person resolved.
+    private func genderedWords(in text: String) -> (male: Bool, female: Bool) {
+        var found = (male: false, female: false)
+        func note(_ word: String) {
+            switch analyzer.lexicon.genderedWords[word] {
+            case .male?: found.male = true
+            case .female?: found.female = true
+            case nil: break
+            }
+        }
+        var text = text
+        let isASCII = text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
+                // Words longer than the lexicon's longest cannot be in it.
+                if index > start, index - start <= analyzer.lexicon.longestGenderedWord {
+                    note(String(unsafeUninitializedCapacity: index - start) { buffer in
+                        for offset in 0..<(index - start) {
+                            let byte = bytes[start + offset]
+                            buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                        }
+                        return index - start
+                    })
+                }
+                start = index + 1
+            }
+            return true
+        }
+        if !isASCII {
+            for word in text.lowercased().split(separator: " ") { note(String(word)) }
+        }
+        return found
     }
 
     /// Lower-cased words of a role, computed once per distinct role.
@@ -563,7 +624,7 @@ public struct SpeakerResolver: Sendable {
                 return Speaker(name: entities[best].name, kind: .person, role: entities[best].role, mention: mention,
                                resolution: "nominal")
             }
-            if let previous = recentSpeaker(before: position, where: { matches($0.speaker.role) && $0.speaker.kind == .person }) {
+            if let previous = recentPersonWithRole(before: position, where: { matches($0.speaker.role) }) {
                 entity = previous.entity
                 return Speaker(name: previous.speaker.name, kind: .person, role: previous.speaker.role, mention: mention,
                                resolution: "nominal")
