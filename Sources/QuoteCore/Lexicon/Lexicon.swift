@@ -79,8 +79,6 @@ public struct Lexicon: Sendable {
     public let roleGroups: [String: Int]
     /// Lowercased titles and role words that tell a gender ("spokeswoman").
     public let genderedWords: [String: Gender]
-    /// The length in UTF-8 bytes of the longest key of `genderedWords`.
-    let longestGenderedWord: Int
     /// Every list above folded into one table the tokenizer consults once per word.
     private(set) var wordTable = WordTable()
 
@@ -241,7 +239,6 @@ public struct Lexicon: Sendable {
         }
         self.roleGroups = groups
         self.genderedWords = try table("gendered-words.tsv", Gender.self, lowercased: true)
-        self.longestGenderedWord = genderedWords.keys.map(\.utf8.count).max() ?? 0
         self.wordTable = WordTable(self)
     }
 

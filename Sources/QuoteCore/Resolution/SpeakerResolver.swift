@@ -455,7 +455,8 @@ public struct SpeakerResolver: Sendable {
         }
         var resolved = Resolved(position: position, speaker: speaker, entity: entity, form: phrase.form)
         if speaker.kind == .person, entity == nil {
-            (resolved.hasMaleWord, resolved.hasFemaleWord) = genderedWords(in: speaker.role ?? speaker.name)
+            let evidence = roleGender(speaker.role ?? speaker.name)
+            (resolved.hasMaleWord, resolved.hasFemaleWord) = (evidence.male > 0, evidence.female > 0)
         }
         if speaker.kind == .person, speaker.role != nil { personsWithRoles.append(history.count) }
         history.append(resolved)
@@ -532,42 +533,6 @@ public struct SpeakerResolver: Sendable {
             }
         }
         return Speaker(name: mention.text, kind: .unknown, role: nil, mention: mention, resolution: "unresolved")
-    }
-
-    /// Whether the space-separated, lowercased words of `text` include a male and a female word
-    /// of the lexicon. ASCII text is read from its bytes: this runs once per person resolved.
-    private func genderedWords(in text: String) -> (male: Bool, female: Bool) {
-        var found = (male: false, female: false)
-        func note(_ word: String) {
-            switch analyzer.lexicon.genderedWords[word] {
-            case .male?: found.male = true
-            case .female?: found.female = true
-            case nil: break
-            }
-        }
-        var text = text
-        let isASCII = text.withUTF8 { bytes in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
-            var start = 0
-            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
-                // Words longer than the lexicon's longest cannot be in it.
-                if index > start, index - start <= analyzer.lexicon.longestGenderedWord {
-                    note(String(unsafeUninitializedCapacity: index - start) { buffer in
-                        for offset in 0..<(index - start) {
-                            let byte = bytes[start + offset]
-                            buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-                        }
-                        return index - start
-                    })
-                }
-                start = index + 1
-            }
-            return true
-        }
-        if !isASCII {
-            for word in text.lowercased().split(separator: " ") { note(String(word)) }
-        }
-        return found
     }
 
     /// Lower-cased words of a role, computed once per distinct role.
