@@ -44,4 +44,13 @@ final class LexiconTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("pronouns.tsv:2"), "\(error)")
         }
     }
+
+    func testWindowsLineEndingsReadAsLines() throws {
+        let directory = try copyBundled(replacing: "pronouns.tsv", with: "# pronouns\r\nhe\tmale\r\nshe\tfemale\r\nthey\tplural\r\n")
+        let lexicon = try Lexicon(directory: directory)
+        XCTAssertEqual(lexicon.pronouns["he"], .male)
+        XCTAssertEqual(lexicon.pronouns["she"], .female)
+        XCTAssertEqual(lexicon.pronouns["they"], .plural)
+        XCTAssertEqual(lexicon.pronouns.count, 3)
+    }
 }

@@ -110,7 +110,11 @@ public struct Lexicon: Sendable {
                 throw LexiconError.missingFile(name)
             }
             var rows: [(Int, [String])] = []
-            for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            // Lines split on the byte: splitting a String on "\n" reads it by Character, which
+            // was a third of the tool's start-up time (and never splits at "\r\n", one Character).
+            let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
+                .map { text[$0.startIndex..<$0.endIndex] }
+            for (index, rawLine) in lines.enumerated() {
                 if let fields = try asciiFields(rawLine, file: name, line: index + 1) {
                     if !fields.isEmpty { rows.append((index + 1, fields)) }
                     continue
