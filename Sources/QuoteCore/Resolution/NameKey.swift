@@ -6,7 +6,29 @@ import CQuoteICU
 public enum NameKey {
     /// The matching key of a name; empty when the name has no letters or digits.
     public static func key(_ name: String) -> String {
-        asciiKey(name) ?? icuKey(name)
+        asciiKey(name) ?? latinKey(name) ?? icuKey(name)
+    }
+
+    /// The key of a name of ASCII and the Latin characters of `LatinNameKeys` ("Peña",
+    /// "O’Brien", "Dąbrowski") without ICU; nil when it has any other character.
+    static func latinKey(_ name: String) -> String? {
+        var key = ""
+        for scalar in name.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                if byte >= 0x30 && byte <= 0x39 {
+                    key.unicodeScalars.append(scalar)
+                } else if byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A {
+                    key.unicodeScalars.append(Unicode.Scalar(byte | 0x20))
+                }
+            } else if let part = LatinNameKeys.key(value) {
+                key += part
+            } else {
+                return nil
+            }
+        }
+        return key
     }
 
     /// The key of an all-ASCII name without ICU: on ASCII the transform only lowercases and drops
