@@ -94,12 +94,12 @@ public final class QuoteStore {
         // ensures, and free of "@") "@" its document id (unique in the store, and a replaced
         // document's quotations are deleted first), so no insert can conflict. Plain INSERT:
         // "INSERT OR REPLACE" made each insert about three times as slow here.
-        let insertQuote = try db.cachedStatement(sql: """
+        let insertQuote = RowInsert(try db.cachedStatement(sql: """
             INSERT INTO quotes (id, document_id, type, text, start, "end", speaker_id, speaker_name,
                 speaker_mention, via_name, cue, cue_lemma, confidence, rule, record)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let insertSearch = try db.cachedStatement(sql: "INSERT INTO quotes_fts (quote_id, text) VALUES (?, ?)")
+            """))
+        let insertSearch = RowInsert(try db.cachedStatement(sql: "INSERT INTO quotes_fts (quote_id, text) VALUES (?, ?)"))
         for document in batch {
             for id in try String.fetchAll(earlier, arguments: [document.id, document.contentHash]) {
                 try deleteSearch.execute(arguments: [id])
@@ -116,12 +116,27 @@ public final class QuoteStore {
                     quote.isTrackable
                         ? try SpeakerDirectory.speakerID(for: speaker, role: quote.listedRole, in: db, cache: speakerCache) : nil
                 }
-                try insertQuote.execute(arguments: [
-                    quote.id, document.id, record.type.rawValue, record.quote.text, record.quote.start, record.quote.end,
-                    speakerID, record.speaker?.name, record.speaker?.mention?.text, record.via?.name, record.cue?.text,
-                    record.cue?.lemma, record.confidence, record.rule, quote.json,
-                ])
-                try insertSearch.execute(arguments: [quote.id, record.quote.text])
+                try insertQuote.execute(in: db) { row in
+                    row.text(quote.id)
+                    row.text(document.id)
+                    row.text(record.type.rawValue)
+                    row.text(record.quote.text)
+                    row.integer(Int64(record.quote.start))
+                    row.integer(Int64(record.quote.end))
+                    row.integer(speakerID)
+                    row.text(record.speaker?.name)
+                    row.text(record.speaker?.mention?.text)
+                    row.text(record.via?.name)
+                    row.text(record.cue?.text)
+                    row.text(record.cue?.lemma)
+                    row.real(record.confidence)
+                    row.text(record.rule)
+                    row.text(quote.json)
+                }
+                try insertSearch.execute(in: db) { row in
+                    row.text(quote.id)
+                    row.text(record.quote.text)
+                }
                 summary.quotes += 1
             }
         }
