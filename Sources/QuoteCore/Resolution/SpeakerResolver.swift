@@ -388,32 +388,30 @@ public struct SpeakerResolver: Sendable {
         return nil
     }
 
-    /// The latest resolved speaker before `position` that passes `test`, among the `lookback` latest.
-    private func recentSpeaker(before position: Int, where test: (Resolved) -> Bool) -> Resolved? {
-        // Read in place: a document of a thousand unresolved "he said" tests 400 entries per
-        // pronoun, and copying each (its strings retained and released) was most of the time.
-        history.withUnsafeBufferPointer { history in
-            var index = history.count - 1
-            let floor = max(0, history.count - SpeakerResolver.lookback)
-            while index >= floor {
-                if history[index].position < position, test(history[index]) { return history[index] }
-                index -= 1
-            }
-            return nil
+    /// The index in `history` of the latest resolved speaker before `position` that passes
+    /// `test` (given that index), among the `lookback` latest.
+    ///
+    /// Indexes, not entries: a document of a thousand unresolved "he said" tests 400 entries per
+    /// pronoun, and handing each entry over copied it (its strings retained and released).
+    private func recentSpeaker(before position: Int, where test: (Int) -> Bool) -> Int? {
+        var index = history.count - 1
+        let floor = max(0, history.count - SpeakerResolver.lookback)
+        while index >= floor {
+            if history[index].position < position, test(index) { return index }
+            index -= 1
         }
+        return nil
     }
 
     /// `recentSpeaker(before:where:)` for a test that only persons with a role can pass: the same
     /// answer, reading only those entries of the window.
-    private func recentPersonWithRole(before position: Int, where test: (Resolved) -> Bool) -> Resolved? {
+    private func recentPersonWithRole(before position: Int, where test: (Int) -> Bool) -> Int? {
         let floor = max(0, history.count - SpeakerResolver.lookback)
-        return history.withUnsafeBufferPointer { history in
-            for index in personsWithRoles.reversed() {
-                if index < floor { break }
-                if history[index].position < position, test(history[index]) { return history[index] }
-            }
-            return nil
+        for index in personsWithRoles.reversed() {
+            if index < floor { break }
+            if history[index].position < position, test(index) { return index }
         }
+        return nil
     }
 
     /// Resolves one speaker phrase found at `position`.
@@ -496,14 +494,16 @@ public struct SpeakerResolver: Sendable {
         let wanted: Lexicon.Gender? = kind == .male ? .male : kind == .female ? .female : nil
         if kind == .male || kind == .female {
             // The latest person speaker of a compatible gender, or the latest person mentioned.
-            let lastSpeaker = recentSpeaker(before: position) { item in
-                guard item.speaker.kind == .person, item.form != .pronoun || item.entity != nil else { return false }
-                if let known = item.entity, let gender = entities[known].gender, gender != wanted { return false }
-                if item.entity == nil, wanted == .male ? item.hasFemaleWord : item.hasMaleWord {
+            let lastSpeaker = recentSpeaker(before: position) { index in
+                guard history[index].speaker.kind == .person, history[index].form != .pronoun || history[index].entity != nil else {
+                    return false
+                }
+                if let known = history[index].entity, let gender = entities[known].gender, gender != wanted { return false }
+                if history[index].entity == nil, wanted == .male ? history[index].hasFemaleWord : history[index].hasMaleWord {
                     return false  // a word of the other gender in the role or name
                 }
                 return true
-            }
+            }.map { history[$0] }
             let lastMention = recentMention(before: position) { item in
                 entities[item.entity].gender.map { $0 == wanted } ?? true
             }
@@ -526,7 +526,8 @@ public struct SpeakerResolver: Sendable {
                                resolution: "pronoun")
             }
         } else if kind == .plural || kind == .neuter {
-            if let last = recentSpeaker(before: position, where: { $0.speaker.kind != .person || $0.form == .nominal }) {
+            if let last = recentSpeaker(before: position, where: { history[$0].speaker.kind != .person || history[$0].form == .nominal })
+                .map({ history[$0] }) {
                 entity = last.entity
                 return Speaker(name: last.speaker.name, kind: last.speaker.kind, role: last.speaker.role,
                                mention: mention, resolution: "pronoun")
@@ -589,7 +590,7 @@ public struct SpeakerResolver: Sendable {
                 return Speaker(name: entities[best].name, kind: .person, role: entities[best].role, mention: mention,
                                resolution: "nominal")
             }
-            if let previous = recentPersonWithRole(before: position, where: { matches($0.speaker.role) }) {
+            if let previous = recentPersonWithRole(before: position, where: { matches(history[$0].speaker.role) }).map({ history[$0] }) {
                 entity = previous.entity
                 return Speaker(name: previous.speaker.name, kind: .person, role: previous.speaker.role, mention: mention,
                                resolution: "nominal")
