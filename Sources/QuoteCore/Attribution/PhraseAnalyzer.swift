@@ -7,6 +7,12 @@ public struct PhraseAnalyzer: Sendable {
     let lexicon: Lexicon
     let shadow: [UInt16]
 
+    /// Pronouns that open a relative appositive (", who ...").
+    static let relativePronouns: Set<String> = ["who", "which", "whose"]
+    /// Objects of a poll share ("Most of them", "Two in three of those").
+    static let shareObjects: Set<String> = ["them", "us", "those"]
+    /// Words that open a clause, so that a stretch holding one is no subject.
+    static let clauseWords: Set<String> = ["that", "which", "if", "when", "because", "although", "while", "there", "it", "this"]
     static let determiners: Set<String> = [
         "the", "a", "an", "this", "that", "these", "those", "one", "two", "three", "four", "several",
         "some", "many", "most", "another", "other", "his", "her", "their", "its", "our", "my", "both",
@@ -186,7 +192,7 @@ public struct PhraseAnalyzer: Sendable {
                   !tokens[open].isPunct(":"), !tokens[open].isPunct(";") { open -= 1 }
             guard open >= lower, tokens[open].isPunct(","), open < end - 1 else { return nil }
             appositive = tokens[open + 1].range.lowerBound..<tokens[end - 1].range.upperBound
-            relativeAppositive = ["who", "which", "whose"].contains(tokens[open + 1].lower)
+            relativeAppositive = PhraseAnalyzer.relativePronouns.contains(tokens[open + 1].lower)
             end = open - 1
             guard end >= lower else { return nil }
         }
@@ -488,20 +494,19 @@ public struct PhraseAnalyzer: Sendable {
             figure = last - 1
             last = open - 1
         }
-        if figure == nil, ["and", "but", ","].contains(tokens[last].lower) {
+        if figure == nil, tokens[last].lower == "and" || tokens[last].lower == "but" || tokens[last].lower == "," {
             return lower == 0 ? analyzer.leadingSubject(tokens, before: last) : nil
         }
         // Shares of a poll: "Two in three said", "Most of them say".
-        let isShare = last - 2 >= lower && ["in", "of"].contains(tokens[last - 1].lower)
-            && (tokens[last].has(.determiner) || ["them", "us", "those"].contains(tokens[last].lower))
+        let isShare = last - 2 >= lower && (tokens[last - 1].lower == "in" || tokens[last - 1].lower == "of")
+            && (tokens[last].has(.determiner) || PhraseAnalyzer.shareObjects.contains(tokens[last].lower))
         guard last - lower < 15, tokens[last].kind == .word, isShare || !tokens[last].has(.determiner),
               isShare || !tokens[last].has(.stopWord) else { return nil }
         let stretch = tokens[lower...last]
         // The clause words are stop words or ("this") determiners: other tokens skip the comparisons.
         guard !stretch.contains(where: { $0.kind == .quote
-                || ($0.kind == .punctuation && [";", ":", "—"].contains($0.lower))
-                || (($0.has(.stopWord) || $0.has(.determiner))
-                    && ["that", "which", "if", "when", "because", "although", "while", "there", "it", "this"].contains($0.lower))
+                || ($0.kind == .punctuation && ($0.lower == ";" || $0.lower == ":" || $0.lower == "—"))
+                || (($0.has(.stopWord) || $0.has(.determiner)) && PhraseAnalyzer.clauseWords.contains($0.lower))
                 || $0.isCueVerbForm && !$0.isCapitalized }) else { return nil }
         let first = tokens[lower]
         guard first.isCapitalized || first.has(.determiner) || (first.lower.first?.isNumber ?? false) else { return nil }

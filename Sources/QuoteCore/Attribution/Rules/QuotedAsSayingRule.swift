@@ -15,6 +15,8 @@ public struct QuotedAsSayingRule: AttributionRule {
         RuleExample("Minister Ole Brandt was quoted as saying \"the border stays open.\"",
                     quote: "the border stays open.", speaker: "Ole Brandt"),
     ]
+    /// Auxiliaries that make "quoted" passive ("was quoted as saying").
+    static let auxiliaries: Set<String> = ["was", "were", "is", "are", "been", "be"]
     static let sayingForms: Set<String> = ["saying", "telling", "writing", "stating", "remarking", "declaring", "describing", "calling"]
 
     public init() {}
@@ -29,7 +31,7 @@ public struct QuotedAsSayingRule: AttributionRule {
             while asIndex < min(tokens.count - 1, index + 12), tokens[asIndex].lower != "as" { asIndex += 1 }
             guard asIndex + 1 < tokens.count, tokens[asIndex].lower == "as",
                   QuotedAsSayingRule.sayingForms.contains(tokens[asIndex + 1].lower) else { continue }
-            let passive = index > 0 && ["was", "were", "is", "are", "been", "be"].contains(tokens[index - 1].lower)
+            let passive = index > 0 && QuotedAsSayingRule.auxiliaries.contains(tokens[index - 1].lower)
             var speaker: SpeakerPhrase?
             var via: SpeakerPhrase?
             var leftEdge = 0

@@ -27,13 +27,16 @@ extension ReportedSpeechRule {
         return before.kind == .word && !before.isCapitalized ? before : nil
     }
 
+    /// Connectives a subject may follow at the start of its clause ("But Reid said").
+    static let subjectLeadIns: Set<String> = ["but", "and", "so", "yet", "still", "meanwhile", "however", "instead"]
+
     /// The subject must start the sentence, or follow an introductory phrase closed by a comma.
     func startsClause(_ tokens: [Token], speaker: SpeakerPhrase) -> Bool {
         guard let first = Self.firstToken(tokens, of: speaker) else { return false }
         var index = first - 1
         // Titles before the name belong to the subject ("Senator Harry Reid, the leader, said").
         while index >= 0, tokens[index].kind == .word, tokens[index].has(.determiner) || tokens[index].has(.title)
-                || ["but", "and", "so", "yet", "still", "meanwhile", "however", "instead"].contains(tokens[index].lower) {
+                || Self.subjectLeadIns.contains(tokens[index].lower) {
             index -= 1
         }
         // Also inside a subordinate or relative clause: "after Scalia said that ...",
@@ -129,7 +132,7 @@ extension ReportedSpeechRule {
             if tokens[index].isPunct(";"), index - start >= 3 { return index - 1 }
             // A non-restrictive relative clause is a comment of its own: "X, which he believes ...".
             if tokens[index].isPunct(","), index + 1 <= last, index - start >= 4,
-               ["which", "who"].contains(tokens[index + 1].lower) {
+               tokens[index + 1].lower == "which" || tokens[index + 1].lower == "who" {
                 return index - 1
             }
             index += 1
@@ -163,14 +166,14 @@ extension ReportedSpeechRule {
     /// its own follow, so a second report starts there and the first one ends.
     static func opensSecondReport(_ tokens: [Token], at index: Int, start: Int, last: Int,
                                   _ analyzer: PhraseAnalyzer) -> Bool {
-        guard ["and", "but"].contains(tokens[index].lower), index - start >= 3, index + 2 <= last,
+        guard tokens[index].lower == "and" || tokens[index].lower == "but", index - start >= 3, index + 2 <= last,
               analyzer.verb(tokens[index + 1]) == nil,
               let cue = ((index + 2)...min(last, index + 7)).first(where: {
                   Tokens.isFiniteCue(tokens[$0], analyzer, classes: Tokens.anyCue) != nil })
         else { return false }
         // The words between are a subject: no punctuation, no clause words but "of" and "in".
         return ((index + 1)..<cue).allSatisfy {
-            tokens[$0].kind == .word && (!tokens[$0].has(.stopWord) || ["of", "in"].contains(tokens[$0].lower)
+            tokens[$0].kind == .word && (!tokens[$0].has(.stopWord) || tokens[$0].lower == "of" || tokens[$0].lower == "in"
                                          || tokens[$0].has(.subjectPronoun))
         }
     }

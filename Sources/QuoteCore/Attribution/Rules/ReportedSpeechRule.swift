@@ -128,6 +128,10 @@ public struct ReportedSpeechRule: AttributionRule {
                                                "with", "to", "from", "because", "while", "since", "but"]
     /// Forms of "be" that make a following participle passive ("been" and "be" are handled before).
     static let passiveAuxiliaries: Set<String> = ["is", "was", "were", "are", "being"]
+    /// Words before a cue form that make it no finite verb ("to say", "the claim", "be told").
+    static let nonFiniteMarkers: Set<String> = ["to", "the", "a", "be", "been"]
+    /// Tokens skipped at the start of a participle's clause ("saying that", "saying only").
+    static let clauseLeadIns: Set<String> = ["that", "only", ",", ":"]
     /// Words that can make up the audience of a "tell" verb: "told reporters", "told him".
     static let audienceWords: Set<String> = ["reporters", "him", "her", "them", "us", "me", "journalists", "supporters"]
     static let tellLike: Set<String> = ["tell", "inform", "assure", "remind", "warn", "notify", "advise", "brief", "urge"]
@@ -170,7 +174,7 @@ public struct ReportedSpeechRule: AttributionRule {
             }
             guard let verb = Tokens.isFiniteCue(tokens[verbIndex], analyzer, classes: Tokens.reporting),
                   verb.lemma != "quote" else { continue }
-            if verbIndex > 0, ["to", "the", "a", "be", "been"].contains(tokens[verbIndex - 1].lower) { continue }
+            if verbIndex > 0, Self.nonFiniteMarkers.contains(tokens[verbIndex - 1].lower) { continue }
             // A passive cue ("The levy is widely expected to pass", "Pence was dubbed the winner"):
             // its subject is what the report is about, not who made it; the source is left unstated.
             var passive = false
@@ -200,12 +204,12 @@ public struct ReportedSpeechRule: AttributionRule {
             // after ", and" when the clause before it was cut there: "X said Y, and two deckhands said Z".
             if found == nil, let boundary = (0..<verbIndex).last(where: {
                    tokens[$0].isPunct(":") || tokens[$0].isPunct(";")
-                       || (covered >= 0 && $0 > covered && tokens[$0 - 1].isPunct(",") && ["and", "but"].contains(tokens[$0].lower)) }),
+                       || (covered >= 0 && $0 > covered && tokens[$0 - 1].isPunct(",") && (tokens[$0].lower == "and" || tokens[$0].lower == "but")) }),
                boundary + 1 < verbIndex, !(boundary..<verbIndex).contains(where: { tokens[$0].kind == .quote }) {
                 found = analyzer.fallbackSubject(tokens, verbIndex: verbIndex, lower: boundary + 1)
             }
             // A second verb of the same subject: "Cruz knocked Rubio and called him a "moderate"".
-            if found == nil, verbIndex >= 2, ["and", "but"].contains(tokens[verbIndex - 1].lower) {
+            if found == nil, verbIndex >= 2, tokens[verbIndex - 1].lower == "and" || tokens[verbIndex - 1].lower == "but" {
                 found = results.last?.speaker ?? analyzer.leadingSubject(tokens, before: verbIndex - 1)
             }
             var isRelative = false
@@ -243,7 +247,7 @@ public struct ReportedSpeechRule: AttributionRule {
             if tokens[start].lower == "by" { continue }
             // "spoke at a memorial", "spoke with voters": speaking reports something only about a topic.
             if verb.lemma == "speak",
-               !(start...min(last, start + 3)).contains(where: { ["about", "out"].contains(tokens[$0].lower) }) { continue }
+               !(start...min(last, start + 3)).contains(where: { tokens[$0].lower == "about" || tokens[$0].lower == "out" }) { continue }
             // An adverbial right after the verb without "that" ("said on Monday the plan...") is kept.
             // The clause runs to the end of the sentence, or to a participle that starts another.
             var end = clauseEnd(tokens, from: start, last: last, analyzer)
@@ -294,7 +298,7 @@ public struct ReportedSpeechRule: AttributionRule {
         guard token.kind == .word, token.lower.hasSuffix("ing"), let verb = analyzer.verb(token),
               verb.verbClass != .quote else { return false }
         // "speaking on condition of anonymity", "talking to reporters": no clause follows.
-        if ["speaking", "talking"].contains(token.lower) { return false }
+        if token.lower == "speaking" || token.lower == "talking" { return false }
         return verb.verbClass != .belief || token.lower == "saying"
     }
 
@@ -304,19 +308,19 @@ public struct ReportedSpeechRule: AttributionRule {
                                   found: [Attribution]) -> (attribution: Attribution, end: Int)? {
         // ", saying X", and a second participle joined to it: "saying X but suggesting Y".
         guard index >= 2, index < last,
-              tokens[index - 1].isPunct(",") || (["but", "and"].contains(tokens[index - 1].lower) && !found.isEmpty),
+              tokens[index - 1].isPunct(",") || ((tokens[index - 1].lower == "but" || tokens[index - 1].lower == "and") && !found.isEmpty),
               isParticipleCue(tokens[index], analyzer),
               let verb = analyzer.verb(tokens[index]) else { return nil }
         guard let speaker = found.last?.speaker ?? analyzer.leadingSubject(tokens, before: index - 1) else { return nil }
         var start = index + 1
-        while start <= last, ["that", "only", ",", ":"].contains(tokens[start].lower) { start += 1 }
+        while start <= last, Self.clauseLeadIns.contains(tokens[start].lower) { start += 1 }
         // "saying at a campaign event last week that X": the clause starts after "that".
         if let that = Self.complementizer(tokens, from: start, last: last, analyzer, throughSpeech: false) {
             start = that + 1
         }
         var end = last
         if start < last, let next = ((start + 1)..<last).first(where: {
-            ["but", "and"].contains(tokens[$0].lower) && isParticipleCue(tokens[$0 + 1], analyzer) }) {
+            (tokens[$0].lower == "but" || tokens[$0].lower == "and") && isParticipleCue(tokens[$0 + 1], analyzer) }) {
             end = next - 1
         }
         // "Biden, recalling X, described ...": the participle sits between a subject and its verb.

@@ -24,6 +24,8 @@ public struct SpeakerFirstRule: AttributionRule {
                     quote: "The costs are understated.", speaker: "The auditor", rule: "subject-colon"),
     ]
 
+    /// Prepositions that set a scene after a cue verb ("said in a statement:").
+    static let settingPrepositions: Set<String> = ["in", "on", "at", "during", "to", "after", "before"]
     static let leadInID = "lead-in"
     static let colonID = "subject-colon"
     public var ids: [String] { [id, SpeakerFirstRule.leadInID, SpeakerFirstRule.colonID] }
@@ -137,7 +139,7 @@ public struct SpeakerFirstRule: AttributionRule {
               let speaker = analyzer.subject(tokens, verb: verbIndex, lower: 0) ?? analyzer.fallbackSubject(tokens, verbIndex: verbIndex)
         else { return nil }
         let complement = tokens[(verbIndex + 1)..<tokens.count]
-        guard lastToken.isPunct(":") || complement.first.map({ ["in", "on", "at", "during", "to", "after", "before"].contains($0.lower) }) ?? false
+        guard lastToken.isPunct(":") || complement.first.map({ SpeakerFirstRule.settingPrepositions.contains($0.lower) }) ?? false
         else { return nil }
         return direct(quoteToken.quote, speaker, cue: tokens[verbIndex], lemma: analyzer.verb(tokens[verbIndex])?.lemma,
                       confidence: confidence(0.85, speaker), unit: unit, rule: SpeakerFirstRule.leadInID)
