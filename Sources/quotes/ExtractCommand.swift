@@ -60,26 +60,24 @@ struct ExtractCommand: ParsableCommand {
         let emitText = self.emitText
         func flush() {
             // Filtering and JSONL encoding run on the worker threads too.
-            let done = parallel.extract(batch) { result -> (DocumentResult, Data) in
+            let done = parallel.extract(batch) { result -> (DocumentResult, [UInt8]) in
                 var result = result
                 if directOnly { result.quotes.removeAll { $0.type == .indirect } }
-                var lines = Data()
-                if format == .jsonl, emitText, case .string(let text)? = result.metadata?["text"] {
-                    let lineEncoder = JSONEncoder()
-                    lineEncoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                    if let data = try? lineEncoder.encode(["document": result.document, "text": text]) {
-                        lines.append(data)
-                        lines.append(0x0A)
-                    }
+                guard format == .jsonl else { return (result, []) }
+                var writer = JSONLineWriter(capacity: result.quotes.count * 600)
+                for record in result.quotes {
+                    writer.appendLine(record, schemaVersion: QuoteSchemaVersion.current)
                 }
-                if format == .jsonl {
-                    var writer = JSONLineWriter(capacity: result.quotes.count * 600)
-                    for record in result.quotes {
-                        writer.appendLine(record, schemaVersion: QuoteSchemaVersion.current)
-                    }
-                    lines.append(contentsOf: writer.bytes)
+                guard emitText, case .string(let text)? = result.metadata?["text"] else {
+                    // The writer's bytes as they are: a huge document's lines are not copied again.
+                    return (result, writer.bytes)
                 }
-                return (result, lines)
+                let lineEncoder = JSONEncoder()
+                lineEncoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                guard let data = try? lineEncoder.encode(["document": result.document, "text": text]) else {
+                    return (result, writer.bytes)
+                }
+                return (result, Array(data) + [0x0A] + writer.bytes)
             }
             for (result, lines) in done {
                 for diagnostic in result.diagnostics {

@@ -30,6 +30,19 @@ final class StandardOutput {
         if buffer.count > 1 << 16 { flush() }
     }
 
+    /// Small writes are buffered; a large one (a huge document's records) goes out as it is,
+    /// after what is buffered, without being copied into the buffer first.
+    func write(_ bytes: [UInt8]) {
+        guard bytes.count > 1 << 16 else {
+            buffer.append(contentsOf: bytes)
+            if buffer.count > 1 << 16 { flush() }
+            return
+        }
+        flush()
+        bytes.withUnsafeBytes { FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0.baseAddress!),
+                                                                      count: $0.count, deallocator: .none)) }
+    }
+
     func write(_ string: String) { write(Data(string.utf8)) }
 
     func flush() {
