@@ -313,22 +313,26 @@ struct WordTable: Sendable {
 /// first and last characters: most phrases the analyzer looks up are in no list, and the filter
 /// spares building and hashing a `String` for them.
 struct ASCIIKeyFilter: Sendable {
-    /// One bit per signature of a key that equals some all-ASCII text.
+    /// One bit per signature of a key that equals some all-ASCII text, for two signatures: the
+    /// length with the first and last unit, and the length with the second and next-to-last
+    /// unit. Both must be set ("Alpha Beta" and "Al Jazeera" share the first).
     private var bits = [UInt64](repeating: 0, count: 1024)
+    private var innerBits = [UInt64](repeating: 0, count: 1024)
 
     init(_ keys: some Sequence<String>) {
         for key in keys {
             // A key equals an all-ASCII text only when its decomposed form is that text.
             // (An ASCII key is its own decomposition.)
             let units = key.utf8.allSatisfy({ $0 < 0x80 }) ? Array(key.utf16) : Array(key.decomposedStringWithCanonicalMapping.utf16)
-            guard let first = units.first, let last = units.last, units.allSatisfy({ $0 < 0x80 }) else { continue }
-            let bit = ASCIIKeyFilter.signature(count: units.count, first: first, last: last)
-            bits[bit >> 6] |= 1 << UInt64(bit & 63)
+            guard !units.isEmpty, units.allSatisfy({ $0 < 0x80 }) else { continue }
+            let (outer, inner) = units.withUnsafeBufferPointer { ASCIIKeyFilter.signatures($0, 0..<units.count) }
+            bits[outer >> 6] |= 1 << UInt64(outer & 63)
+            innerBits[inner >> 6] |= 1 << UInt64(inner & 63)
         }
     }
 
     /// `mayContain(units, range)` for a text of ASCII code units, or for its lowercased form (the
-    /// signature keeps five low bits of a letter, the same for both cases); nil when the text
+    /// signatures keep five low bits of a letter, the same for both cases); nil when the text
     /// has another unit.
     @inline(__always)
     func mayContain(asciiUnits units: [UInt16], _ range: Range<Int>) -> Bool? {
@@ -337,19 +341,29 @@ struct ASCIIKeyFilter: Sendable {
     }
 
     /// `mayContain` for the all-ASCII bytes `bytes[range]`, or for their lowercased form: the
-    /// signature keeps five low bits of a letter, the same for both cases.
+    /// signatures keep five low bits of a letter, the same for both cases.
     @inline(__always)
     func mayContain(ascii bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard !range.isEmpty else { return true }
-        let bit = ASCIIKeyFilter.signature(count: range.count, first: UInt16(bytes[range.lowerBound]),
-                                           last: UInt16(bytes[range.upperBound - 1]))
-        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        return has(ASCIIKeyFilter.signatures(bytes, range))
     }
 
-    /// 16 bits: the length modulo 64 and five low bits of the first and of the last unit.
+    /// The two 16-bit signatures of a non-empty text: the length modulo 64 with five low bits of
+    /// the first and of the last unit, and with those of the second and the next-to-last (the
+    /// first and last again for a text of one unit).
     @inline(__always)
-    private static func signature(count: Int, first: UInt16, last: UInt16) -> Int {
-        (count & 0x3F) << 10 | Int(first & 0x1F) << 5 | Int(last & 0x1F)
+    private static func signatures<Unit: FixedWidthInteger>(_ units: UnsafeBufferPointer<Unit>, _ range: Range<Int>) -> (Int, Int) {
+        let count = range.count
+        let step = count > 1 ? 1 : 0
+        func bits(_ unit: Unit) -> Int { Int(truncatingIfNeeded: unit) & 0x1F }
+        return ((count & 0x3F) << 10 | bits(units[range.lowerBound]) << 5 | bits(units[range.upperBound - 1]),
+                (count & 0x3F) << 10 | bits(units[range.lowerBound + step]) << 5 | bits(units[range.upperBound - 1 - step]))
+    }
+
+    @inline(__always)
+    private func has(_ signatures: (Int, Int)) -> Bool {
+        bits[signatures.0 >> 6] & (1 << UInt64(signatures.0 & 63)) != 0
+            && innerBits[signatures.1 >> 6] & (1 << UInt64(signatures.1 & 63)) != 0
     }
 
     /// False only when no key equals the text of `units[range]`; always true for an empty range
@@ -358,7 +372,6 @@ struct ASCIIKeyFilter: Sendable {
     func mayContain(_ units: [UInt16], _ range: Range<Int>) -> Bool {
         guard !range.isEmpty else { return true }
         for index in range where units[index] >= 0x80 { return true }
-        let bit = ASCIIKeyFilter.signature(count: range.count, first: units[range.lowerBound], last: units[range.upperBound - 1])
-        return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        return units.withUnsafeBufferPointer { has(ASCIIKeyFilter.signatures($0, range)) }
     }
 }
