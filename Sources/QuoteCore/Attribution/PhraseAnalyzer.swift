@@ -457,6 +457,10 @@ public struct PhraseAnalyzer: Sendable {
     /// `range` without the prefix `stripDeterminer` drops from its text; nil when only the text can
     /// tell (a mark after the prefix's space may join the space into another character).
     func bareRange(_ range: Range<Int>) -> Range<Int>? {
+        // Every prefix starts with "t", "T", "a" or "A": most phrases are ruled out by one unit.
+        guard !range.isEmpty, shadow[range.lowerBound] | 0x20 == 0x74 || shadow[range.lowerBound] | 0x20 == 0x61 else {
+            return range
+        }
         for prefix in PhraseAnalyzer.determinerPrefixes {
             let end = range.lowerBound + prefix.count
             guard end <= range.upperBound else { continue }
