@@ -337,7 +337,8 @@ struct ASCIIKeyFilter: Sendable {
     @inline(__always)
     func mayContain(asciiUnits units: [UInt16], _ range: Range<Int>) -> Bool? {
         for index in range where units[index] >= 0x80 { return nil }
-        return mayContain(units, range)
+        guard !range.isEmpty else { return true }
+        return units.withUnsafeBufferPointer { has(ASCIIKeyFilter.signatures($0, range)) }
     }
 
     /// `mayContain` for the all-ASCII bytes `bytes[range]`, or for their lowercased form: the
@@ -370,8 +371,6 @@ struct ASCIIKeyFilter: Sendable {
     /// or a text with a non-ASCII unit.
     @inline(__always)
     func mayContain(_ units: [UInt16], _ range: Range<Int>) -> Bool {
-        guard !range.isEmpty else { return true }
-        for index in range where units[index] >= 0x80 { return true }
-        return units.withUnsafeBufferPointer { has(ASCIIKeyFilter.signatures($0, range)) }
+        mayContain(asciiUnits: units, range) ?? true
     }
 }
