@@ -45,4 +45,30 @@ import Testing
                                             speaker: nil, cue: nil, confidence: confidence, rule: "none", diagnostics: []))
         }
     }
+
+    /// The writer reserves a bound per record and writes without checks: text that is all
+    /// six-byte escapes, long parts lists and many records in one buffer must still come out whole.
+    @Test func worstCaseEscapesAndManyLinesInOneBuffer() throws {
+        let escapes = String(repeating: "\u{01}\u{1F}", count: 5_000)
+        let parts = (0..<500).map { OffsetRange(start: -1_000_000_000_000 + $0, end: Int.max - $0) }
+        let record = QuoteRecord(
+            document: escapes, id: escapes, type: .direct,
+            quote: QuoteContent(text: escapes, start: Int.min, end: Int.max, parts: parts),
+            speaker: Speaker(name: escapes, kind: .person, role: escapes,
+                             mention: TextSpan(text: escapes, start: Int.min, end: Int.max), resolution: escapes),
+            via: Speaker(name: escapes, kind: .organization, role: escapes,
+                         mention: TextSpan(text: escapes, start: Int.min, end: Int.max), resolution: escapes),
+            cue: Cue(text: escapes, lemma: escapes, start: Int.min, end: Int.max),
+            confidence: -1.2345678901234567e-300, rule: escapes, diagnostics: Array(repeating: escapes, count: 3),
+            schemaVersion: escapes)
+        let expected = try Self.encoder.encode(record) + [0x0A]
+        var writer = JSONLineWriter()
+        for _ in 0..<3 { writer.appendLine(record) }
+        #expect(writer.bytes == Array(expected + expected + expected))
+        writer.removeAll()
+        writer.appendLine(record, schemaVersion: "2.0")
+        var changed = record
+        changed.schemaVersion = "2.0"
+        #expect(writer.bytes == Array(try Self.encoder.encode(changed) + [0x0A]))
+    }
 }
