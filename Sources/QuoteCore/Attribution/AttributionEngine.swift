@@ -8,7 +8,7 @@ public struct AttributionEngine: Sendable {
 
     /// All accepted attributions; each quotation is claimed by at most one.
     public func run(units: [Unit], quotes: [QuoteSpan], analyzer: PhraseAnalyzer) -> [Attribution] {
-        var context = RuleContext(analyzer: analyzer, units: units, quotes: quotes)
+        var context = RuleContext(analyzer: analyzer, units: units, quotes: quotes, claimed: QuoteClaims(count: quotes.count))
         var contents: [Int: [Range<Int>]] = [:]  // unit -> reported clauses accepted
         // Every rule needs a quotation, a cue verb, "according" or a colon in the unit it reads;
         // most sentences of an article have none of these and are not offered to the rules.
@@ -27,7 +27,7 @@ public struct AttributionEngine: Sendable {
                         if contents[unitIndex, default: []].contains(where: { $0.overlaps(content) }) { continue }
                         contents[unitIndex, default: []].append(content)
                     }
-                    context.claimed.formUnion(attribution.claimed)
+                    for quote in attribution.claimed { context.claimed.insert(quote) }
                     context.accepted.append(attribution)
                     if let cue = attribution.cue { context.usedCues.insert(cue.lowerBound) }
                 }

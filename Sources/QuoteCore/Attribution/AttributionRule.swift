@@ -22,7 +22,7 @@ public struct RuleContext: Sendable {
     public let units: [Unit]
     public let quotes: [QuoteSpan]
     /// Quotations already attributed.
-    public internal(set) var claimed: Set<Int> = []
+    public internal(set) var claimed: QuoteClaims
     /// Attributions accepted so far, in the order they were accepted.
     public internal(set) var accepted: [Attribution] = []
     /// Start offsets of the cues of accepted attributions.

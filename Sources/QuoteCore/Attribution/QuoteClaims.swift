@@ -1,0 +1,24 @@
+/// The quotations of a document already attributed: one bit per quotation index.
+///
+/// Rules ask about every quotation token they meet, and a document of nested or repeated
+/// quotations has hundreds of thousands; a bit test costs a shift where a `Set<Int>` hashes.
+public struct QuoteClaims: Sendable, Equatable {
+    private var words: [UInt64]
+
+    /// An empty set for quotation indexes `0..<count`.
+    public init(count: Int) {
+        words = Array(repeating: 0, count: (max(count, 0) + 63) / 64)
+    }
+
+    /// True when quotation `index` is claimed; indexes outside the document never are.
+    @inline(__always) public func contains(_ index: Int) -> Bool {
+        guard index >= 0, index >> 6 < words.count else { return false }
+        return words[index >> 6] & (1 << UInt64(index & 63)) != 0
+    }
+
+    /// Claims quotation `index` (an index outside `0..<count` is ignored: it names no quotation).
+    mutating func insert(_ index: Int) {
+        guard index >= 0, index >> 6 < words.count else { return }
+        words[index >> 6] |= 1 << UInt64(index & 63)
+    }
+}
