@@ -130,7 +130,7 @@ public struct Extractor: Sendable {
         let tokenizer = Tokenizer(lexicon: lexicon)
         let shadow = layout.shadow
         // Quotation parts as atoms, with their marks, grouped by paragraph.
-        var atomsByParagraph: [Int: [(range: Range<Int>, quote: Int, part: Int)]] = [:]
+        var atomsByParagraph = [[(range: Range<Int>, quote: Int, part: Int)]](repeating: [], count: layout.paragraphs.count)
         for (quoteIndex, span) in quotes.enumerated() {
             for (partIndex, part) in span.parts.enumerated() {
                 let paragraph = paragraphIndex(of: part.lowerBound, in: layout.paragraphs)
@@ -145,13 +145,13 @@ public struct Extractor: Sendable {
                 if partIndex == span.parts.count - 1, let close = span.closeMarkEnd, close <= paragraphRange.upperBound {
                     upper = close
                 }
-                atomsByParagraph[paragraph, default: []].append((lower..<upper, quoteIndex, partIndex))
+                atomsByParagraph[paragraph].append((lower..<upper, quoteIndex, partIndex))
             }
         }
         var units: [Unit] = []
         for (paragraphNumber, paragraph) in layout.paragraphs.enumerated() {
             // Atoms are in text order within a paragraph: one moving cursor per pass keeps this linear.
-            let atoms = atomsByParagraph[paragraphNumber] ?? []
+            let atoms = atomsByParagraph[paragraphNumber]
             let sentences = splitter.sentences(in: paragraph, shadow: shadow)
             var merged: [Range<Int>] = []
             merged.reserveCapacity(sentences.count)

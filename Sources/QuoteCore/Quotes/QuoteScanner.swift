@@ -225,11 +225,12 @@ public struct QuoteScanner: Sendable {
         return QuoteScanner.elisions.contains(key)
     }
 
-    /// The elisions, each packed as `isElision` packs a word.
-    private static let elisions: Set<UInt64> = Set(
+    /// The elisions, each packed as `isElision` packs a word (fifteen compares cost less than
+    /// hashing the key).
+    private static let elisions: [UInt64] =
         ["n", "em", "til", "cause", "tis", "twas", "bout", "round", "s", "d", "ll", "re", "ve", "m", "t"].map { word in
             word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        })
+        }
 
     private func trim(_ text: [UInt16], _ range: Range<Int>) -> Range<Int> { CodeUnit.trimmed(text, range) }
 
