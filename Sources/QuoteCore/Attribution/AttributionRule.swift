@@ -154,21 +154,51 @@ enum Tokens {
     }
 
     /// A speech verb in finite form ("said", not "saying").
-    static func isFiniteCue(_ token: Token, _ analyzer: PhraseAnalyzer, classes: Set<Lexicon.Verb.Class>) -> Lexicon.Verb? {
+    static func isFiniteCue(_ token: Token, _ analyzer: PhraseAnalyzer, classes: VerbClasses) -> Lexicon.Verb? {
         // "as she put it": "put" is a cue only before "it" (not in "put off a vote").
         if token.has(.cueWord) && (token.lower == "put" || token.lower == "puts") {
             return classes.contains(.speech) && token.isCapitalized == false && analyzer.followedByIt(token)
                 ? Lexicon.Verb(lemma: "put", verbClass: .speech) : nil
         }
         guard !token.isCapitalized, let verb = analyzer.verb(token), classes.contains(verb.verbClass) else { return nil }
-        if token.lower.hasSuffix("ing") && verb.lemma != token.lower { return nil }
+        if endsInING(token.lower) && verb.lemma != token.lower { return nil }
         return verb
     }
 
-    static let speech: Set<Lexicon.Verb.Class> = [.speech]
+    /// `hasSuffix("ing")` read on the UTF-8 bytes. For a token's text the two agree: the last
+    /// three characters are those three letters exactly when the last three bytes are.
+    @inline(__always) static func endsInING(_ word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { bytes in
+            bytes.count >= 3 && bytes[bytes.count - 1] == 0x67 && bytes[bytes.count - 2] == 0x6E
+                && bytes[bytes.count - 3] == 0x69
+        }
+    }
+
+    /// Verb classes as bits: `isFiniteCue` tests one for every word of the clauses it reads.
+    struct VerbClasses: Sendable {
+        private let bits: UInt8
+
+        init(_ classes: Lexicon.Verb.Class...) {
+            bits = classes.reduce(0) { $0 | VerbClasses.bit($1) }
+        }
+
+        @inline(__always) func contains(_ verbClass: Lexicon.Verb.Class) -> Bool { bits & VerbClasses.bit(verbClass) != 0 }
+
+        @inline(__always) private static func bit(_ verbClass: Lexicon.Verb.Class) -> UInt8 {
+            switch verbClass {
+            case .speech: 1
+            case .belief: 2
+            case .report: 4
+            case .quote: 8
+            }
+        }
+    }
+
+    static let speech = VerbClasses(.speech)
     /// Conjunctions that open a sentence but not the reported clause ("But Iran did not...").
     static let leadingConjunctions: Set<String> = ["but", "and", "so", "yet", "or"]
-    static let anyCue: Set<Lexicon.Verb.Class> = [.speech, .belief, .report, .quote]
+    static let anyCue = VerbClasses(.speech, .belief, .report, .quote)
     /// Cues that report a clause without a quotation ("began" and "continued" do not).
-    static let reporting: Set<Lexicon.Verb.Class> = [.speech, .belief, .report]
+    static let reporting = VerbClasses(.speech, .belief, .report)
 }
