@@ -163,6 +163,11 @@ public struct ReportedSpeechRule: AttributionRule {
             covered = max(verbIndex, found.end)
             break
         }
+        // Before each verb: the last ":" or ";", the last "and"/"but" after a comma, the last quotation.
+        var scanned = 0
+        var lastStop = -1
+        var lastCommaAnd = -1
+        var lastQuote = -1
         for verbIndex in tokens.indices where verbIndex > covered && Self.mayBeCue(tokens[verbIndex])
                 && !usedCues.contains(tokens[verbIndex].range.lowerBound) {
             // ", saying (that) CLAUSE": the participle reports for the sentence's speaker.
@@ -202,11 +207,22 @@ public struct ReportedSpeechRule: AttributionRule {
             var found = subject ?? analyzer.fallbackSubject(tokens, verbIndex: verbIndex)
             // After a colon or semicolon a new clause starts: "...: 45% of Republicans say ...", and
             // after ", and" when the clause before it was cut there: "X said Y, and two deckhands said Z".
-            if found == nil, let boundary = (0..<verbIndex).last(where: {
-                   tokens[$0].isPunct(":") || tokens[$0].isPunct(";")
-                       || (covered >= 0 && $0 > covered && tokens[$0 - 1].isPunct(",") && (tokens[$0].lower == "and" || tokens[$0].lower == "but")) }),
-               boundary + 1 < verbIndex, !(boundary..<verbIndex).contains(where: { tokens[$0].kind == .quote }) {
-                found = analyzer.fallbackSubject(tokens, verbIndex: verbIndex, lower: boundary + 1)
+            if found == nil {
+                // The last boundary before the verb, from marks gathered once per unit as the verbs
+                // are visited left to right (a search back from each verb was quadratic in a window).
+                while scanned < verbIndex {
+                    let token = tokens[scanned]
+                    if token.isPunct(":") || token.isPunct(";") { lastStop = scanned }
+                    if scanned > 0, tokens[scanned - 1].isPunct(","), token.lower == "and" || token.lower == "but" {
+                        lastCommaAnd = scanned
+                    }
+                    if token.kind == .quote { lastQuote = scanned }
+                    scanned += 1
+                }
+                let boundary = covered >= 0 && lastCommaAnd > covered ? max(lastStop, lastCommaAnd) : lastStop
+                if boundary >= 0, boundary + 1 < verbIndex, lastQuote < boundary {
+                    found = analyzer.fallbackSubject(tokens, verbIndex: verbIndex, lower: boundary + 1)
+                }
             }
             // A second verb of the same subject: "Cruz knocked Rubio and called him a "moderate"".
             if found == nil, verbIndex >= 2, tokens[verbIndex - 1].lower == "and" || tokens[verbIndex - 1].lower == "but" {
