@@ -16,13 +16,16 @@ public struct Token: Sendable, Hashable {
     private var quoteIndex: Int32
     private var partIndex: Int32
     /// Lowercased text for words and punctuation; empty for quotes.
-    public var lower: String
+    public private(set) var lower: String
     /// Index of the cue verb this word form is in `WordTable.verbList`, or -1 (read it with
     /// `PhraseAnalyzer.verb(_:)`).
     var verbID: Int16 = -1
     /// What the word lists say about a word token (empty for punctuation and quotations).
     public var traits: WordTraits = []
-    public var kind: Kind
+    public private(set) var kind: Kind
+    /// For punctuation, the byte of a one-byte `lower`, or `Token.dashMark` for "—"; else 0.
+    /// `isPunct` compares it instead of the strings (the rules ask about every token they pass).
+    private var mark: UInt8 = 0
     /// True when a word starts with an uppercase letter or a digit-free capital form.
     public var isCapitalized: Bool
     /// True for words of two or more letters, all uppercase ("DALLAS", "AP").
@@ -55,7 +58,14 @@ public struct Token: Sendable, Hashable {
         self.lower = lower
         self.kind = kind
         self.isCapitalized = isCapitalized
+        if kind == .punctuation {
+            let utf8 = lower.utf8
+            mark = utf8.count == 1 ? utf8[utf8.startIndex] : lower == "—" ? Token.dashMark : 0
+        }
     }
+
+    /// `mark` of the dash "—" (no one-byte text has this byte).
+    private static let dashMark: UInt8 = 0xFF
 
     @inline(__always) public func has(_ trait: WordTraits) -> Bool { traits.contains(trait) }
 
@@ -64,7 +74,13 @@ public struct Token: Sendable, Hashable {
 
     @inline(__always) public var isWord: Bool { kind == .word }
     @inline(__always) public var isQuote: Bool { kind == .quote }
-    @inline(__always) public func isPunct(_ text: String) -> Bool { kind == .punctuation && lower == text }
+    /// True for a punctuation token whose text is `text` ("," or "—").
+    @inline(__always) public func isPunct(_ text: Unicode.Scalar) -> Bool {
+        guard kind == .punctuation else { return false }
+        if text.value < 0x80 && text.value != 0 { return mark == UInt8(truncatingIfNeeded: text.value) }
+        if text == "—" { return mark == Token.dashMark }
+        return lower.unicodeScalars.count == 1 && lower.unicodeScalars.first == text
+    }
 }
 
 /// Splits a range of the shadow text into tokens, treating quotation parts as atoms.
