@@ -109,7 +109,7 @@ public struct Lexicon: Sendable {
                   let text = String(data: data, encoding: .utf8) else {
                 throw LexiconError.missingFile(name)
             }
-            var rows: [(Int, [String])] = []
+            var rows: [(line: Int, fields: [String])] = []
             // Lines split on the byte: splitting a String on "\n" reads it by Character, which
             // was a third of the tool's start-up time (and never splits at "\r\n", one Character).
             let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
