@@ -180,17 +180,35 @@ public struct Extractor: Sendable {
                 let inside = Array(atoms[next..<end])
                 let widened = min(range.lowerBound, inside.first?.range.lowerBound ?? range.lowerBound)
                     ..< max(range.upperBound, inside.last?.range.upperBound ?? range.upperBound)
-                let tokens = tokenizer.tokens(shadow, widened, atoms: inside)
-                for window in Extractor.windows(tokens) {
-                    let windowRange = window.count == tokens.count
-                        ? widened : window.first!.range.lowerBound..<window.last!.range.upperBound
-                    if window.count < tokens.count, window.startIndex == 0 {
-                        diagnostics.append(Diagnostic(
-                            code: "overlong-sentence", severity: .info,
-                            message: "sentence of \(tokens.count) tokens read in windows of \(Extractor.maxUnitTokens)",
-                            start: widened.lowerBound, end: widened.upperBound))
+                // Tokens are read a window at a time: a run-on "sentence" of millions of tokens never
+                // has them all in memory next to the windows' copies.
+                var cursor = Tokenizer.Cursor(widened)
+                var pending: [Token] = []
+                pending.reserveCapacity(min(widened.count / 5 + 4, Extractor.maxUnitTokens + 1))
+                var windowed = 0  // tokens of this sentence already in windows
+                while true {
+                    // One token past a window tells whether the sentence goes on beyond it.
+                    tokenizer.append(shadow, widened, atoms: inside, to: &pending, from: &cursor,
+                                     upTo: Extractor.maxUnitTokens + 1)
+                    if pending.count <= Extractor.maxUnitTokens {
+                        // The sentence ends here: the rest is its last window, or the whole sentence.
+                        let windowRange = windowed == 0
+                            ? widened : pending.first!.range.lowerBound..<pending.last!.range.upperBound
+                        units.append(Unit(index: units.count, range: windowRange, paragraph: paragraphNumber, tokens: pending))
+                        if windowed > 0 {
+                            diagnostics.append(Diagnostic(
+                                code: "overlong-sentence", severity: .info,
+                                message: "sentence of \(windowed + pending.count) tokens read in windows of \(Extractor.maxUnitTokens)",
+                                start: widened.lowerBound, end: widened.upperBound))
+                        }
+                        break
                     }
-                    units.append(Unit(index: units.count, range: windowRange, paragraph: paragraphNumber, tokens: Array(window)))
+                    let end = Extractor.windowEnd(pending)
+                    let window = Array(pending[..<end])
+                    pending.removeFirst(end)
+                    units.append(Unit(index: units.count, range: window.first!.range.lowerBound..<window.last!.range.upperBound,
+                                      paragraph: paragraphNumber, tokens: window))
+                    windowed += end
                 }
             }
         }
@@ -202,27 +220,16 @@ public struct Extractor: Sendable {
     /// backward and forward scans bounded, so the whole pass stays linear in the input.
     public static let maxUnitTokens = 256
 
-    /// `tokens` cut into windows of at most `maxUnitTokens`, at a sentence-like stop when one is near.
-    static func windows(_ tokens: [Token]) -> [ArraySlice<Token>] {
-        guard tokens.count > maxUnitTokens else { return [tokens[...]] }
-        var windows: [ArraySlice<Token>] = []
-        var start = 0
-        while start < tokens.count {
-            var end = min(tokens.count, start + maxUnitTokens)
-            if end < tokens.count {
-                // Prefer to cut after a full stop, semicolon or quotation in the last quarter.
-                var cut = end
-                while cut > start + maxUnitTokens * 3 / 4 {
-                    let token = tokens[cut - 1]
-                    if token.kind == .quote || token.isPunct(".") || token.isPunct(";") { break }
-                    cut -= 1
-                }
-                if cut > start + maxUnitTokens * 3 / 4 { end = cut }
-            }
-            windows.append(tokens[start..<end])
-            start = end
+    /// Where the first window of `tokens` ends, when more than `maxUnitTokens` remain: after a full
+    /// stop, semicolon or quotation in the window's last quarter, else after `maxUnitTokens`.
+    static func windowEnd(_ tokens: [Token]) -> Int {
+        var cut = maxUnitTokens
+        while cut > maxUnitTokens * 3 / 4 {
+            let token = tokens[cut - 1]
+            if token.kind == .quote || token.isPunct(".") || token.isPunct(";") { break }
+            cut -= 1
         }
-        return windows
+        return cut > maxUnitTokens * 3 / 4 ? cut : maxUnitTokens
     }
 
     private func paragraphIndex(of offset: Int, in paragraphs: [Range<Int>]) -> Int {

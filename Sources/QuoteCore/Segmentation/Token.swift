@@ -98,21 +98,42 @@ struct Tokenizer {
             && lexicon.abbreviations[UTF16String.make(shadow, range)] != nil
     }
 
-    /// Tokens of `range`; `atoms` are the quotation-part ranges inside it, sorted.
-    func tokens(_ shadow: [UInt16], _ range: Range<Int>, atoms: [(range: Range<Int>, quote: Int, part: Int)]) -> [Token] {
-        shadow.withUnsafeBufferPointer { tokens(shadow, $0, range, atoms: atoms) }
+    /// Where tokenizing a range stopped: the next code unit and the next atom.
+    struct Cursor {
+        var index: Int
+        var atom = 0
+
+        init(_ range: Range<Int>) { index = range.lowerBound }
+
+        func isAtEnd(of range: Range<Int>) -> Bool { index >= range.upperBound }
     }
 
-    /// `tokens(_:_:atoms:)` reading the code units through `units`, the storage of `shadow`.
-    private func tokens(_ shadow: [UInt16], _ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>,
-                        atoms: [(range: Range<Int>, quote: Int, part: Int)]) -> [Token] {
+    /// Tokens of `range`; `atoms` are the quotation-part ranges inside it, sorted.
+    func tokens(_ shadow: [UInt16], _ range: Range<Int>, atoms: [(range: Range<Int>, quote: Int, part: Int)]) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(range.count / 5 + 4)
-        var index = range.lowerBound
-        var atomIndex = 0
+        var cursor = Cursor(range)
+        append(shadow, range, atoms: atoms, to: &tokens, from: &cursor, upTo: .max)
+        return tokens
+    }
+
+    /// Appends the tokens of `range` from `cursor` on to `tokens` until `tokens` holds `limit`
+    /// tokens or the range ends; `cursor` is left where the next call goes on.
+    func append(_ shadow: [UInt16], _ range: Range<Int>, atoms: [(range: Range<Int>, quote: Int, part: Int)],
+                to tokens: inout [Token], from cursor: inout Cursor, upTo limit: Int) {
+        shadow.withUnsafeBufferPointer {
+            append(shadow, $0, range, atoms: atoms, to: &tokens, index: &cursor.index, atomIndex: &cursor.atom,
+                   limit: limit)
+        }
+    }
+
+    /// `append(_:_:atoms:to:from:upTo:)` reading the code units through `units`, the storage of `shadow`.
+    private func append(_ shadow: [UInt16], _ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>,
+                        atoms: [(range: Range<Int>, quote: Int, part: Int)], to tokens: inout [Token],
+                        index: inout Int, atomIndex: inout Int, limit: Int) {
         let end = range.upperBound
         let wordTable = lexicon.wordTable
-        while index < end {
+        while index < end && tokens.count < limit {
             while atomIndex < atoms.count, atoms[atomIndex].range.upperBound <= index { atomIndex += 1 }
             if atomIndex < atoms.count, atoms[atomIndex].range.lowerBound <= index {
                 let atom = atoms[atomIndex]
@@ -261,6 +282,5 @@ struct Tokenizer {
                                 isCapitalized: false, quote: -1, part: -1))
             index += length
         }
-        return tokens
     }
 }
