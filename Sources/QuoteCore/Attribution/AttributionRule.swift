@@ -77,11 +77,17 @@ extension AttributionRule {
         if first <= last { first = Tokens.afterDateline(tokens, from: first, to: last) }
         while last >= first, tokens[last].kind == .punctuation { last -= 1 }
         guard first <= last else { return nil }
-        let quotes = (first...last).filter { tokens[$0].kind == .quote }.map { tokens[$0].quote }
+        // The quotations and the number of words, in one pass and without arrays for the count.
+        var quotes: [Int] = []
+        var words = 0
+        for index in first...last {
+            let token = tokens[index]
+            if token.kind == .quote { quotes.append(token.quote) }
+            if token.kind != .punctuation { words += 1 }
+        }
         if quotes.count == 1, first == last {
             return direct(quotes[0], speaker, cue: cue, lemma: lemma, confidence: confidence, unit: unit, via: via)
         }
-        let words = (first...last).filter { tokens[$0].kind != .punctuation }.count
         guard words >= minimumWords else { return nil }
         // A lone conjunction reports nothing: "But, he said, ...".
         if words == 1, Tokens.leadingConjunctions.contains(tokens[first].lower) { return nil }
@@ -125,7 +131,7 @@ enum Tokens {
               dash > first, dash < last else { return first }
         let isDateline = (first..<dash).allSatisfy { index in
             let token = tokens[index]
-            if token.kind == .punctuation { return ["(", ")", ","].contains(token.lower) }
+            if token.kind == .punctuation { return token.isPunct("(") || token.isPunct(")") || token.isPunct(",") }
             return token.kind == .word && token.isAllCaps
         }
         return isDateline ? dash + 1 : first
