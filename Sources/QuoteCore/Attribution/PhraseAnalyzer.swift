@@ -486,6 +486,9 @@ public struct PhraseAnalyzer: Sendable {
     /// A subject the phrase reader cannot parse ("78 percent of voters in a poll said", "Jane Roe
     /// and John Doe said", "Roe became a delegate and said"): the whole stretch from the start of
     /// the sentence to the verb, when it is short and holds no clause words.
+    /// Words of a figure between commas: "26 percent", "26 %", "5 points".
+    static let figureUnits: Set<String> = ["percent", "%", "points"]
+
     public func fallbackSubject(_ tokens: [Token], verbIndex: Int, lower: Int = 0) -> SpeakerPhrase? {
         let analyzer = self
         guard var last = analyzer.skipAdverbsLeft(tokens, from: verbIndex - 1, lower: lower), last >= lower else { return nil }
@@ -494,7 +497,7 @@ public struct PhraseAnalyzer: Sendable {
         if tokens[last].isPunct(","), let open = (lower..<last).last(where: { tokens[$0].isPunct(",") }), open > lower,
            open + 1 < last, tokens[open + 1].lower.first?.isNumber ?? false,
            ((open + 1)..<last).allSatisfy({ tokens[$0].lower.first?.isNumber ?? false
-               || ["percent", "%", "points"].contains(tokens[$0].lower) }) {
+               || PhraseAnalyzer.figureUnits.contains(tokens[$0].lower) }) {
             figure = last - 1
             last = open - 1
         }
