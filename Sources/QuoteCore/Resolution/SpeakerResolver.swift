@@ -536,14 +536,22 @@ public struct SpeakerResolver: Sendable {
         return Speaker(name: mention.text, kind: .unknown, role: nil, mention: mention, resolution: "unresolved")
     }
 
-    /// Lower-cased words of a role, computed once per distinct role.
-    private var roleWordCache: [String: [String]] = [:]
+    /// Lower-cased words of each role seen, computed once per distinct role.
+    ///
+    /// A reference: the look-back tests of `resolveNominal` fill it, and a test that mutated the
+    /// resolver itself made Swift copy the whole resolver (every array and dictionary retained)
+    /// for each definite description. One resolver works on one document, on one thread.
+    private final class RoleWordCache: @unchecked Sendable {
+        var words: [String: [String]] = [:]
+    }
 
-    private mutating func roleWords(_ role: String) -> [String] {
-        if let cached = roleWordCache[role] { return cached }
+    private let roleWordCache = RoleWordCache()
+
+    private static func roleWords(_ role: String, cache: RoleWordCache) -> [String] {
+        if let cached = cache.words[role] { return cached }
         let words = SpeakerResolver.asciiRoleWords(role)
             ?? role.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "." }).map(String.init)
-        roleWordCache[role] = words
+        cache.words[role] = words
         return words
     }
 
@@ -567,13 +575,18 @@ public struct SpeakerResolver: Sendable {
     }
 
     private mutating func resolveNominal(_ phrase: SpeakerPhrase, mention: TextSpan, at position: Int, entity: inout Int?) -> Speaker {
-        let lexicon = analyzer.lexicon
+        // The tests below read locals only: a test that reads `self` while a method of `self`
+        // runs it made Swift copy the whole resolver for every definite description.
+        let roleGroups = analyzer.lexicon.roleGroups
+        let cache = roleWordCache
+        let entities = self.entities
+        let history = self.history
         let head = phrase.head ?? ""
-        let group = lexicon.roleGroups[head]
+        let group = roleGroups[head]
         func matches(_ role: String?) -> Bool {
             guard let role else { return false }
-            return roleWords(role).contains { word in
-                word == head || (group != nil && lexicon.roleGroups[word] == group)
+            return SpeakerResolver.roleWords(role, cache: cache).contains { word in
+                word == head || (group != nil && roleGroups[word] == group)
             }
         }
         // Nominals with a determiner other than "the" introduce someone new ("a spokesman").
