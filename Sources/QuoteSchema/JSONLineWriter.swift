@@ -47,7 +47,7 @@ public struct JSONLineWriter {
             for diagnostic in diagnostics { characters += diagnostic.utf8.count }
         }
         // 64 bytes for each diagnostic or part ("," + 2 quotes, or two keys and integers), 1,024
-        // for the fixed keys, the eleven integers and the number.
+        // for the fixed keys (about 600 bytes at most with their integers, nulls and the number).
         return 6 * characters + 64 * (pieces + (record.quote.parts?.count ?? 0)) + 1_024
     }
 

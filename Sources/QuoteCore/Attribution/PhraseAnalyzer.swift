@@ -483,12 +483,12 @@ public struct PhraseAnalyzer: Sendable {
         return text
     }
 
-    /// A subject the phrase reader cannot parse ("78 percent of voters in a poll said", "Jane Roe
-    /// and John Doe said", "Roe became a delegate and said"): the whole stretch from the start of
-    /// the sentence to the verb, when it is short and holds no clause words.
     /// Words of a figure between commas: "26 percent", "26 %", "5 points".
     static let figureUnits: Set<String> = ["percent", "%", "points"]
 
+    /// A subject the phrase reader cannot parse ("78 percent of voters in a poll said", "Jane Roe
+    /// and John Doe said", "Roe became a delegate and said"): the whole stretch from the start of
+    /// the sentence to the verb, when it is short and holds no clause words.
     public func fallbackSubject(_ tokens: [Token], verbIndex: Int, lower: Int = 0) -> SpeakerPhrase? {
         let analyzer = self
         guard var last = analyzer.skipAdverbsLeft(tokens, from: verbIndex - 1, lower: lower), last >= lower else { return nil }

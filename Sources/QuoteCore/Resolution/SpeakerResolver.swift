@@ -538,9 +538,9 @@ public struct SpeakerResolver: Sendable {
 
     /// Lower-cased words of each role seen, computed once per distinct role.
     ///
-    /// A reference: the look-back tests of `resolveNominal` fill it, and a test that mutated the
-    /// resolver itself made Swift copy the whole resolver (every array and dictionary retained)
-    /// for each definite description. One resolver works on one document, on one thread.
+    /// A reference, so that the look-back tests of `resolveNominal` fill it from locals without
+    /// touching the resolver (see there). Copies of a resolver share it: a resolver works on one
+    /// document, on one thread (`Extractor` makes one per document).
     private final class RoleWordCache: @unchecked Sendable {
         var words: [String: [String]] = [:]
     }

@@ -104,8 +104,6 @@ struct Tokenizer {
         var atom = 0
 
         init(_ range: Range<Int>) { index = range.lowerBound }
-
-        func isAtEnd(of range: Range<Int>) -> Bool { index >= range.upperBound }
     }
 
     /// Tokens of `range`; `atoms` are the quotation-part ranges inside it, sorted.
