@@ -171,14 +171,19 @@ enum Tokens {
         return verb
     }
 
-    /// `hasSuffix("ing")` read on the UTF-8 bytes. For a token's text the two agree: the last
-    /// three characters are those three letters exactly when the last three bytes are.
+    /// `word.hasSuffix("ing")`, read on the UTF-8 bytes when that gives the same answer: the last
+    /// three bytes must be "ing", and then the characters agree unless the byte before them is
+    /// not ASCII (a prepended mark could join "i" into one character with it), which is left to
+    /// `hasSuffix`.
     @inline(__always) static func endsInING(_ word: String) -> Bool {
         var word = word
-        return word.withUTF8 { bytes in
-            bytes.count >= 3 && bytes[bytes.count - 1] == 0x67 && bytes[bytes.count - 2] == 0x6E
-                && bytes[bytes.count - 3] == 0x69
+        let bytes: (ing: Bool, asciiBefore: Bool) = word.withUTF8 { bytes in
+            let count = bytes.count
+            let ing = count >= 3 && bytes[count - 1] == 0x67 && bytes[count - 2] == 0x6E && bytes[count - 3] == 0x69
+            return (ing, count == 3 || (count > 3 && bytes[count - 4] < 0x80))
         }
+        guard bytes.ing else { return false }
+        return bytes.asciiBefore || word.hasSuffix("ing")
     }
 
     /// Verb classes as bits: `isFiniteCue` tests one for every word of the clauses it reads.

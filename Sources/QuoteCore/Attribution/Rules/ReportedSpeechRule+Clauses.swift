@@ -125,7 +125,7 @@ extension ReportedSpeechRule {
             }
             // "while promising ...", "while also ...": a second act, not part of the first report.
             if isStopWord, tokens[index].lower == "while", index + 1 <= last, index - start >= 3,
-               tokens[index + 1].lower.hasSuffix("ing") || tokens[index + 1].lower == "also" {
+               Tokens.endsInING(tokens[index + 1].lower) || tokens[index + 1].lower == "also" {
                 return tokens[index - 1].isPunct(",") ? index - 2 : index - 1
             }
             // A semicolon joins two statements; the second is not necessarily the speaker's.

@@ -311,7 +311,7 @@ public struct ReportedSpeechRule: AttributionRule {
     private static func mayBeCue(_ token: Token) -> Bool { token.isCueVerbForm || token.has(.cueWord) }
 
     private func isParticipleCue(_ token: Token, _ analyzer: PhraseAnalyzer) -> Bool {
-        guard token.kind == .word, token.lower.hasSuffix("ing"), let verb = analyzer.verb(token),
+        guard token.kind == .word, Tokens.endsInING(token.lower), let verb = analyzer.verb(token),
               verb.verbClass != .quote else { return false }
         // "speaking on condition of anonymity", "talking to reporters": no clause follows.
         if token.lower == "speaking" || token.lower == "talking" { return false }
@@ -409,7 +409,7 @@ public struct ReportedSpeechRule: AttributionRule {
                 tail = comma
             }
         }
-        let participleFollows = tail + 1 <= last && tokens[tail].isPunct(",") && tokens[tail + 1].lower.hasSuffix("ing")
+        let participleFollows = tail + 1 <= last && tokens[tail].isPunct(",") && Tokens.endsInING(tokens[tail + 1].lower)
             && analyzer.verb(tokens[tail + 1]) != nil
         // "CLAUSE, S said, CLAUSE": the clause before reports too, also a subordinate one or a lone
         // adverb ("If X, S said, Y", "Instead, S said, Y"), unless it only sets the scene.

@@ -152,7 +152,7 @@ public struct SpeakerFirstRule: AttributionRule {
 
     /// A speech verb in "-ing" form ("describing", "adding").
     private func participle(_ token: Token, _ analyzer: PhraseAnalyzer) -> Lexicon.Verb? {
-        guard token.lower.hasSuffix("ing"), let verb = analyzer.verb(token), verb.verbClass != .belief else { return nil }
+        guard Tokens.endsInING(token.lower), let verb = analyzer.verb(token), verb.verbClass != .belief else { return nil }
         return verb
     }
 }
