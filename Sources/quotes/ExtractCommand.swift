@@ -53,32 +53,35 @@ struct ExtractCommand: ParsableCommand {
         var results: [DocumentResult] = []
         var failures = 0
         let parallel = ParallelExtractor(extractor: extractor, jobs: jobs)
-        var batch: [SourceDocument] = []
-        var batchBytes = 0
         let format = self.format
         let directOnly = self.directOnly
         let emitText = self.emitText
-        func flush() {
-            // Filtering and JSONL encoding run on the worker threads too.
-            let done = parallel.extract(batch) { result -> (DocumentResult, [UInt8]) in
-                var result = result
-                if directOnly { result.quotes.removeAll { $0.type == .indirect } }
-                guard format == .jsonl else { return (result, []) }
-                var writer = JSONLineWriter(capacity: result.quotes.count * 600)
-                for record in result.quotes {
-                    writer.appendLine(record, schemaVersion: QuoteSchemaVersion.current)
-                }
-                guard emitText, case .string(let text)? = result.metadata?["text"] else {
-                    // The writer's bytes as they are: a huge document's lines are not copied again.
-                    return (result, writer.bytes)
-                }
-                let lineEncoder = JSONEncoder()
-                lineEncoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                guard let data = try? lineEncoder.encode(["document": result.document, "text": text]) else {
-                    return (result, writer.bytes)
-                }
-                return (result, Array(data) + [0x0A] + writer.bytes)
+        // Filtering and JSONL encoding run on the worker threads too.
+        let stream = ExtractionStream(extractor: parallel) { result -> (DocumentResult, [UInt8]) in
+            var result = result
+            if directOnly { result.quotes.removeAll { $0.type == .indirect } }
+            guard format == .jsonl else { return (result, []) }
+            var writer = JSONLineWriter(capacity: result.quotes.count * 600)
+            for record in result.quotes {
+                writer.appendLine(record, schemaVersion: QuoteSchemaVersion.current)
             }
+            // The records are freed here, on the thread that made them: only the lines and the
+            // diagnostics go back to the writing thread.
+            let text = emitText ? result.metadata?["text"] : nil
+            result.quotes = []
+            result.metadata = nil
+            guard case .string(let text)? = text else {
+                // The writer's bytes as they are: a huge document's lines are not copied again.
+                return (result, writer.bytes)
+            }
+            let lineEncoder = JSONEncoder()
+            lineEncoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            guard let data = try? lineEncoder.encode(["document": result.document, "text": text]) else {
+                return (result, writer.bytes)
+            }
+            return (result, Array(data) + [0x0A] + writer.bytes)
+        }
+        func write(_ done: [(DocumentResult, [UInt8])]) {
             for (result, lines) in done {
                 for diagnostic in result.diagnostics {
                     let place = diagnostic.start.map { " at \($0)" } ?? ""
@@ -86,8 +89,6 @@ struct ExtractCommand: ParsableCommand {
                 }
                 if format == .json { results.append(result) } else { output.write(lines) }
             }
-            batch.removeAll(keepingCapacity: true)
-            batchBytes = 0
         }
         func emit(_ document: SourceDocument) {
             var document = document
@@ -96,13 +97,13 @@ struct ExtractCommand: ParsableCommand {
                 metadata["text"] = .string(document.text)
                 document.metadata = metadata
             }
-            batch.append(document)
-            batchBytes += document.text.utf8.count
-            // Bounded batches keep memory proportional to the batch, not the input.
-            if batch.count >= 64 * jobs || batchBytes >= 16 << 20 { flush() }
+            // Documents are extracted while the next ones are read; memory stays bounded by
+            // the stream's limit on what is read but not yet written.
+            write(stream.submit(document))
         }
         func fail(_ error: InputError) {
-            flush()
+            // The documents before the failed input are written first, so messages keep input order.
+            write(stream.drain())
             failures += 1
             StandardError.write("error: \(error)")
         }
@@ -125,7 +126,7 @@ struct ExtractCommand: ParsableCommand {
                 reader.read([path], emit: emit, fail: fail)
             }
         }
-        flush()
+        write(stream.drain())
         if format == .json, let data = try? encoder.encode(ExtractionOutput(documents: results)) {
             output.write(data)
             output.write("\n")

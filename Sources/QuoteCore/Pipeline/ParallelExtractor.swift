@@ -37,7 +37,7 @@ public struct ParallelExtractor: Sendable {
         return results.values()
     }
 
-    private func extractOne(_ document: SourceDocument) -> DocumentResult {
+    func extractOne(_ document: SourceDocument) -> DocumentResult {
         var result = extractor.extract(text: document.text, document: document.id, metadata: document.metadata)
         result.diagnostics.insert(contentsOf: document.diagnostics, at: 0)
         return result
