@@ -53,4 +53,29 @@ final class LexiconTests: XCTestCase {
         XCTAssertEqual(lexicon.pronouns["they"], .plural)
         XCTAssertEqual(lexicon.pronouns.count, 3)
     }
+
+    func testFieldsWithEdgeSpacesOrEmptyAreRejectedWithTheirLine() throws {
+        // ASCII lines are split on their bytes, other lines by Character: both reject the same.
+        let cases: [(content: String, line: Int, value: String)] = [
+            ("he\tmale\n she\tfemale\n", 2, " she\tfemale"),
+            ("he\tmale\nshe\tfemale \n", 2, "she\tfemale "),
+            ("he\tmale\n\nshe\t\tfemale\n", 3, "she\t\tfemale"),
+            ("he\tmale\nsh\u{E9}\tfemale\u{A0}\n", 2, "sh\u{E9}\tfemale\u{A0}"),
+            ("h\u{E9}\t\tmale\r\n", 1, "h\u{E9}\t\tmale"),
+        ]
+        for (content, line, value) in cases {
+            let directory = try copyBundled(replacing: "pronouns.tsv", with: content)
+            XCTAssertThrowsError(try Lexicon(directory: directory), content) { error in
+                XCTAssertEqual(error as? LexiconError, .badField(file: "pronouns.tsv", line: line, value: value), content)
+            }
+        }
+    }
+
+    func testMultiWordEntriesSplitOnSpacesAndCommas() throws {
+        let directory = try copyBundled(replacing: "speech-verbs.tsv", with: "say\tsay,,said,Says\tspeech\n")
+        let lexicon = try Lexicon(directory: directory)
+        XCTAssertEqual(Set(lexicon.verbs.keys), ["say", "said", "says"], "empty forms are skipped, forms lowercased")
+        XCTAssertEqual(Lexicon.bundled.maxTitleWords, Lexicon.bundled.titles.keys.map { $0.split(separator: " ").count }.max())
+        XCTAssertTrue(Lexicon.bundled.titleWords.isSuperset(of: ["gen.", "lt."]), "words of \"Lt. Gen.\" are title words")
+    }
 }

@@ -110,22 +110,33 @@ public struct Lexicon: Sendable {
                 throw LexiconError.missingFile(name)
             }
             var rows: [(line: Int, fields: [String])] = []
+            var text8 = text
             // Lines split on the byte: splitting a String on "\n" reads it by Character, which
             // was a third of the tool's start-up time (and never splits at "\r\n", one Character).
-            let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
-                .map { text[$0.startIndex..<$0.endIndex] }
-            for (index, rawLine) in lines.enumerated() {
-                if let fields = try asciiFields(rawLine, file: name, line: index + 1) {
-                    if !fields.isEmpty { rows.append((index + 1, fields)) }
-                    continue
+            try text8.withUTF8 { bytes in
+                var lineStart = 0
+                var number = 0
+                while lineStart <= bytes.count {
+                    var lineEnd = lineStart
+                    while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                    number += 1
+                    let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+                    if let fields = try asciiFields(line, file: name, line: number) {
+                        if !fields.isEmpty { rows.append((number, fields)) }
+                    } else {
+                        let utf8 = text.utf8
+                        let rawLine = text[utf8.index(utf8.startIndex, offsetBy: lineStart)..<utf8.index(utf8.startIndex, offsetBy: lineEnd)]
+                        let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
+                        if !line.isEmpty, !line.hasPrefix("#") {
+                            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                            for field in fields where field.isEmpty || field.trimmingCharacters(in: .whitespaces) != field {
+                                throw LexiconError.badField(file: name, line: number, value: line)
+                            }
+                            rows.append((number, fields))
+                        }
+                    }
+                    lineStart = lineEnd + 1
                 }
-                let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
-                if line.isEmpty || line.hasPrefix("#") { continue }
-                let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-                for field in fields where field.isEmpty || field.trimmingCharacters(in: .whitespaces) != field {
-                    throw LexiconError.badField(file: name, line: index + 1, value: line)
-                }
-                rows.append((index + 1, fields))
             }
             return rows
         }
@@ -134,24 +145,17 @@ public struct Lexicon: Sendable {
         /// `read` does by `Character`s (an empty array for a blank or comment line); nil for any
         /// other line, which `read` handles itself. The only ASCII white space a field may not
         /// start or end with is the space: tabs separate fields.
-        func asciiFields(_ line: Substring, file: String, line number: Int) throws -> [String]? {
-            let utf8 = line.utf8
-            guard utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) else { return nil }
-            if utf8.isEmpty || utf8.first == UInt8(ascii: "#") { return [] }
+        func asciiFields(_ line: UnsafeBufferPointer<UInt8>, file: String, line number: Int) throws -> [String]? {
+            for byte in line where !((byte >= 0x20 && byte < 0x7F) || byte == 0x09) { return nil }
+            if line.isEmpty || line[0] == UInt8(ascii: "#") { return [] }
             var fields: [String] = []
-            var start = utf8.startIndex
-            var index = start
-            while true {
-                if index == utf8.endIndex || utf8[index] == 0x09 {
-                    let field = utf8[start..<index]
-                    if field.isEmpty || field.first == 0x20 || field.last == 0x20 {
-                        throw LexiconError.badField(file: file, line: number, value: String(line))
-                    }
-                    fields.append(String(line[start..<index]))
-                    if index == utf8.endIndex { break }
-                    start = utf8.index(after: index)
+            var start = 0
+            for index in 0...line.count where index == line.count || line[index] == 0x09 {
+                if index == start || line[start] == 0x20 || line[index - 1] == 0x20 {
+                    throw LexiconError.badField(file: file, line: number, value: String(decoding: line, as: UTF8.self))
                 }
-                index = utf8.index(after: index)
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: line[start..<index]), as: UTF8.self))
+                start = index + 1
             }
             return fields
         }
@@ -207,7 +211,7 @@ public struct Lexicon: Sendable {
             guard lemmas.insert(fields[0]).inserted else {
                 throw LexiconError.duplicate(file: "speech-verbs.tsv", line: line, value: fields[0])
             }
-            for form in fields[1].split(separator: ",").map({ $0.lowercased() }) {
+            for form in Self.pieces(fields[1], between: UInt8(ascii: ",")).map({ $0.lowercased() }) {
                 guard verbs[form] == nil else {
                     throw LexiconError.duplicate(file: "speech-verbs.tsv", line: line, value: form)
                 }
@@ -218,14 +222,14 @@ public struct Lexicon: Sendable {
 
         let titles = try table("titles.tsv", TitleKind.self, lowercased: false)
         self.titles = titles
-        self.titleWords = Set(titles.keys.flatMap { $0.split(separator: " ").map { $0.lowercased() } })
-        self.maxTitleWords = titles.keys.map { $0.split(separator: " ").count }.max() ?? 1
+        self.titleWords = Set(titles.keys.flatMap { Self.words($0).map { $0.lowercased() } })
+        self.maxTitleWords = titles.keys.map { Self.words($0).count }.max() ?? 1
         self.roleNouns = try table("role-nouns.tsv", RoleKind.self, lowercased: true)
         self.pronouns = try table("pronouns.tsv", PronounKind.self, lowercased: true)
         self.abbreviations = try table("abbreviations.tsv", AbbreviationKind.self, lowercased: false)
         let organizations = try table("organizations.tsv", OrganizationKind.self, lowercased: false)
         self.organizations = organizations
-        self.maxOrganizationWords = organizations.keys.map { $0.split(separator: " ").count }.max() ?? 1
+        self.maxOrganizationWords = organizations.keys.map { Self.words($0).count }.max() ?? 1
         self.clutter = try list("clutter.txt", lowercased: true)
         self.particles = try table("name-particles.tsv", ParticlePosition.self, lowercased: false)
         self.sentenceStarters = try list("sentence-starters.txt", lowercased: false)
@@ -244,6 +248,29 @@ public struct Lexicon: Sendable {
         self.roleGroups = groups
         self.genderedWords = try table("gendered-words.tsv", Gender.self, lowercased: true)
         self.wordTable = WordTable(self)
+    }
+
+    /// The words of a multi-word entry ("Lt. Gen."): its pieces between spaces, split on the
+    /// byte (by `Character` it was a tenth of the tool's start-up; the two differ only for a
+    /// space followed by a combining mark, which no entry has).
+    static func words(_ phrase: String) -> [Substring] {
+        pieces(phrase, between: 0x20)
+    }
+
+    /// The non-empty pieces of `text` between `separator` bytes (an ASCII character).
+    static func pieces(_ text: String, between separator: UInt8) -> [Substring] {
+        let utf8 = text.utf8
+        var pieces: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        while true {
+            if index == utf8.endIndex || utf8[index] == separator {
+                if start != index { pieces.append(text[start..<index]) }
+                if index == utf8.endIndex { return pieces }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
     }
 
     /// The verb for a lowercased word form, if it is a cue verb.
