@@ -2,6 +2,7 @@
 
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/utrans.h>
 #include <unicode/uversion.h>
 
@@ -37,6 +38,10 @@ int32_t qicu_sentence_boundaries(const uint16_t *text, int32_t length,
     ubrk_setText(sentenceIterator, NULL, 0, &error);
     *status = 0;
     return count;
+}
+
+int32_t qicu_sentence_break_class(int32_t codePoint) {
+    return u_getIntPropertyValue(codePoint, UCHAR_SENTENCE_BREAK);
 }
 
 int32_t qicu_name_key(const uint16_t *text, int32_t length,

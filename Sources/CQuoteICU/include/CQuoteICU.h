@@ -15,6 +15,11 @@ extern "C" {
 int32_t qicu_sentence_boundaries(const uint16_t *text, int32_t length,
                                  int32_t *boundaries, int32_t capacity, int32_t *status);
 
+/// The Sentence_Break property of a code point as ICU has it: a USentenceBreak value
+/// (0 Other, 1 ATerm, 2 Close, 3 Format, 4 Lower, 5 Numeric, 6 OLetter, 7 Sep, 8 Sp, 9 STerm,
+/// 10 Upper, 11 CR, 12 Extend, 13 LF, 14 SContinue).
+int32_t qicu_sentence_break_class(int32_t codePoint);
+
 /// Maps a name to its matching key with the ICU transform
 /// `Any-Latin; Latin-ASCII; Lower; [^a-z0-9] Remove` ("al-Dabagh" -> "aldabagh").
 /// Returns the key length in UTF-16 units (may exceed `capacity`), or -1 on ICU failure.

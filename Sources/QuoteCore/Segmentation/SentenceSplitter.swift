@@ -16,16 +16,16 @@ public struct SentenceSplitter: Sendable {
     public func sentences(in paragraph: Range<Int>, shadow: [UInt16]) -> [Range<Int>] {
         let length = paragraph.count
         guard length > 0 else { return [] }
-        var boundaries = [Int32](repeating: 0, count: max(16, length / 40))
-        var status: Int32 = 0
+        var boundaries: [Int32] = []
         var found: Int32 = -1
         shadow.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress! + paragraph.lowerBound
-            found = qicu_sentence_boundaries(base, Int32(length), &boundaries, Int32(boundaries.count), &status)
-            if found > Int32(boundaries.count) {
-                boundaries = [Int32](repeating: 0, count: Int(found))
-                found = qicu_sentence_boundaries(base, Int32(length), &boundaries, Int32(boundaries.count), &status)
+            // The same boundaries without ICU when the paragraph's characters allow.
+            if let fast = SentenceBreakRules.boundaries(UnsafeBufferPointer(rebasing: buffer[paragraph])) {
+                boundaries = fast
+                found = Int32(fast.count)
+                return
             }
+            (boundaries, found, _) = Self.icuBoundaries(UnsafeBufferPointer(rebasing: buffer[paragraph]))
         }
         guard found > 0 else { return [paragraph] }
 
@@ -45,6 +45,20 @@ public struct SentenceSplitter: Sendable {
             appendTrimmed(start..<paragraph.upperBound, shadow: shadow, to: &result)
         }
         return result
+    }
+
+    /// ICU's sentence boundaries in `text`: offsets after 0, the last one `text.count`; `found`
+    /// is their count, or -1 when ICU failed with `status`.
+    static func icuBoundaries(_ text: UnsafeBufferPointer<UInt16>) -> (boundaries: [Int32], found: Int32, status: Int32) {
+        var boundaries = [Int32](repeating: 0, count: max(16, text.count / 40))
+        var status: Int32 = 0
+        let base = text.baseAddress!
+        var found = qicu_sentence_boundaries(base, Int32(text.count), &boundaries, Int32(boundaries.count), &status)
+        if found > Int32(boundaries.count) {
+            boundaries = [Int32](repeating: 0, count: Int(found))
+            found = qicu_sentence_boundaries(base, Int32(text.count), &boundaries, Int32(boundaries.count), &status)
+        }
+        return (boundaries, found, status)
     }
 
     private func appendTrimmed(_ range: Range<Int>, shadow: [UInt16], to result: inout [Range<Int>]) {

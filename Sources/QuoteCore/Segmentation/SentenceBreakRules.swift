@@ -1,0 +1,116 @@
+import CQuoteICU
+
+/// ICU's sentence boundaries for text of common characters, found without ICU.
+///
+/// ICU's sentence break iterator runs a state machine over every character (some 60
+/// instructions a UTF-16 unit, a tenth of the whole extraction). Its rules are those of
+/// UAX #29; with no Extend, Format or Sep character in the text they come down to: break after
+/// CR, LF or CR LF; after a sentence terminator with the closing marks and spaces that follow
+/// it (ATerm/STerm Close* Sp*, and a line break right after them), unless
+/// - SB6: a full stop is followed directly by a digit ("3.5"),
+/// - SB7: a full stop between two letters is followed by a capital ("U.S.A"),
+/// - SB8: after a full stop (with its marks and spaces) the next letter is lowercase, with no
+///   terminator or line break before it ("e.g. the", "No. 5 in"),
+/// - SB8a: the next character is a comma-like SContinue or another terminator.
+/// Characters are classed by ICU's own Sentence_Break property, read once for U+0000-U+024F and
+/// U+2000-U+206F (Latin letters, punctuation, typographic quotes and dashes). Text with any
+/// other character, or with an Extend, Format or Sep one, gets nil: the caller asks ICU.
+/// `SentenceBreakRulesTests` compares the two on random strings of the tricky characters.
+enum SentenceBreakRules {
+    /// ICU's `USentenceBreak` values, and `unsupported` for characters left to ICU.
+    enum Class: UInt8 {
+        case other = 0, aTerm = 1, close = 2, format = 3, lower = 4, numeric = 5, oLetter = 6, sep = 7
+        case sp = 8, sTerm = 9, upper = 10, cr = 11, extend = 12, lf = 13, sContinue = 14
+        case unsupported = 255
+    }
+
+    /// Classes of U+0000 to U+206F; `unsupported` outside the two ranges read from ICU.
+    static let classes: [UInt8] = {
+        var table = [UInt8](repeating: Class.unsupported.rawValue, count: 0x2070)
+        for codePoint in Array(0..<0x250) + Array(0x2000..<0x2070) {
+            let value = qicu_sentence_break_class(Int32(codePoint))
+            guard let known = Class(rawValue: UInt8(clamping: value)) else { continue }
+            switch known {
+            case .extend, .format, .sep, .unsupported: continue
+            default: table[codePoint] = known.rawValue
+            }
+        }
+        return table
+    }()
+
+    /// The boundaries ICU's sentence iterator gives for `text` (offsets after 0, the last one
+    /// `text.count`), or nil when the text has a character these rules leave to ICU.
+    static func boundaries(_ text: UnsafeBufferPointer<UInt16>) -> [Int32]? {
+        let count = text.count
+        var result: [Int32] = []
+        let table = classes
+        return table.withUnsafeBufferPointer { table -> [Int32]? in
+            @inline(__always) func kind(_ index: Int) -> UInt8 {
+                let unit = Int(text[index])
+                return unit < table.count ? table[unit] : Class.unsupported.rawValue
+            }
+            let unsupported = Class.unsupported.rawValue, cr = Class.cr.rawValue, lf = Class.lf.rawValue
+            let aTerm = Class.aTerm.rawValue, sTerm = Class.sTerm.rawValue
+            var index = 0
+            while index < count {
+                let current = kind(index)
+                if current == unsupported { return nil }
+                if current == cr || current == lf {
+                    // SB3, SB4: CR LF stay together, a break follows a line break.
+                    index += current == cr && index + 1 < count && kind(index + 1) == lf ? 2 : 1
+                    result.append(Int32(index))
+                    continue
+                }
+                guard current == aTerm || current == sTerm else {
+                    index += 1
+                    continue
+                }
+                if current == aTerm, index + 1 < count {
+                    let next = kind(index + 1)
+                    if next == unsupported { return nil }
+                    // SB6 and SB7.
+                    if next == Class.numeric.rawValue { index += 1; continue }
+                    if next == Class.upper.rawValue, index > 0 {
+                        let before = kind(index - 1)
+                        if before == Class.upper.rawValue || before == Class.lower.rawValue { index += 1; continue }
+                    }
+                }
+                // SB9, SB10: no break inside the terminator's Close* Sp*.
+                var end = index + 1
+                while end < count, kind(end) == Class.close.rawValue { end += 1 }
+                while end < count, kind(end) == Class.sp.rawValue { end += 1 }
+                if end == count { break }
+                let next = kind(end)
+                if next == unsupported { return nil }
+                if next == cr || next == lf {
+                    // SB11 with its ParaSep: the break comes after the line break.
+                    end += next == cr && end + 1 < count && kind(end + 1) == lf ? 2 : 1
+                    result.append(Int32(end))
+                    index = end
+                    continue
+                }
+                if current == aTerm {
+                    // SB8: the first letter, terminator or line break ahead decides.
+                    var ahead = end
+                    var lowercaseFollows = false
+                    while ahead < count {
+                        let kindAhead = kind(ahead)
+                        if kindAhead == unsupported { return nil }
+                        if kindAhead == Class.lower.rawValue { lowercaseFollows = true; break }
+                        if kindAhead == Class.oLetter.rawValue || kindAhead == Class.upper.rawValue || kindAhead == cr
+                            || kindAhead == lf || kindAhead == aTerm || kindAhead == sTerm { break }
+                        ahead += 1
+                    }
+                    if lowercaseFollows { index = end; continue }
+                }
+                // SB8a; then SB11.
+                if next != Class.sContinue.rawValue && next != aTerm && next != sTerm {
+                    result.append(Int32(end))
+                }
+                index = end
+            }
+            if result.last != Int32(count) { result.append(Int32(count)) }
+            return result
+        }
+    }
+}
