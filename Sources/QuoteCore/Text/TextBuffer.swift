@@ -28,7 +28,23 @@ public struct TextBuffer: Sendable {
                 var index = 0
                 var out = 0
                 let end = utf8.count
+                guard let base = utf8.baseAddress else {
+                    count = 0
+                    return
+                }
+                let bytes = UnsafeRawPointer(base)
                 while index < end {
+                    // Eight ASCII bytes at a time through runs of ASCII.
+                    while index + 8 <= end {
+                        let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                        if word & 0x8080_8080_8080_8080 != 0 { break }
+                        for shift in stride(from: 0, to: 64, by: 8) {
+                            buffer[out] = UInt16(truncatingIfNeeded: word >> UInt64(shift)) & 0xFF
+                            out += 1
+                        }
+                        index += 8
+                    }
+                    guard index < end else { break }
                     let byte = utf8[index]
                     if byte < 0x80 {
                         buffer[out] = UInt16(byte)
