@@ -69,6 +69,24 @@ final class InputTests: XCTestCase {
         XCTAssertEqual(errors[1], .missingText(path: path, line: 4))
     }
 
+    /// Lines are found across the reader's 1 MB chunks: a line longer than a chunk, a line
+    /// feed right at a chunk's end, CRLF, blank lines and no line feed after the last line.
+    func testJSONLLinesAcrossChunksKeepTheirNumbersAndText() {
+        let long = String(repeating: "Officials said the plan works. ", count: 90_000)  // 2.8 MB
+        // 25 bytes before the text, 2 after it and the line feed: the first line is exactly one chunk.
+        var content = "{\"id\": \"first\", \"text\": \"" + String(repeating: "a", count: (1 << 20) - 28) + "\"}\n"
+        content += "{\"id\": \"long\", \"text\": \"\(long)\"}\r\n\n"
+        content += "{\"text\": \"End.\"}"  // no id: named by its line, the fourth
+        XCTAssertEqual(content.utf8.firstIndex(of: 0x0A).map { content.utf8.distance(from: content.utf8.startIndex, to: $0) }, (1 << 20) - 1)
+        let path = write("chunks.jsonl", Array(content.utf8))
+        let (documents, errors) = read([path])
+        XCTAssertEqual(errors, [])
+        XCTAssertEqual(documents.map(\.id), ["first", "long", "\(path):4"])
+        XCTAssertEqual(documents[1].text, long)
+        XCTAssertEqual(documents[2].text, "End.")
+        XCTAssertEqual(documents[0].text.utf8.count, (1 << 20) - 28)
+    }
+
     /// A line that is not JSON is reported with the byte and the reason, the same whether the
     /// reader keeps metadata or not (found by FuzzJSONL: the decoder named a different key on
     /// different runs).
