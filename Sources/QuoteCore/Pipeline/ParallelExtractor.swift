@@ -37,6 +37,7 @@ public struct ParallelExtractor: Sendable {
         return results.values()
     }
 
+    /// One document's result, the diagnostics found while reading it first.
     func extractOne(_ document: SourceDocument) -> DocumentResult {
         var result = extractor.extract(text: document.text, document: document.id, metadata: document.metadata)
         result.diagnostics.insert(contentsOf: document.diagnostics, at: 0)
