@@ -7,7 +7,7 @@ final class SentenceBreakRulesTests: XCTestCase {
     private func icu(_ text: String) -> [Int32] {
         let units = Array(text.utf16)
         return units.withUnsafeBufferPointer { buffer in
-            let (boundaries, found, _) = SentenceSplitter.icuBoundaries(buffer)
+            let (boundaries, found) = SentenceSplitter.icuBoundaries(buffer)
             return Array(boundaries.prefix(Int(max(0, found))))
         }
     }

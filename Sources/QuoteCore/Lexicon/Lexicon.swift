@@ -222,14 +222,15 @@ public struct Lexicon: Sendable {
 
         let titles = try table("titles.tsv", TitleKind.self, lowercased: false)
         self.titles = titles
-        self.titleWords = Set(titles.keys.flatMap { Self.words($0).map { $0.lowercased() } })
-        self.maxTitleWords = titles.keys.map { Self.words($0).count }.max() ?? 1
+        // Words of multi-word entries ("Lt. Gen."), split on bytes as the resolver splits names.
+        self.titleWords = Set(titles.keys.flatMap { SpeakerResolver.spaceSeparated($0).map { $0.lowercased() } })
+        self.maxTitleWords = titles.keys.map(SpeakerResolver.wordCount).max() ?? 1
         self.roleNouns = try table("role-nouns.tsv", RoleKind.self, lowercased: true)
         self.pronouns = try table("pronouns.tsv", PronounKind.self, lowercased: true)
         self.abbreviations = try table("abbreviations.tsv", AbbreviationKind.self, lowercased: false)
         let organizations = try table("organizations.tsv", OrganizationKind.self, lowercased: false)
         self.organizations = organizations
-        self.maxOrganizationWords = organizations.keys.map { Self.words($0).count }.max() ?? 1
+        self.maxOrganizationWords = organizations.keys.map(SpeakerResolver.wordCount).max() ?? 1
         self.clutter = try list("clutter.txt", lowercased: true)
         self.particles = try table("name-particles.tsv", ParticlePosition.self, lowercased: false)
         self.sentenceStarters = try list("sentence-starters.txt", lowercased: false)
@@ -250,16 +251,13 @@ public struct Lexicon: Sendable {
         self.wordTable = WordTable(self)
     }
 
-    /// The words of a multi-word entry ("Lt. Gen."): its pieces between spaces, split on the
-    /// byte (by `Character`, with the verb forms' commas, it took 6M instructions of the tool's
-    /// 89M start-up; the two differ only for a space followed by a combining mark, which no
-    /// entry has).
-    static func words(_ phrase: String) -> [Substring] {
-        pieces(phrase, between: 0x20)
-    }
-
-    /// The non-empty pieces of `text` between `separator` bytes (an ASCII character).
+    /// `text.split(separator: Character(separator))` for an ASCII separator, split on the bytes
+    /// of an ASCII text (by `Character`, with the entries' spaces, it took 6M instructions of
+    /// the tool's 89M start-up).
     static func pieces(_ text: String, between separator: UInt8) -> [Substring] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(separator: Character(Unicode.Scalar(separator)))
+        }
         let utf8 = text.utf8
         var pieces: [Substring] = []
         var start = utf8.startIndex

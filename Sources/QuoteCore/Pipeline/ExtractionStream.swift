@@ -58,7 +58,7 @@ public final class ExtractionStream<T>: @unchecked Sendable {
             // every document cost a context switch each (10,000 on the dev text x20).
             shared.await(completed: handedBack + max(1, pendingDocuments / 2), first: handedBack)
         }
-        shared.queue.append((submitted, document))
+        shared.queue.append((submitted, document, bytes))
         submitted += 1
         pendingBytes += bytes
         if shared.idleWorkers > 0 { condition.signal() }
@@ -96,7 +96,7 @@ public final class ExtractionStream<T>: @unchecked Sendable {
         let extractor: ParallelExtractor
         let transform: @Sendable (DocumentResult) -> T
         let condition = NSCondition()
-        var queue: [(sequence: Int, document: SourceDocument)] = []
+        var queue: [(sequence: Int, document: SourceDocument, bytes: Int)] = []
         var queueHead = 0
         var done: [Int: (bytes: Int, value: T)] = [:]
         var closed = false
@@ -137,7 +137,7 @@ public final class ExtractionStream<T>: @unchecked Sendable {
             condition.lock()
             while true {
                 if queueHead < queue.count {
-                    let (sequence, document) = queue[queueHead]
+                    let (sequence, document, bytes) = queue[queueHead]
                     queue[queueHead].document = SourceDocument(id: "", text: "")
                     queueHead += 1
                     if queueHead == queue.count {
@@ -149,7 +149,6 @@ public final class ExtractionStream<T>: @unchecked Sendable {
                         queueHead = 0
                     }
                     condition.unlock()
-                    let bytes = document.text.utf8.count
                     let value = run(document)
                     condition.lock()
                     done[sequence] = (bytes, value)

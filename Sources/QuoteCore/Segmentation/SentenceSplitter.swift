@@ -25,7 +25,7 @@ public struct SentenceSplitter: Sendable {
                 found = Int32(fast.count)
                 return
             }
-            (boundaries, found, _) = Self.icuBoundaries(UnsafeBufferPointer(rebasing: buffer[paragraph]))
+            (boundaries, found) = Self.icuBoundaries(UnsafeBufferPointer(rebasing: buffer[paragraph]))
         }
         guard found > 0 else { return [paragraph] }
 
@@ -48,8 +48,8 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// ICU's sentence boundaries in `text`: offsets after 0, the last one `text.count`; `found`
-    /// is their count, or -1 when ICU failed with `status`.
-    static func icuBoundaries(_ text: UnsafeBufferPointer<UInt16>) -> (boundaries: [Int32], found: Int32, status: Int32) {
+    /// is their count, or -1 when ICU failed.
+    static func icuBoundaries(_ text: UnsafeBufferPointer<UInt16>) -> (boundaries: [Int32], found: Int32) {
         var boundaries = [Int32](repeating: 0, count: max(16, text.count / 40))
         var status: Int32 = 0
         let base = text.baseAddress!
@@ -58,7 +58,7 @@ public struct SentenceSplitter: Sendable {
             boundaries = [Int32](repeating: 0, count: Int(found))
             found = qicu_sentence_boundaries(base, Int32(text.count), &boundaries, Int32(boundaries.count), &status)
         }
-        return (boundaries, found, status)
+        return (boundaries, found)
     }
 
     private func appendTrimmed(_ range: Range<Int>, shadow: [UInt16], to result: inout [Range<Int>]) {
