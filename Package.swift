@@ -67,7 +67,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QuoteStoreTests",
-            dependencies: ["QuoteStore", "QuoteCore", "QuoteSchema"]
+            dependencies: ["QuoteStore", "QuoteCore", "QuoteSchema", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "QuoteEvaluationTests",

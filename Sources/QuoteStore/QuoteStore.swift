@@ -84,7 +84,7 @@ public final class QuoteStore {
         var summary = BatchSummary()
         let earlier = try db.cachedStatement(sql: "SELECT id FROM documents WHERE id = ? OR content_hash = ?")
         let deleteSearch = try db.cachedStatement(
-            sql: "DELETE FROM quotes_fts WHERE quote_id IN (SELECT id FROM quotes WHERE document_id = ?)")
+            sql: "DELETE FROM quotes_fts WHERE rowid IN (SELECT search_rowid FROM quotes WHERE document_id = ?)")
         let deleteDocument = try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?")
         let insertDocument = try db.cachedStatement(sql: """
             INSERT INTO documents (id, content_hash, title, published, metadata, text, indexed_at)
@@ -96,8 +96,8 @@ public final class QuoteStore {
         // "INSERT OR REPLACE" made each insert about three times as slow here.
         let insertQuote = RowInsert(try db.cachedStatement(sql: """
             INSERT INTO quotes (id, document_id, type, text, start, "end", speaker_id, speaker_name,
-                speaker_mention, via_name, cue, cue_lemma, confidence, rule, record)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                speaker_mention, via_name, cue, cue_lemma, confidence, rule, record, search_rowid)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """))
         let insertSearch = RowInsert(try db.cachedStatement(sql: "INSERT INTO quotes_fts (quote_id, text) VALUES (?, ?)"))
         for document in batch {
@@ -116,6 +116,12 @@ public final class QuoteStore {
                     quote.isTrackable
                         ? try SpeakerDirectory.speakerID(for: speaker, role: quote.listedRole, in: db, cache: speakerCache) : nil
                 }
+                // The full-text row first: the quotation keeps its rowid for deletes.
+                try insertSearch.execute(in: db) { row in
+                    row.text(quote.id)
+                    row.text(record.quote.text)
+                }
+                let searchRowID = db.lastInsertedRowID
                 try insertQuote.execute(in: db) { row in
                     row.text(quote.id)
                     row.text(document.id)
@@ -132,10 +138,7 @@ public final class QuoteStore {
                     row.real(record.confidence)
                     row.text(record.rule)
                     row.text(quote.json)
-                }
-                try insertSearch.execute(in: db) { row in
-                    row.text(quote.id)
-                    row.text(record.quote.text)
+                    row.integer(searchRowID)
                 }
                 summary.quotes += 1
             }

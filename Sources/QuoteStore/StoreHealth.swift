@@ -2,8 +2,8 @@ import GRDB
 
 /// What `PRAGMA integrity_check` and the store's own invariants say about a store file.
 ///
-/// A store is intact when SQLite finds no damage, every quotation has its full-text row and its
-/// document, and no foreign key dangles. `quotes check` prints this; the crash tests assert it.
+/// A store is intact when SQLite finds no damage, every quotation has its full-text row (linked
+/// by rowid) and its document, and no foreign key dangles. `quotes check` prints this; the crash tests assert it.
 public struct StoreHealth: Sendable, Equatable, CustomStringConvertible {
     /// The rows of `PRAGMA integrity_check`: `["ok"]` for an undamaged file.
     public var integrity: [String]
@@ -11,18 +11,21 @@ public struct StoreHealth: Sendable, Equatable, CustomStringConvertible {
     public var quotes: Int
     /// Rows of the full-text index; equal to `quotes` in an intact store.
     public var searchRows: Int
+    /// Quotations whose `search_rowid` is not a full-text row of their own id (replacing their
+    /// document would leave that row behind).
+    public var unlinkedQuotes: Int
     /// Quotations whose document is missing.
     public var orphanQuotes: Int
     /// Rows of `PRAGMA foreign_key_check`.
     public var foreignKeyViolations: Int
 
     public var isIntact: Bool {
-        integrity == ["ok"] && searchRows == quotes && orphanQuotes == 0 && foreignKeyViolations == 0
+        integrity == ["ok"] && searchRows == quotes && unlinkedQuotes == 0 && orphanQuotes == 0 && foreignKeyViolations == 0
     }
 
     public var description: String {
         "integrity: \(integrity.prefix(5).joined(separator: "; ")), \(documents) documents, \(quotes) quotations, "
-            + "\(searchRows) full-text rows, \(orphanQuotes) quotations without document, "
+            + "\(searchRows) full-text rows, \(unlinkedQuotes) quotations not linked to theirs, \(orphanQuotes) quotations without document, "
             + "\(foreignKeyViolations) foreign key violations: " + (isIntact ? "intact" : "NOT intact")
     }
 
@@ -32,6 +35,10 @@ public struct StoreHealth: Sendable, Equatable, CustomStringConvertible {
             documents: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0,
             quotes: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM quotes") ?? 0,
             searchRows: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM quotes_fts") ?? 0,
+            unlinkedQuotes: try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM quotes q WHERE NOT EXISTS
+                    (SELECT 1 FROM quotes_fts f WHERE f.rowid = q.search_rowid AND f.quote_id = q.id)
+                """) ?? 0,
             orphanQuotes: try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM quotes WHERE document_id NOT IN (SELECT id FROM documents)
                 """) ?? 0,

@@ -66,6 +66,21 @@ enum StoreSchema {
                 CREATE VIRTUAL TABLE quotes_fts USING fts5(quote_id UNINDEXED, text);
                 """)
         }
+        // Each quotation records the rowid of its full-text row, so that replacing a document
+        // deletes those rows by rowid. Before, the delete matched FTS5's unindexed `quote_id`,
+        // which reads every full-text row of the store for each replaced document: re-indexing
+        // was quadratic (1,510 replaced documents over 26,100 quotations took 20 s, 1 s fresh).
+        // The temporary table keys the existing links so that filling the column stays
+        // O(n log n) on a large store.
+        migrator.registerMigration("v2 search rowid") { db in
+            try db.execute(sql: """
+                ALTER TABLE quotes ADD COLUMN search_rowid INTEGER;
+                CREATE TEMP TABLE search_links (quote_id TEXT PRIMARY KEY, search_rowid INTEGER NOT NULL);
+                INSERT OR IGNORE INTO search_links (quote_id, search_rowid) SELECT quote_id, rowid FROM quotes_fts;
+                UPDATE quotes SET search_rowid = (SELECT search_rowid FROM search_links WHERE quote_id = quotes.id);
+                DROP TABLE search_links;
+                """)
+        }
         return migrator
     }
 
