@@ -145,7 +145,7 @@ public final class QuoteStore {
         }
         try SpeakerDirectory.writeCounts(in: db, cache: speakerCache)
         // Surname-only speakers join a full name seen in this or any earlier batch.
-        try SpeakerDirectory.mergeSurnames(in: db)
+        try SpeakerDirectory.mergeSurnames(in: db, cache: speakerCache)
         return summary
     }
 

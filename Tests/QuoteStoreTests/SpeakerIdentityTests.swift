@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import QuoteCore
 import QuoteSchema
 @testable import QuoteStore
@@ -33,5 +34,80 @@ final class SpeakerIdentityTests: TemporaryDirectoryTestCase {
         XCTAssertNotEqual(SpeakerDirectory.identity("State Department", kind: .organization).key,
                           SpeakerDirectory.identity("Justice Department", kind: .organization).key)
         XCTAssertEqual(SpeakerDirectory.identity("Senator Ana Ruiz").name, "Ana Ruiz")
+    }
+}
+
+/// The batch's surname merge looks only at the surnames of persons added in that batch; after
+/// every batch, the whole store must still hold no surname-only person with exactly one
+/// full-named person of that surname (what a merge over all speakers would find).
+final class SurnameMergeTests: TemporaryDirectoryTestCase {
+    /// Surname-only persons that have exactly one full-named person with their surname.
+    private func unmergedPairs(_ path: String) throws -> Int {
+        try DatabaseQueue(path: path).read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM speakers s WHERE s.words = 1 AND s.kind = 'person'
+                  AND (SELECT COUNT(*) FROM speakers f WHERE f.last_key = s.key AND f.words >= 2 AND f.kind = 'person') = 1
+                """) ?? -1
+        }
+    }
+
+    func testNoMergeIsMissedAcrossRandomBatches() throws {
+        let path = directory.appendingPathComponent("q.sqlite").path
+        let store = try QuoteStore(path: path)
+        let firsts = ["Dana", "Lena", "Tomas", "Ines", "Rafael", "Mira"]
+        let lasts = ["Okafor", "Reyes", "Carvalho", "Lindqvist", "Abara", "Moreau", "Petrov", "Sato"]
+        var generator = SplitMix(seed: 11)
+        var documentNumber = 0
+        for batch in 0..<12 {
+            var articles: [(SourceDocument, DocumentResult)] = []
+            for _ in 0..<(1 + generator.next(3)) {
+                documentNumber += 1
+                let surname = lasts[generator.next(lasts.count)]
+                // Either a surname alone or a full name of somebody with one of the surnames.
+                let text = generator.next(2) == 0
+                    ? "\"The ferry will run,\" \(surname) said."
+                    : "\"The ferry will run,\" said \(firsts[generator.next(firsts.count)]) \(surname), a pilot."
+                let id = "d\(documentNumber)"
+                articles.append((SourceDocument(id: id, text: text), Extractor().extract(text: text, document: id)))
+            }
+            try store.index(articles)
+            XCTAssertEqual(try unmergedPairs(path), 0, "after batch \(batch)")
+        }
+        // The run did exercise the merge and its refusal to merge shared surnames.
+        let speakers = try store.speakers()
+        XCTAssertTrue(speakers.contains { $0.name.split(separator: " ").count == 1 }, "\(speakers.map(\.name))")
+        XCTAssertTrue(speakers.contains { $0.aliases.contains { !$0.contains(" ") } && $0.name.contains(" ") },
+                      "no surname joined a full name: \(speakers.map(\.name))")
+    }
+
+    func testASurnameFromAnEarlierBatchJoinsAFullNameSeveralBatchesLater() throws {
+        let path = directory.appendingPathComponent("q.sqlite").path
+        let store = try QuoteStore(path: path)
+        func index(_ id: String, _ text: String) throws {
+            try store.index([(SourceDocument(id: id, text: text), Extractor().extract(text: text, document: id))])
+        }
+        try index("1", "\"We wait,\" Lindqvist said.")
+        try index("2", "\"The pier is closed,\" said Rafael Moreau, a pilot.")
+        try index("3", "\"Nothing yet,\" Sato said.")
+        XCTAssertEqual(Set(try store.speakers().map(\.name)), ["Lindqvist", "Rafael Moreau", "Sato"])
+        try index("4", "\"We still wait,\" said Mira Lindqvist, the harbour master.")
+        let speakers = try store.speakers()
+        XCTAssertEqual(Set(speakers.map(\.name)), ["Mira Lindqvist", "Rafael Moreau", "Sato"])
+        XCTAssertEqual(speakers.first { $0.name == "Mira Lindqvist" }?.quotes, 2)
+        XCTAssertEqual(try unmergedPairs(path), 0)
+    }
+}
+
+/// A small deterministic generator (SplitMix64) for reproducible random batches.
+private struct SplitMix {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    /// A number in 0..<bound.
+    mutating func next(_ bound: Int) -> Int {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }
