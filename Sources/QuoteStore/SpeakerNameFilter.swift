@@ -29,8 +29,9 @@ enum SpeakerNameFilter {
         if speaker.resolution == "unresolved", Lexicon.bundled.pronouns[name] != nil || Lexicon.bundled.pronouns[name.lowercased()] != nil {
             return false
         }
-        let words = name.split(separator: " ")
-        if words.contains(where: { $0.hasSuffix("n't") || $0.hasSuffix("n\u{2019}t") }) { return false }
+        // Split and compared on UTF-8: by `Character` these were most of the filter's time.
+        let words = name.utf8.split(separator: 0x20).map { Substring($0) }
+        if words.contains(where: { endsInNegation($0.utf8) }) { return false }
         guard speaker.kind == .person else { return true }
         if words.count > 8 || isHeadlineFragment(words) { return false }
         // "Despite Trump", "Like Trump": a capitalised sentence starter is no first name.
@@ -38,11 +39,16 @@ enum SpeakerNameFilter {
            Lexicon.bundled.titles[String(first)] == nil {
             return false
         }
-        if let comma = name.firstIndex(of: ",") {
+        if let comma = name.utf8.firstIndex(of: 0x2C) {
             let rest = name[name.index(after: comma)...].split(whereSeparator: { $0 == " " || $0 == "," })
             if !rest.allSatisfy({ suffixes.contains(String($0)) }) { return false }
         }
         return true
+    }
+
+    /// True when `word` ends in "n't" or "n\u{2019}t" (a typographic apostrophe).
+    static func endsInNegation(_ word: Substring.UTF8View) -> Bool {
+        word.suffix(3).elementsEqual("n't".utf8) || word.suffix(5).elementsEqual("n\u{2019}t".utf8)
     }
 
     /// Three or more capitalised words with a capitalised function word between the first and

@@ -12,13 +12,26 @@ enum SpeakerRoleFilter {
     static func isRole(_ role: String) -> Bool {
         let lexicon = Lexicon.bundled
         // Relative clauses describe, they do not name a function.
-        if let first = role.split(separator: " ").first?.lowercased(), ["who", "whose", "which", "that"].contains(first) {
-            return false
+        let utf8 = role.utf8
+        if let start = utf8.firstIndex(where: { $0 != 0x20 }) {
+            let first = utf8[start..<(utf8[start...].firstIndex(of: 0x20) ?? utf8.endIndex)]
+            let isRelative = first.allSatisfy { $0 < 0x80 }
+                ? relativeWords.contains { first.elementsEqual($0.utf8) { $0 | 0x20 == $1 } }
+                : relativeWords.contains(Substring(first).lowercased())
+            if isRelative { return false }
         }
-        return role.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" }).contains { word in
-            let text = String(word)
-            return lexicon.titles[text] != nil || lexicon.titles[text.capitalized] != nil
-                || lexicon.roleNouns[text.lowercased()] == .person
+        return utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x2C || $0 == 0x28 || $0 == 0x29 }).contains { bytes in
+            let text = String(Substring(bytes))
+            if lexicon.titles[text] != nil { return true }
+            let lower = text.lowercased()
+            if lexicon.roleNouns[lower] == .person { return true }
+            // `capitalized` (Foundation) is slow; for ASCII text it can only give a one-word
+            // title if the lowercased word is a title's lowercased word.
+            if bytes.allSatisfy({ $0 < 0x80 }) && !lexicon.titleWords.contains(lower) { return false }
+            return lexicon.titles[text.capitalized] != nil
         }
     }
+
+    /// A role that starts with one of these words (in any case) is a relative clause.
+    private static let relativeWords = ["who", "whose", "which", "that"]
 }

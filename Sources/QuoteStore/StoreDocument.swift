@@ -19,12 +19,41 @@ public struct StoreDocument: Sendable {
         /// The speaker's role when it is one the directory lists (`SpeakerRoleFilter.isRole`).
         var listedRole: String?
 
-        init(id: String, record: QuoteRecord, json: String) {
+        init(id: String, record: QuoteRecord, json: String, filters: inout SpeakerFilters) {
             self.id = id
             self.record = record
             self.json = json
-            isTrackable = record.speaker.map(SpeakerNameFilter.isTrackable) ?? false
-            listedRole = record.speaker?.role.flatMap { !$0.isEmpty && SpeakerRoleFilter.isRole($0) ? $0 : nil }
+            isTrackable = record.speaker.map { filters.isTrackable($0) } ?? false
+            listedRole = record.speaker?.role.flatMap { !$0.isEmpty && filters.isRole($0) ? $0 : nil }
+        }
+    }
+
+    /// The speaker filters' answers for one document: its quotations repeat the same few
+    /// speakers and roles, and each answer is a pure function of the text.
+    struct SpeakerFilters {
+        /// The parts of a speaker `SpeakerNameFilter.isTrackable` reads.
+        private struct Name: Hashable {
+            var name: String
+            var kind: SpeakerKind
+            var isUnresolved: Bool
+        }
+
+        private var trackable: [Name: Bool] = [:]
+        private var roles: [String: Bool] = [:]
+
+        mutating func isTrackable(_ speaker: Speaker) -> Bool {
+            let name = Name(name: speaker.name, kind: speaker.kind, isUnresolved: speaker.resolution == "unresolved")
+            if let known = trackable[name] { return known }
+            let answer = SpeakerNameFilter.isTrackable(speaker)
+            trackable[name] = answer
+            return answer
+        }
+
+        mutating func isRole(_ role: String) -> Bool {
+            if let known = roles[role] { return known }
+            let answer = SpeakerRoleFilter.isRole(role)
+            roles[role] = answer
+            return answer
         }
     }
 
@@ -51,15 +80,17 @@ public struct StoreDocument: Sendable {
         published = StoreSchema.published(document.metadata)
         metadataJSON = try document.metadata.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
         var writer = JSONLineWriter(capacity: 1024)
+        var filters = SpeakerFilters()
         quotes = try result.quotes.map { record in
             // JSONLineWriter writes JSONEncoder's bytes for finite numbers; JSONEncoder refuses the rest.
             guard record.confidence.isFinite else {
                 return Quote(id: record.id + "@" + document.id, record: record,
-                             json: String(decoding: try encoder.encode(record), as: UTF8.self))
+                             json: String(decoding: try encoder.encode(record), as: UTF8.self), filters: &filters)
             }
             writer.removeAll()
             writer.append(record)
-            return Quote(id: record.id + "@" + document.id, record: record, json: String(decoding: writer.bytes, as: UTF8.self))
+            return Quote(id: record.id + "@" + document.id, record: record, json: String(decoding: writer.bytes, as: UTF8.self),
+                         filters: &filters)
         }
     }
 }

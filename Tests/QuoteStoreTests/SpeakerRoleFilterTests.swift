@@ -1,7 +1,7 @@
 import Foundation
 import QuoteCore
 import QuoteSchema
-import QuoteStore
+@testable import QuoteStore
 import XCTest
 
 /// A speaker's roles in the directory are functions and titles, not the stray words the phrase
@@ -25,5 +25,29 @@ final class SpeakerRoleFilterTests: TemporaryDirectoryTestCase {
         // The records keep the role the extractor gave.
         let stored = try store.query(QuoteQuery(speaker: "Donald Trump")).quotes.compactMap { $0.record.speaker?.role }
         XCTAssertEqual(Set(stored), Set(roles))
+    }
+
+    /// The filter reads bytes; case, leading spaces, punctuation around words and non-ASCII
+    /// text must give what the word lists say.
+    func testRoleWordsInAnyCaseAndRelativeClausesInAnyCase() {
+        for role in ["Sen.", "SEN.", "sen.", "(Sen.)", "former ambassador,", "Ambassador", "AMBASSADOR",
+                     "the senator's aide", "President-elect", "president-elect"] {
+            XCTAssertTrue(SpeakerRoleFilter.isRole(role), role)
+        }
+        for role in ["who is a senator", "WHO is a senator", "  Who is a senator", "That senator", "which ambassador",
+                     "WHOSE aide", "a defiant", "", "   ", "Sen", "ambassadorial", "sénateur"] {
+            XCTAssertFalse(SpeakerRoleFilter.isRole(role), role)
+        }
+        // Relative words only open a clause as a whole word.
+        XCTAssertTrue(SpeakerRoleFilter.isRole("Thatcher's aide"))
+        XCTAssertTrue(SpeakerRoleFilter.isRole("Whoever senator"))
+    }
+
+    func testNegatedClausesAreNotNamesWithEitherApostrophe() {
+        XCTAssertTrue(SpeakerNameFilter.endsInNegation("didn't"[...].utf8))
+        XCTAssertTrue(SpeakerNameFilter.endsInNegation("don\u{2019}t"[...].utf8))
+        XCTAssertFalse(SpeakerNameFilter.endsInNegation("n't"[...].dropFirst().utf8))
+        XCTAssertFalse(SpeakerNameFilter.endsInNegation("Trent"[...].utf8))
+        XCTAssertFalse(SpeakerNameFilter.endsInNegation("don\u{2018}t"[...].utf8))
     }
 }

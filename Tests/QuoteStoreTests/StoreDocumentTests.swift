@@ -20,4 +20,22 @@ final class StoreDocumentTests: XCTestCase {
             "title":"v1/x","url":"v0/x"}
             """)
     }
+
+    func testTitleIsTheFirstLineWhateverItsLineEnd() {
+        func title(_ text: String) -> String? { StoreSchema.title(SourceDocument(id: "d", text: text)) }
+        XCTAssertEqual(title("Harbour reopens\nThe ferry runs again."), "Harbour reopens")
+        XCTAssertEqual(title("Harbour reopens\r\nThe ferry runs again."), "Harbour reopens")
+        XCTAssertEqual(title("Harbour reopens\rThe ferry runs again."), "Harbour reopens")
+        XCTAssertEqual(title("  Caf\u{E9} owners \u{2018}relieved\u{2019}\t\nText"), "Caf\u{E9} owners \u{2018}relieved\u{2019}")
+        // At most 200 characters, cut where they end.
+        XCTAssertEqual(title(String(repeating: "word ", count: 100)), String(repeating: "word ", count: 40))
+        XCTAssertNil(title("\n\nText after a blank first line"))
+        XCTAssertNil(title(""))
+    }
+
+    func testContentHashIsFNV1aOfTheUTF8() {
+        XCTAssertEqual(StoreSchema.contentHash(""), "cbf29ce484222325")
+        XCTAssertEqual(StoreSchema.contentHash("a"), "af63dc4c8601ec8c")
+        XCTAssertNotEqual(StoreSchema.contentHash("caf\u{E9}"), StoreSchema.contentHash("cafe\u{301}"))
+    }
 }
