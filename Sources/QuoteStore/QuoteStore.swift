@@ -82,32 +82,42 @@ public final class QuoteStore {
     private func insert(_ batch: [StoreDocument], in db: Database) throws -> BatchSummary {
         speakerCache.beginTransaction()
         var summary = BatchSummary()
-        let earlier = try db.cachedStatement(sql: "SELECT id FROM documents WHERE id = ? OR content_hash = ?")
-        let deleteSearch = try db.cachedStatement(
-            sql: "DELETE FROM quotes_fts WHERE rowid IN (SELECT search_rowid FROM quotes WHERE document_id = ?)")
-        let deleteDocument = try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?")
-        let insertDocument = try db.cachedStatement(sql: """
+        let earlier = BoundStatement(try db.cachedStatement(sql: "SELECT id FROM documents WHERE id = ? OR content_hash = ?"))
+        let deleteSearch = BoundStatement(try db.cachedStatement(
+            sql: "DELETE FROM quotes_fts WHERE rowid IN (SELECT search_rowid FROM quotes WHERE document_id = ?)"))
+        let deleteDocument = BoundStatement(try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?"))
+        let insertDocument = BoundStatement(try db.cachedStatement(sql: """
             INSERT INTO documents (id, content_hash, title, published, metadata, text, indexed_at)
             VALUES (?, ?, ?, ?, ?, ?, datetime('now'))
-            """)
+            """))
         // A quotation id is its record id (unique within a document, which the extractor
         // ensures, and free of "@") "@" its document id (unique in the store, and a replaced
         // document's quotations are deleted first), so no insert can conflict. Plain INSERT:
         // "INSERT OR REPLACE" made each insert about three times as slow here.
-        let insertQuote = RowInsert(try db.cachedStatement(sql: """
+        let insertQuote = BoundStatement(try db.cachedStatement(sql: """
             INSERT INTO quotes (id, document_id, type, text, start, "end", speaker_id, speaker_name,
                 speaker_mention, via_name, cue, cue_lemma, confidence, rule, record, search_rowid)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """))
-        let insertSearch = RowInsert(try db.cachedStatement(sql: "INSERT INTO quotes_fts (quote_id, text) VALUES (?, ?)"))
+        let insertSearch = BoundStatement(try db.cachedStatement(sql: "INSERT INTO quotes_fts (quote_id, text) VALUES (?, ?)"))
         for document in batch {
-            for id in try String.fetchAll(earlier, arguments: [document.id, document.contentHash]) {
-                try deleteSearch.execute(arguments: [id])
-                try deleteDocument.execute(arguments: [id])
+            let replaced = try earlier.texts(in: db) { row in
+                row.text(document.id)
+                row.text(document.contentHash)
+            }
+            for id in replaced {
+                try deleteSearch.execute(in: db) { $0.text(id) }
+                try deleteDocument.execute(in: db) { $0.text(id) }
                 summary.replaced += 1
             }
-            try insertDocument.execute(arguments: [document.id, document.contentHash, document.title, document.published,
-                                                   document.metadataJSON, document.text])
+            try insertDocument.execute(in: db) { row in
+                row.text(document.id)
+                row.text(document.contentHash)
+                row.text(document.title)
+                row.text(document.published)
+                row.text(document.metadataJSON)
+                row.text(document.text)
+            }
             summary.documents += 1
             for quote in document.quotes {
                 let record = quote.record

@@ -56,19 +56,28 @@ enum SpeakerDirectory {
     /// Adds the batch's alias and role counts to the store, in the order they were first seen,
     /// one statement per distinct (speaker, alias) and (speaker, role) instead of one per record.
     static func writeCounts(in db: Database, cache: Cache) throws {
-        let alias = try db.cachedStatement(sql: """
+        let alias = BoundStatement(try db.cachedStatement(sql: """
             INSERT INTO aliases (speaker_id, alias, alias_key, count) VALUES (?, ?, ?, ?)
             ON CONFLICT(speaker_id, alias) DO UPDATE SET count = count + excluded.count
-            """)
+            """))
         for (key, count) in cache.aliasCounts.ordered {
-            try alias.execute(arguments: [key.speaker, key.text, cache.key(key.text), count])
+            try alias.execute(in: db) { row in
+                row.integer(key.speaker)
+                row.text(key.text)
+                row.text(cache.key(key.text))
+                row.integer(Int64(count))
+            }
         }
-        let role = try db.cachedStatement(sql: """
+        let role = BoundStatement(try db.cachedStatement(sql: """
             INSERT INTO speaker_roles (speaker_id, role, count) VALUES (?, ?, ?)
             ON CONFLICT(speaker_id, role) DO UPDATE SET count = count + excluded.count
-            """)
+            """))
         for (key, count) in cache.roleCounts.ordered {
-            try role.execute(arguments: [key.speaker, key.text, count])
+            try role.execute(in: db) { row in
+                row.integer(key.speaker)
+                row.text(key.text)
+                row.integer(Int64(count))
+            }
         }
         cache.aliasCounts.removeAll()
         cache.roleCounts.removeAll()
@@ -78,36 +87,49 @@ enum SpeakerDirectory {
     private static func lookUp(_ speaker: Speaker, in db: Database, cache: Cache) throws -> Int64 {
         let identity = cache.identity(speaker.name, kind: speaker.kind)
         let kind = speaker.kind.rawValue
-        let byKey = try db.cachedStatement(sql: "SELECT id FROM speakers WHERE key = ? AND kind = ?")
+        let byKey = BoundStatement(try db.cachedStatement(sql: "SELECT id FROM speakers WHERE key = ? AND kind = ?"))
+        func find(_ key: String, _ kind: String) throws -> Int64? {
+            try byKey.integer(in: db) { row in
+                row.text(key)
+                row.text(kind)
+            }
+        }
         let name = Cache.Name(text: speaker.name, kind: speaker.kind)
         var id: Int64?
         // What a new speaker could change about this answer (see `Cache.Dependence`).
         var dependence = Cache.Dependence.none
         if identity.words >= 2 || speaker.kind != .person {
-            id = try Int64.fetchOne(byKey, arguments: [identity.key, kind])
+            id = try find(identity.key, kind)
             // "Republican Donald Trump": a known full name at the end of a longer one is that person.
             var words = identity.name.split(separator: " ").map(String.init)
             if id == nil, speaker.kind == .person, words.count > 2 { dependence = .anyPerson }
             while id == nil, speaker.kind == .person, words.count > 2 {
                 words.removeFirst()
-                id = try Int64.fetchOne(byKey, arguments: [cache.key(words.joined(separator: " ")), "person"])
+                id = try find(cache.key(words.joined(separator: " ")), "person")
             }
         } else {
-            let full = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM speakers WHERE last_key = ? AND words >= 2 AND kind = 'person'"),
-                                          arguments: [identity.key])
+            let full = try BoundStatement(db.cachedStatement(
+                sql: "SELECT id FROM speakers WHERE last_key = ? AND words >= 2 AND kind = 'person' LIMIT 2"))
+                .integers(in: db) { $0.text(identity.key) }
             if speaker.kind == .person { dependence = .surname(identity.key) }
             if full.count == 1 {
                 id = full[0]
             } else {
-                id = try Int64.fetchOne(byKey, arguments: [identity.key, kind])
+                id = try find(identity.key, kind)
             }
         }
         if let id {
             cache.remember(name, id: id, dependence: dependence)
             return id
         }
-        try db.cachedStatement(sql: "INSERT INTO speakers (name, key, last_key, words, kind) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [identity.name, identity.key, identity.lastKey, identity.words, kind])
+        try BoundStatement(db.cachedStatement(sql: "INSERT INTO speakers (name, key, last_key, words, kind) VALUES (?, ?, ?, ?, ?)"))
+            .execute(in: db) { row in
+                row.text(identity.name)
+                row.text(identity.key)
+                row.text(identity.lastKey)
+                row.integer(Int64(identity.words))
+                row.text(kind)
+            }
         let newID = db.lastInsertedRowID
         // A new speaker can change what other names resolve to (a surname that now has one
         // full-named person): those answers are forgotten.
@@ -266,13 +288,14 @@ enum SpeakerDirectory {
     static func mergeSurnames(in db: Database, cache: Cache) throws -> Int {
         let candidates = cache.takeMergeCandidates()
         guard !candidates.isEmpty else { return 0 }
-        let surnameOnly = try db.cachedStatement(sql: "SELECT id FROM speakers WHERE key = ? AND kind = 'person' AND words = 1")
-        let fullNamed = try db.cachedStatement(
-            sql: "SELECT id FROM speakers WHERE last_key = ? AND words >= 2 AND kind = 'person' LIMIT 2")
+        let surnameOnly = BoundStatement(
+            try db.cachedStatement(sql: "SELECT id FROM speakers WHERE key = ? AND kind = 'person' AND words = 1"))
+        let fullNamed = BoundStatement(try db.cachedStatement(
+            sql: "SELECT id FROM speakers WHERE last_key = ? AND words >= 2 AND kind = 'person' LIMIT 2"))
         var pairs: [(surname: Int64, full: Int64)] = []
         for key in candidates {
-            guard let surname = try Int64.fetchOne(surnameOnly, arguments: [key]) else { continue }
-            let full = try Int64.fetchAll(fullNamed, arguments: [key])
+            guard let surname = try surnameOnly.integer(in: db, { $0.text(key) }) else { continue }
+            let full = try fullNamed.integers(in: db) { $0.text(key) }
             if full.count == 1 { pairs.append((surname, full[0])) }
         }
         pairs.sort { $0.surname < $1.surname }
