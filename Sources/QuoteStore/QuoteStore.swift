@@ -26,6 +26,13 @@ public final class QuoteStore {
             // A batch dirties more pages than SQLite's default 2 MiB cache holds; spilling them to
             // the WAL mid-transaction writes many pages several times.
             try db.execute(sql: "PRAGMA cache_size = -65536")
+            // Checkpoint when the log passes 64 MiB rather than SQLite's 4 MiB: each checkpoint
+            // syncs the log and the database file on the writer thread (98 `fdatasync`s and
+            // ~1 s blocked on the dev text x20), and pages changed by several batches between
+            // two checkpoints are copied once. Index of the dev text x20, 4 interleaved runs:
+            // wall 5.90 -> 5.37 s, writer processor time 4.28 -> 3.85 s. The log file stays
+            // under ~64 MiB plus one batch and is removed when the store closes.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 16384")
             if let maxPageCount {
                 try db.execute(sql: "PRAGMA max_page_count = \(maxPageCount)")
             }
