@@ -14,7 +14,8 @@ struct BenchCommand: ParsableCommand {
         discussion: """
         Cases: extract on the gold documents' texts repeated --repeat times (one job and all \
         cores), index of the same into a fresh store, the same index again into the store it \
-        filled (every document replaced), and extract on generated worst cases: one \
+        filled (every document replaced), index of 25,000 generated short articles with ~30,000 \
+        distinct speakers, and extract on generated worst cases: one \
         50 MB line of prose, 100,000 unmatched quotation marks, a 10 MB run-on sentence, quotations \
         nested 200,000 deep. Timings are wall-clock medians; run on a quiet machine.
         """
@@ -63,6 +64,13 @@ struct BenchCommand: ParsableCommand {
             _ = try? ChildProcess.run(executable, ["index", "--db", store, input])
         })
         print(reindex.line("re-index, all replaced", bytes: bytes, documents: documents))
+        // Many distinct speakers: what grows with an archive is the speaker directory.
+        let speakersInput = work.appendingPathComponent("speakers.jsonl").path
+        let (speakerDocuments, speakerBytes) = try BenchInputs.manySpeakers(articles: 25_000, to: speakersInput)
+        let manySpeakers = try measure(executable, ["index", "--db", store, speakersInput], before: {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
+        })
+        print(manySpeakers.line("index, 25,000 speaker-rich", bytes: speakerBytes, documents: speakerDocuments))
 
         guard !noAdversarial else { return }
         for (name, write) in BenchInputs.adversarial(lineMB: lineMB) {
@@ -184,6 +192,42 @@ enum BenchInputs {
         }
         try output.write(to: URL(fileURLWithPath: path))
         return (texts.count * times, bytes)
+    }
+
+    /// `articles` short generated articles as JSONL, each quoting a full name, that name's
+    /// surname and two more surnames drawn from 60,000 (most speakers are new to the store, and
+    /// many surnames later meet one full name, so the directory grows and merges). Returns
+    /// documents and text bytes.
+    static func manySpeakers(articles: Int, to path: String) throws -> (documents: Int, bytes: Int) {
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let syllables = ["ka", "lo", "mi", "ren", "dor", "sa", "vel", "tin", "bru", "mar", "ces", "ol", "qui", "zan",
+                         "pe", "ta", "rho", "nel", "gus", "fa"]
+        func name(_ parts: Int) -> String {
+            (0..<parts).map { _ in syllables[next(syllables.count)] }.joined().capitalized
+        }
+        let firsts = (0..<3_000).map { _ in name(2) }
+        let lasts = (0..<60_000).map { _ in name(3) }
+        let topics = ["the budget", "the harbour", "the school plan", "the new bridge", "the water rates", "the tram line"]
+        var output = Data()
+        var bytes = 0
+        for number in 0..<articles {
+            let surname = lasts[next(lasts.count)]
+            let full = firsts[next(firsts.count)] + " " + surname
+            let other = lasts[next(lasts.count)], third = lasts[next(lasts.count)]
+            let topic = topics[next(topics.count)]
+            let text = "Council debates \(topic)\n\n\"We will look at \(topic) again next week,\" said \(full), a council member.\n\n"
+                + "\"It is too late for that,\" \(other) said. \"The vote was last month.\"\n\n"
+                + "\(surname) said the council had waited long enough. \"Nobody asked us,\" \(third) told reporters.\n"
+            bytes += text.utf8.count
+            output.append(try JSONSerialization.data(withJSONObject: ["id": "s\(number)", "text": text]))
+            output.append(UInt8(ascii: "\n"))
+        }
+        try output.write(to: URL(fileURLWithPath: path))
+        return (articles, bytes)
     }
 
     /// Worst cases: each writes its file and returns its size in bytes.
