@@ -90,8 +90,11 @@ public final class QuoteStore {
         speakerCache.beginTransaction()
         var summary = BatchSummary()
         let earlier = BoundStatement(try db.cachedStatement(sql: "SELECT id FROM documents WHERE id = ? OR content_hash = ?"))
-        let deleteSearch = BoundStatement(try db.cachedStatement(
-            sql: "DELETE FROM quotes_fts WHERE rowid IN (SELECT search_rowid FROM quotes WHERE document_id = ?)"))
+        // A replaced document's full-text rows are deleted one rowid at a time: as
+        // `rowid IN (SELECT ...)` the same deletes took about twice as long (dev text x5
+        // replaced, through Python's sqlite3: 0.88-1.06 s against 0.46-0.49 s).
+        let searchRows = BoundStatement(try db.cachedStatement(sql: "SELECT search_rowid FROM quotes WHERE document_id = ? AND search_rowid IS NOT NULL"))
+        let deleteSearch = BoundStatement(try db.cachedStatement(sql: "DELETE FROM quotes_fts WHERE rowid = ?"))
         let deleteDocument = BoundStatement(try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?"))
         let insertDocument = BoundStatement(try db.cachedStatement(sql: """
             INSERT INTO documents (id, content_hash, title, published, metadata, text, indexed_at)
@@ -113,7 +116,9 @@ public final class QuoteStore {
                 row.text(document.contentHash)
             }
             for id in replaced {
-                try deleteSearch.execute(in: db) { $0.text(id) }
+                for row in try searchRows.integers(in: db, { $0.text(id) }) {
+                    try deleteSearch.execute(in: db) { $0.integer(row) }
+                }
                 try deleteDocument.execute(in: db) { $0.text(id) }
                 summary.replaced += 1
             }
