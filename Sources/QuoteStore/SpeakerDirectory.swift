@@ -299,27 +299,31 @@ enum SpeakerDirectory {
             if full.count == 1 { pairs.append((surname, full[0])) }
         }
         pairs.sort { $0.surname < $1.surname }
-        let moveQuotes = try db.cachedStatement(sql: "UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?")
-        let moveAliases = try db.cachedStatement(sql: """
+        func statement(_ sql: String) throws -> BoundStatement { BoundStatement(try db.cachedStatement(sql: sql)) }
+        let moveQuotes = try statement("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?")
+        let moveAliases = try statement("""
             INSERT INTO aliases (speaker_id, alias, alias_key, count)
             SELECT ?, alias, alias_key, count FROM aliases WHERE speaker_id = ? AND true
             ON CONFLICT(speaker_id, alias) DO UPDATE SET count = aliases.count + excluded.count
             """)
-        let moveRoles = try db.cachedStatement(sql: """
+        let moveRoles = try statement("""
             INSERT INTO speaker_roles (speaker_id, role, count)
             SELECT ?, role, count FROM speaker_roles WHERE speaker_id = ? AND true
             ON CONFLICT(speaker_id, role) DO UPDATE SET count = speaker_roles.count + excluded.count
             """)
-        let deleteAliases = try db.cachedStatement(sql: "DELETE FROM aliases WHERE speaker_id = ?")
-        let deleteRoles = try db.cachedStatement(sql: "DELETE FROM speaker_roles WHERE speaker_id = ?")
-        let deleteSpeaker = try db.cachedStatement(sql: "DELETE FROM speakers WHERE id = ?")
+        let deleteAliases = try statement("DELETE FROM aliases WHERE speaker_id = ?")
+        let deleteRoles = try statement("DELETE FROM speaker_roles WHERE speaker_id = ?")
+        let deleteSpeaker = try statement("DELETE FROM speakers WHERE id = ?")
         for (surname, full) in pairs {
-            try moveQuotes.execute(arguments: [full, surname])
-            try moveAliases.execute(arguments: [full, surname])
-            try moveRoles.execute(arguments: [full, surname])
-            try deleteAliases.execute(arguments: [surname])
-            try deleteRoles.execute(arguments: [surname])
-            try deleteSpeaker.execute(arguments: [surname])
+            for move in [moveQuotes, moveAliases, moveRoles] {
+                try move.execute(in: db) { row in
+                    row.integer(full)
+                    row.integer(surname)
+                }
+            }
+            for delete in [deleteAliases, deleteRoles, deleteSpeaker] {
+                try delete.execute(in: db) { $0.integer(surname) }
+            }
         }
         return pairs.count
     }
