@@ -211,7 +211,8 @@ public struct Lexicon: Sendable {
             guard lemmas.insert(fields[0]).inserted else {
                 throw LexiconError.duplicate(file: "speech-verbs.tsv", line: line, value: fields[0])
             }
-            for form in Self.pieces(fields[1], between: UInt8(ascii: ",")).map({ $0.lowercased() }) {
+            // Forms split on the byte (by `Character` this was 6M of the tool's 89M start-up).
+            for form in SpeakerResolver.separated(fields[1], by: UInt8(ascii: ",")).map({ $0.lowercased() }) {
                 guard verbs[form] == nil else {
                     throw LexiconError.duplicate(file: "speech-verbs.tsv", line: line, value: form)
                 }
@@ -249,27 +250,6 @@ public struct Lexicon: Sendable {
         self.roleGroups = groups
         self.genderedWords = try table("gendered-words.tsv", Gender.self, lowercased: true)
         self.wordTable = WordTable(self)
-    }
-
-    /// `text.split(separator: Character(separator))` for an ASCII separator, split on the bytes
-    /// of an ASCII text (by `Character`, with the entries' spaces, it took 6M instructions of
-    /// the tool's 89M start-up).
-    static func pieces(_ text: String, between separator: UInt8) -> [Substring] {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return text.split(separator: Character(Unicode.Scalar(separator)))
-        }
-        let utf8 = text.utf8
-        var pieces: [Substring] = []
-        var start = utf8.startIndex
-        var index = start
-        while true {
-            if index == utf8.endIndex || utf8[index] == separator {
-                if start != index { pieces.append(text[start..<index]) }
-                if index == utf8.endIndex { return pieces }
-                start = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
     }
 
     /// The verb for a lowercased word form, if it is a cue verb.

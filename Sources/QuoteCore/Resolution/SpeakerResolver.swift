@@ -136,16 +136,24 @@ public struct SpeakerResolver: Sendable {
         return sawSpace ? name.contains(" ") : false
     }
 
-    /// `text.split(separator: " ").map(String.init)`, split on the bytes of an ASCII text (whose
-    /// `Character`s are its bytes, but for CR LF, which holds no space).
+    /// `text.split(separator: " ").map(String.init)`, split on the bytes (see `separated(_:by:)`).
     static func spaceSeparated(_ text: String) -> [String] {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(separator: " ").map(String.init) }
+        separated(text, by: 0x20)
+    }
+
+    /// `text.split(separator: Character(separator)).map(String.init)` for an ASCII separator
+    /// other than CR and LF, split on the bytes of an ASCII text (whose `Character`s are its
+    /// bytes, but for CR LF, which holds no such separator); other text is split by `Character`.
+    static func separated(_ text: String, by separator: UInt8) -> [String] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(separator: Character(Unicode.Scalar(separator))).map(String.init)
+        }
         var words: [String] = []
         let utf8 = text.utf8
         var start = utf8.startIndex
         var index = start
         while index != utf8.endIndex {
-            if utf8[index] == 0x20 {
+            if utf8[index] == separator {
                 if start != index { words.append(String(text[start..<index])) }
                 start = utf8.index(after: index)
             }

@@ -19,13 +19,14 @@ public struct SentenceSplitter: Sendable {
         var boundaries: [Int32] = []
         var found: Int32 = -1
         shadow.withUnsafeBufferPointer { buffer in
+            let text = UnsafeBufferPointer(rebasing: buffer[paragraph])
             // The same boundaries without ICU when the paragraph's characters allow.
-            if let fast = SentenceBreakRules.boundaries(UnsafeBufferPointer(rebasing: buffer[paragraph])) {
+            if let fast = SentenceBreakRules.boundaries(text) {
                 boundaries = fast
                 found = Int32(fast.count)
                 return
             }
-            (boundaries, found) = Self.icuBoundaries(UnsafeBufferPointer(rebasing: buffer[paragraph]))
+            (boundaries, found) = Self.icuBoundaries(text)
         }
         guard found > 0 else { return [paragraph] }
 
