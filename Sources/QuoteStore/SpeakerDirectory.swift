@@ -288,10 +288,9 @@ enum SpeakerDirectory {
     static func mergeSurnames(in db: Database, cache: Cache) throws -> Int {
         let candidates = cache.takeMergeCandidates()
         guard !candidates.isEmpty else { return 0 }
-        let surnameOnly = BoundStatement(
-            try db.cachedStatement(sql: "SELECT id FROM speakers WHERE key = ? AND kind = 'person' AND words = 1"))
-        let fullNamed = BoundStatement(try db.cachedStatement(
-            sql: "SELECT id FROM speakers WHERE last_key = ? AND words >= 2 AND kind = 'person' LIMIT 2"))
+        func statement(_ sql: String) throws -> BoundStatement { BoundStatement(try db.cachedStatement(sql: sql)) }
+        let surnameOnly = try statement("SELECT id FROM speakers WHERE key = ? AND kind = 'person' AND words = 1")
+        let fullNamed = try statement("SELECT id FROM speakers WHERE last_key = ? AND words >= 2 AND kind = 'person' LIMIT 2")
         var pairs: [(surname: Int64, full: Int64)] = []
         for key in candidates {
             guard let surname = try surnameOnly.integer(in: db, { $0.text(key) }) else { continue }
@@ -299,7 +298,6 @@ enum SpeakerDirectory {
             if full.count == 1 { pairs.append((surname, full[0])) }
         }
         pairs.sort { $0.surname < $1.surname }
-        func statement(_ sql: String) throws -> BoundStatement { BoundStatement(try db.cachedStatement(sql: sql)) }
         let moveQuotes = try statement("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?")
         let moveAliases = try statement("""
             INSERT INTO aliases (speaker_id, alias, alias_key, count)

@@ -53,23 +53,22 @@ struct BenchCommand: ParsableCommand {
             print(row.line("extract, jobs \(jobs)", bytes: bytes, documents: documents))
         }
         let store = work.appendingPathComponent("bench.sqlite").path
-        let row = try measure(executable, ["index", "--db", store, input], before: {
+        func removeStore() {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
-        })
+        }
+        let row = try measure(executable, ["index", "--db", store, input], before: removeStore)
         print(row.line("index, jobs \(cores)", bytes: bytes, documents: documents))
         // The same input again into the store it filled: every document replaces its earlier
         // copy (quotations and full-text rows deleted in the same transaction).
         let reindex = try measure(executable, ["index", "--db", store, input], before: {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
+            removeStore()
             _ = try? ChildProcess.run(executable, ["index", "--db", store, input])
         })
         print(reindex.line("re-index, all replaced", bytes: bytes, documents: documents))
         // Many distinct speakers: what grows with an archive is the speaker directory.
         let speakersInput = work.appendingPathComponent("speakers.jsonl").path
         let (speakerDocuments, speakerBytes) = try BenchInputs.manySpeakers(articles: 25_000, to: speakersInput)
-        let manySpeakers = try measure(executable, ["index", "--db", store, speakersInput], before: {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }
-        })
+        let manySpeakers = try measure(executable, ["index", "--db", store, speakersInput], before: removeStore)
         print(manySpeakers.line("index, 25,000 speaker-rich", bytes: speakerBytes, documents: speakerDocuments))
 
         guard !noAdversarial else { return }

@@ -18,7 +18,7 @@ final class StoreMigrationTests: TemporaryDirectoryTestCase {
 
     /// The quote ids of the full-text rows matching `word`, read from the FTS table itself (a
     /// store query joins them to quotations and would hide rows left behind).
-    private func searchIDs(_ store: QuoteStore, _ word: String) throws -> [String] {
+    private func searchIDs(_ word: String) throws -> [String] {
         try DatabaseQueue(path: path).read { db in
             try String.fetchAll(db, sql: "SELECT quote_id FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY quote_id",
                                 arguments: [word])
@@ -31,13 +31,13 @@ final class StoreMigrationTests: TemporaryDirectoryTestCase {
             document("a", "\"The harbour stays open,\" Mayor Ines Carvalho said.\n\n\"No new tolls,\" Carvalho said."),
             document("b", "\"The harbour needs dredging,\" engineer Tomas Reyes said."),
         ])
-        XCTAssertEqual(try searchIDs(store, "harbour").count, 2)
+        XCTAssertEqual(try searchIDs("harbour").count, 2)
         // "a" again with other words: its old rows go, "b" keeps its row.
         let summary = try store.index([document("a", "\"The ferry runs at dawn,\" Mayor Ines Carvalho said.")])
         XCTAssertEqual(summary.replaced, 1)
-        XCTAssertEqual(try searchIDs(store, "harbour").map { $0.hasSuffix("@b") }, [true])
-        XCTAssertEqual(try searchIDs(store, "tolls"), [])
-        XCTAssertEqual(try searchIDs(store, "ferry").map { $0.hasSuffix("@a") }, [true])
+        XCTAssertEqual(try searchIDs("harbour").map { $0.hasSuffix("@b") }, [true])
+        XCTAssertEqual(try searchIDs("tolls"), [])
+        XCTAssertEqual(try searchIDs("ferry").map { $0.hasSuffix("@a") }, [true])
         let health = try store.health()
         XCTAssertTrue(health.isIntact, "\(health)")
         XCTAssertEqual(health.quotes, 2)
@@ -71,11 +71,11 @@ final class StoreMigrationTests: TemporaryDirectoryTestCase {
         var health = try store.health()
         XCTAssertTrue(health.isIntact, "\(health)")
         XCTAssertEqual(health.unlinkedQuotes, 0)
-        XCTAssertEqual(try searchIDs(store, "harbour"), ["q1@a", "q3@b"])
+        XCTAssertEqual(try searchIDs("harbour"), ["q1@a", "q3@b"])
 
         try store.index([document("a", "\"The ferry runs at dawn,\" Mayor Ines Carvalho said.")])
-        XCTAssertEqual(try searchIDs(store, "harbour"), ["q3@b"])
-        XCTAssertEqual(try searchIDs(store, "tolls"), [])
+        XCTAssertEqual(try searchIDs("harbour"), ["q3@b"])
+        XCTAssertEqual(try searchIDs("tolls"), [])
         health = try store.health()
         XCTAssertTrue(health.isIntact, "\(health)")
         XCTAssertEqual(health.searchRows, health.quotes)
