@@ -17,7 +17,8 @@ struct BenchCommand: ParsableCommand {
         filled (every document replaced), index of 25,000 generated short articles with ~30,000 \
         distinct speakers, and extract on generated worst cases: one \
         50 MB line of prose, 100,000 unmatched quotation marks, a 10 MB run-on sentence, quotations \
-        nested 200,000 deep. Timings are wall-clock medians; run on a quiet machine.
+        nested 200,000 deep, 5 MB of quote-only sentences that each continue the attribution \
+        before them. Timings are wall-clock medians; run on a quiet machine.
         """
     )
 
@@ -248,6 +249,8 @@ enum BenchInputs {
             ("100,000 unmatched marks", repeated("He said \" no ", 100_000 * 13)),
             ("run-on sentence, 10 MB", repeated("Alpha Beta said the plan works and ", 10_000_000)),
             ("nested 200,000 deep", repeated(nested, nested.utf8.count)),
+            // Each quote-only sentence continues the attribution before it (once quadratic).
+            ("continued quotations, 5 MB", repeated("\"We will act soon,\" Dana Okafor said. \"It is fine.\" ", 5_000_000)),
         ]
     }
 }

@@ -25,6 +25,10 @@ public struct RuleContext: Sendable {
     public internal(set) var claimed: QuoteClaims
     /// Attributions accepted so far, in the order they were accepted.
     public internal(set) var accepted: [Attribution] = []
+    /// For each unit position, the indexes in `accepted` of the attributions made in that unit
+    /// (`Attribution.unit`), in the order they were accepted: rules that look for the latest
+    /// earlier attribution walk back unit by unit instead of reading every attribution.
+    public internal(set) var acceptedByUnit: [[Int]] = []
     /// Start offsets of the cues of accepted attributions.
     public internal(set) var usedCues: Set<Int> = []
 

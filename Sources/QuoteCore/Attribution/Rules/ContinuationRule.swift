@@ -20,28 +20,49 @@ public struct ContinuationRule: AttributionRule {
               !context.claimed.contains(quoteToken.quote) else { return [] }
         // The latest attribution in an earlier unit of this paragraph or the previous one.
         // An indirect attribution counts when it closes the sentence right before: "X, he says. "Q""
-        guard let previous = context.accepted.filter({ candidate in
-            candidate.unit < unit.index && candidate.speaker != nil
-                && (candidate.type != .indirect || (candidate.unit == unit.index - 1 && closesUnit(candidate, context.units[candidate.unit])))
-        }).max(by: { ($0.unit, $0.cue?.lowerBound ?? 0) < ($1.unit, $1.cue?.lowerBound ?? 0) }) else { return [] }
+        // Walking back unit by unit, the first unit with such an attribution holds the latest one.
+        // A unit with a quotation before it ends the walk with no speaker (an unattributed
+        // quotation would stand in between), and so does a unit two paragraphs back (the latest
+        // attribution would be too far). Each quotation walks back only past the units without
+        // quotations since the last one, so a document is read once however many attributions
+        // it has; reading every accepted attribution for each quotation was quadratic.
+        var previous: Attribution? = nil
+        var position = unit.index - 1
+        while position >= 0 {
+            let candidateUnit = context.units[position]
+            guard unit.paragraph - candidateUnit.paragraph <= 1 else { return [] }
+            for index in context.acceptedByUnit[position] {
+                let candidate = context.accepted[index]
+                guard candidate.speaker != nil,
+                      candidate.type != .indirect || (position == unit.index - 1 && closesUnit(candidate, candidateUnit)) else { continue }
+                // The first of equals, as `max(by:)` keeps it.
+                if let best = previous, (best.cue?.lowerBound ?? 0) >= (candidate.cue?.lowerBound ?? 0) { continue }
+                previous = candidate
+            }
+            if previous != nil { break }
+            if candidateUnit.tokens.contains(where: { $0.kind == .quote }) { return [] }
+            position -= 1
+        }
+        guard let previous else { return [] }
         let previousUnit = context.units[previous.unit]
         let previousParagraph = previous.quote.map { context.quotes[$0].lastParagraph } ?? previousUnit.paragraph
-        guard unit.paragraph - previousParagraph <= 1, unit.paragraph - previousUnit.paragraph <= 1 else { return [] }
-        // No unattributed quotation in between.
-        for between in (previous.unit + 1)..<unit.index where context.units[between].tokens.contains(where: { $0.kind == .quote }) {
-            return []
-        }
+        guard unit.paragraph - previousParagraph <= 1 else { return [] }
+        return [continuation(of: previous, in: previousUnit, quote: quoteToken.quote, unit: unit)]
+    }
+
+    /// The attribution of `quote` in `unit` to the speaker, cue and relaying reporter of `previous`.
+    func continuation(of previous: Attribution, in previousUnit: Unit, quote: Int, unit: Unit) -> Attribution {
         let sameParagraph = previousUnit.paragraph == unit.paragraph
-        var result = direct(quoteToken.quote, previous.speaker, cue: nil, lemma: nil,
+        var result = direct(quote, previous.speaker, cue: nil, lemma: nil,
                             confidence: previous.confidence * (sameParagraph ? 0.9 : 0.8), unit: unit,
                             via: previous.via)
         result.cue = previous.cue
         result.cueLemma = previous.cueLemma
-        return [result]
+        return result
     }
 
     /// True when the attribution's cue is among the last words of its sentence ("..., he says.").
-    private func closesUnit(_ attribution: Attribution, _ unit: Unit) -> Bool {
+    func closesUnit(_ attribution: Attribution, _ unit: Unit) -> Bool {
         guard let cue = attribution.cue, let cueIndex = unit.tokens.firstIndex(where: { $0.range == cue }) else { return false }
         return unit.lastContentToken - cueIndex <= 3
     }
