@@ -28,6 +28,13 @@ public struct SpeakerResolver: Sendable {
     /// (position, entity) for every mention of a known person, in text order.
     private var mentions: [(position: Int, entity: Int)] = []
     private var byLastKey: [String: [Int]] = [:]
+    /// For each key of `byLastKey`, its first entity with the most words (kept as entities are
+    /// added: a surname in the text looked through all of that surname's people each time).
+    private var longestByLastKey: [String: Int] = [:]
+    /// `SpeakerResolver.surnameChoices` of each surname key resolved so far, with the same
+    /// entities as a set. Entities are all collected before the first resolution, so the
+    /// choices of a surname never change.
+    private var surnameChoiceCache: [String: (choices: [Int], members: Set<Int>)] = [:]
     private var byName: [String: Int] = [:]
     /// A speaker resolved earlier in the document.
     struct Resolved {
@@ -338,6 +345,9 @@ public struct SpeakerResolver: Sendable {
                             entity = entities.count - 1
                             byName[nameKey] = entity
                             byLastKey[entities[entity].lastKey, default: []].append(entity)
+                            if longestByLastKey[entities[entity].lastKey].map({ entities[$0].words < words }) ?? true {
+                                longestByLastKey[entities[entity].lastKey] = entity
+                            }
                             if let packed = SpeakerResolver.packedKey(entities[entity].lastKey) { lastKeysPacked.insert(packed) }
                         }
                         entities[entity].occurrences += 1
@@ -349,8 +359,7 @@ public struct SpeakerResolver: Sendable {
                         }
                         mentions.append((phrase.mention.lowerBound, entity))
                         note(entity)
-                    } else if words == 1, !byLastKey.isEmpty,
-                              let known = byLastKey[key(name)]?.max(by: { entities[$0].words < entities[$1].words }) {
+                    } else if words == 1, !byLastKey.isEmpty, let known = longestByLastKey[key(name)] {
                         mentions.append((phrase.mention.lowerBound, known))
                         note(known)
                     }
@@ -438,7 +447,7 @@ public struct SpeakerResolver: Sendable {
                 speaker = Speaker(name: entities[known].name, kind: .person, role: role ?? entities[known].role,
                                   mention: mentionSpan, resolution: "name")
             } else if !SpeakerResolver.hasSpace(name), let candidates = byLastKey[key], !candidates.isEmpty {
-                let best = pickSurname(candidates, before: position)
+                let best = pickSurname(candidates, key: key, before: position)
                 entity = best
                 speaker = Speaker(name: entities[best].name, kind: .person, role: role ?? entities[best].role,
                                   mention: mentionSpan, resolution: "surname")
@@ -479,22 +488,63 @@ public struct SpeakerResolver: Sendable {
         return nil
     }
 
-    private mutating func pickSurname(_ candidates: [Int], before position: Int) -> Int {
-        // The fullest name; among equals, the one mentioned last before the position.
-        // A name that is the tail of a longer one ("Ryan Crocker" in "Amabassador Ryan Crocker")
-        // stands for it: extra leading words are usually titles the lexicon does not know.
-        let pool = candidates.filter { entities[$0].words >= 2 }
+    /// The person a surname stands for: one of `surnameChoices`, the one mentioned last before
+    /// the position when there are several. `candidates` are the people with the surname key
+    /// `surname`.
+    private mutating func pickSurname(_ candidates: [Int], key surname: String, before position: Int) -> Int {
+        let cached: (choices: [Int], members: Set<Int>)
+        if let known = surnameChoiceCache[surname] {
+            cached = known
+        } else {
+            let keys = candidates.map { key(entities[$0].name) }
+            let choices = SpeakerResolver.surnameChoices(candidates.indices.map { position in
+                (entity: candidates[position], key: keys[position], words: entities[candidates[position]].words,
+                 occurrences: entities[candidates[position]].occurrences)
+            })
+            cached = (choices, Set(choices))
+            surnameChoiceCache[surname] = cached
+        }
+        if cached.choices.count == 1 { return cached.choices[0] }
+        let recent = recentMention(before: position) { cached.members.contains($0.entity) }
+        return recent?.entity ?? cached.choices[0]
+    }
+
+    /// A candidate for a surname: an entity, the key of its name, its number of words and how
+    /// often the name was written in full.
+    typealias SurnameCandidate = (entity: Int, key: String, words: Int, occurrences: Int)
+
+    /// The people a surname may stand for, in the order given, before recency decides: the
+    /// fullest names, where a name whose key ends with the key of a shorter one ("Ryan Crocker"
+    /// in "Amabassador Ryan Crocker") gives way to it (extra leading words are usually titles the
+    /// lexicon does not know), or all candidates when none has two words; then the forms used
+    /// most often, and among those the longest.
+    ///
+    /// Each candidate's key is compared with the keys of the shorter names through a table of
+    /// the keys' suffixes, not with every other candidate: a surname shared by thousands of
+    /// people (a long document, a common surname) made every resolution quadratic in them.
+    static func surnameChoices(_ candidates: [SurnameCandidate]) -> [Int] {
+        let pool = candidates.filter { $0.words >= 2 }
+        var fewestWords: [String: Int] = [:]  // a key of the pool, with the fewest words of a name with it
+        for candidate in pool { fewestWords[candidate.key] = min(fewestWords[candidate.key] ?? .max, candidate.words) }
         let reduced = pool.filter { candidate in
-            !pool.contains { other in other != candidate && entities[candidate].words > entities[other].words
-                && key(entities[candidate].name).hasSuffix(key(entities[other].name)) }
+            let utf8 = Array(candidate.key.utf8)
+            guard utf8.allSatisfy({ $0 < 0x80 }) else {
+                // Keys are ASCII letters and digits; any other key is compared the long way.
+                return !pool.contains { other in other.entity != candidate.entity && candidate.words > other.words
+                    && candidate.key.hasSuffix(other.key) }
+            }
+            // On ASCII, `hasSuffix` is a byte suffix: every suffix, the empty one included.
+            for start in 0...utf8.count {
+                if let words = fewestWords[String(decoding: utf8[start...], as: UTF8.self)], words < candidate.words {
+                    return false
+                }
+            }
+            return true
         }
         let choices = reduced.isEmpty ? candidates : reduced
         // The full form used most often; among equals the longest.
-        let best = choices.map { (entities[$0].occurrences, entities[$0].words) }.max { $0 < $1 }!
-        let full = choices.filter { (entities[$0].occurrences, entities[$0].words) == best }
-        if full.count == 1 { return full[0] }
-        let recent = recentMention(before: position) { full.contains($0.entity) }
-        return recent?.entity ?? full[0]
+        let best = choices.map { ($0.occurrences, $0.words) }.max { $0 < $1 }!
+        return choices.filter { ($0.occurrences, $0.words) == best }.map(\.entity)
     }
 
     private func resolvePronoun(_ phrase: SpeakerPhrase, mention: TextSpan, at position: Int, entity: inout Int?) -> Speaker {
