@@ -26,13 +26,15 @@ final class SurnameChoiceTests: XCTestCase {
         let letters = Array("abn")
         var reductions = 0
         for _ in 0..<3_000 {
-            let candidates = (0..<(1 + next(12))).map { entity in
+            let candidates = (0..<(1 + next(30))).map { entity in
                 (entity: entity * 7, key: String((0..<next(6)).map { _ in letters[next(letters.count)] }) + "smith",
                  words: 1 + next(5), occurrences: 1 + next(3))
             }.map { candidate -> SpeakerResolver.SurnameCandidate in
                 next(40) == 0 ? (candidate.entity, "", candidate.words, candidate.occurrences) : candidate
             }
             let expected = SurnameChoiceTests.pairwiseChoices(candidates)
+            // The table, whatever the number of candidates, and the default (pairs for a few).
+            XCTAssertEqual(SpeakerResolver.surnameChoices(candidates, pairwiseUpTo: 0), expected, "\(candidates)")
             XCTAssertEqual(SpeakerResolver.surnameChoices(candidates), expected, "\(candidates)")
             if expected.count < candidates.filter({ $0.words >= 2 }).count { reductions += 1 }
         }

@@ -27,14 +27,27 @@ public struct SpeakerResolver: Sendable {
     private(set) var entities: [Entity] = []
     /// (position, entity) for every mention of a known person, in text order.
     private var mentions: [(position: Int, entity: Int)] = []
-    private var byLastKey: [String: [Int]] = [:]
-    /// For each key of `byLastKey`, its first entity with the most words (kept as entities are
-    /// added: a surname in the text looked through all of that surname's people each time).
-    private var longestByLastKey: [String: Int] = [:]
-    /// `SpeakerResolver.surnameChoices` of each surname key resolved so far, with the same
-    /// entities as a set. Entities are all collected before the first resolution, so the
-    /// choices of a surname never change.
-    private var surnameChoiceCache: [String: (choices: [Int], members: Set<Int>)] = [:]
+    /// The people of each surname key.
+    private var byLastKey: [String: SurnameGroup] = [:]
+
+    /// The people who share a surname key, in the order they were first named.
+    private struct SurnameGroup {
+        private(set) var entities: [Int] = []
+        /// The first of them with the most words (kept as they are added: a lone surname in the
+        /// text looked through all of the surname's people each time), and its number of words.
+        private(set) var longest = 0
+        private var longestWords = 0
+        /// `SpeakerResolver.surnameChoices` of `entities`, once a surname has been resolved.
+        /// Entities are all collected before the first resolution, so they never change.
+        var choices: [Int]? = nil
+        /// `choices` as a set, when there are many of them; empty otherwise.
+        var members: Set<Int> = []
+
+        mutating func add(_ entity: Int, words: Int) {
+            if entities.isEmpty || words > longestWords { (longest, longestWords) = (entity, words) }
+            entities.append(entity)
+        }
+    }
     private var byName: [String: Int] = [:]
     /// A speaker resolved earlier in the document.
     struct Resolved {
@@ -344,10 +357,7 @@ public struct SpeakerResolver: Sendable {
                                                    role: role, firstPosition: phrase.mention.lowerBound))
                             entity = entities.count - 1
                             byName[nameKey] = entity
-                            byLastKey[entities[entity].lastKey, default: []].append(entity)
-                            if longestByLastKey[entities[entity].lastKey].map({ entities[$0].words < words }) ?? true {
-                                longestByLastKey[entities[entity].lastKey] = entity
-                            }
+                            byLastKey[entities[entity].lastKey, default: SurnameGroup()].add(entity, words: words)
                             if let packed = SpeakerResolver.packedKey(entities[entity].lastKey) { lastKeysPacked.insert(packed) }
                         }
                         entities[entity].occurrences += 1
@@ -359,7 +369,7 @@ public struct SpeakerResolver: Sendable {
                         }
                         mentions.append((phrase.mention.lowerBound, entity))
                         note(entity)
-                    } else if words == 1, !byLastKey.isEmpty, let known = longestByLastKey[key(name)] {
+                    } else if words == 1, !byLastKey.isEmpty, let known = byLastKey[key(name)]?.longest {
                         mentions.append((phrase.mention.lowerBound, known))
                         note(known)
                     }
@@ -446,8 +456,8 @@ public struct SpeakerResolver: Sendable {
                 entity = known
                 speaker = Speaker(name: entities[known].name, kind: .person, role: role ?? entities[known].role,
                                   mention: mentionSpan, resolution: "name")
-            } else if !SpeakerResolver.hasSpace(name), let candidates = byLastKey[key], !candidates.isEmpty {
-                let best = pickSurname(candidates, key: key, before: position)
+            } else if !SpeakerResolver.hasSpace(name), byLastKey[key] != nil {
+                let best = pickSurname(key, before: position)
                 entity = best
                 speaker = Speaker(name: entities[best].name, kind: .person, role: role ?? entities[best].role,
                                   mention: mentionSpan, resolution: "surname")
@@ -488,25 +498,25 @@ public struct SpeakerResolver: Sendable {
         return nil
     }
 
-    /// The person a surname stands for: one of `surnameChoices`, the one mentioned last before
-    /// the position when there are several. `candidates` are the people with the surname key
-    /// `surname`.
-    private mutating func pickSurname(_ candidates: [Int], key surname: String, before position: Int) -> Int {
-        let cached: (choices: [Int], members: Set<Int>)
-        if let known = surnameChoiceCache[surname] {
-            cached = known
-        } else {
-            let keys = candidates.map { key(entities[$0].name) }
-            let choices = SpeakerResolver.surnameChoices(candidates.indices.map { position in
-                (entity: candidates[position], key: keys[position], words: entities[candidates[position]].words,
-                 occurrences: entities[candidates[position]].occurrences)
+    /// The person the surname key `surname` (a key of `byLastKey`) stands for: one of
+    /// `surnameChoices`, the one mentioned last before the position when there are several.
+    private mutating func pickSurname(_ surname: String, before position: Int) -> Int {
+        if byLastKey[surname]!.choices == nil {
+            let candidates = byLastKey[surname]!.entities
+            let choices = SpeakerResolver.surnameChoices(candidates.map { entity in
+                (entity: entity, key: key(entities[entity].name), words: entities[entity].words,
+                 occurrences: entities[entity].occurrences)
             })
-            cached = (choices, Set(choices))
-            surnameChoiceCache[surname] = cached
+            byLastKey[surname]!.choices = choices
+            if choices.count > 16 { byLastKey[surname]!.members = Set(choices) }
         }
-        if cached.choices.count == 1 { return cached.choices[0] }
-        let recent = recentMention(before: position) { cached.members.contains($0.entity) }
-        return recent?.entity ?? cached.choices[0]
+        let group = byLastKey[surname]!
+        let choices = group.choices!
+        if choices.count == 1 { return choices[0] }
+        let recent = recentMention(before: position) { mention in
+            group.members.isEmpty ? choices.contains(mention.entity) : group.members.contains(mention.entity)
+        }
+        return recent?.entity ?? choices[0]
     }
 
     /// A candidate for a surname: an entity, the key of its name, its number of words and how
@@ -522,17 +532,20 @@ public struct SpeakerResolver: Sendable {
     /// Each candidate's key is compared with the keys of the shorter names through a table of
     /// the keys' suffixes, not with every other candidate: a surname shared by thousands of
     /// people (a long document, a common surname) made every resolution quadratic in them.
-    static func surnameChoices(_ candidates: [SurnameCandidate]) -> [Int] {
+    static func surnameChoices(_ candidates: [SurnameCandidate], pairwiseUpTo pairwiseLimit: Int = 16) -> [Int] {
         let pool = candidates.filter { $0.words >= 2 }
+        func endsShorterName(_ candidate: SurnameCandidate) -> Bool {
+            pool.contains { other in other.entity != candidate.entity && candidate.words > other.words
+                && candidate.key.hasSuffix(other.key) }
+        }
+        // A few candidates (nearly every surname) are compared pair by pair: fewer steps than the table.
+        guard pool.count > pairwiseLimit else { return mostUsed(pool.filter { !endsShorterName($0) }, or: candidates) }
         var fewestWords: [String: Int] = [:]  // a key of the pool, with the fewest words of a name with it
         for candidate in pool { fewestWords[candidate.key] = min(fewestWords[candidate.key] ?? .max, candidate.words) }
         let reduced = pool.filter { candidate in
             let utf8 = Array(candidate.key.utf8)
-            guard utf8.allSatisfy({ $0 < 0x80 }) else {
-                // Keys are ASCII letters and digits; any other key is compared the long way.
-                return !pool.contains { other in other.entity != candidate.entity && candidate.words > other.words
-                    && candidate.key.hasSuffix(other.key) }
-            }
+            // Keys are ASCII letters and digits; any other key is compared the long way.
+            guard utf8.allSatisfy({ $0 < 0x80 }) else { return !endsShorterName(candidate) }
             // On ASCII, `hasSuffix` is a byte suffix: every suffix, the empty one included.
             for start in 0...utf8.count {
                 if let words = fewestWords[String(decoding: utf8[start...], as: UTF8.self)], words < candidate.words {
@@ -541,8 +554,13 @@ public struct SpeakerResolver: Sendable {
             }
             return true
         }
+        return mostUsed(reduced, or: candidates)
+    }
+
+    /// The entities of the full forms used most often in `reduced` (or in `candidates` when
+    /// `reduced` is empty); among equals the longest.
+    private static func mostUsed(_ reduced: [SurnameCandidate], or candidates: [SurnameCandidate]) -> [Int] {
         let choices = reduced.isEmpty ? candidates : reduced
-        // The full form used most often; among equals the longest.
         let best = choices.map { ($0.occurrences, $0.words) }.max { $0 < $1 }!
         return choices.filter { ($0.occurrences, $0.words) == best }.map(\.entity)
     }
