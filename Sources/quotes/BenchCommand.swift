@@ -18,7 +18,8 @@ struct BenchCommand: ParsableCommand {
         distinct speakers, and extract on generated worst cases: one \
         50 MB line of prose, 100,000 unmatched quotation marks, a 10 MB run-on sentence, quotations \
         nested 200,000 deep, 5 MB of quote-only sentences that each continue the attribution \
-        before them. Timings are wall-clock medians; run on a quiet machine.
+        before them, a surname shared by 40,000 people. Timings are wall-clock medians; run on a \
+        quiet machine.
         """
     )
 
@@ -251,6 +252,22 @@ enum BenchInputs {
             ("nested 200,000 deep", repeated(nested, nested.utf8.count)),
             // Each quote-only sentence continues the attribution before it (once quadratic).
             ("continued quotations, 5 MB", repeated("\"We will act soon,\" Dana Okafor said. \"It is fine.\" ", 5_000_000)),
+            // Choosing among the people of a surname was once cubic in them.
+            ("a surname shared by 40,000 people", { path in
+                let syllables = ["ka", "lo", "mi", "ra", "te", "no", "vi", "sa", "du", "pe", "ri", "zo", "ba", "ne", "fu", "gi"]
+                var text = ""
+                for number in 0..<40_000 {
+                    var first = "", rest = number
+                    repeat {
+                        first += syllables[rest % 16]
+                        rest /= 16
+                    } while rest > 0
+                    text += "\(first.capitalized) Vance said the plan was sound."
+                    text += number % 20 == 19 ? " \"We will see about \(first),\" Vance said.\n\n" : " "
+                }
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+                return text.utf8.count
+            }),
         ]
     }
 }
