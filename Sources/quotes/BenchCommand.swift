@@ -38,12 +38,17 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Skip the worst-case inputs.")
     var noAdversarial = false
 
+    @Flag(help: ArgumentHelp("Only the worst cases, each at its size and at four times it (the single line at a quarter of --line-mb and at --line-mb), with how much the time grew (4 is linear).",
+                             discussion: "The time of a one-line document is taken off both first: start-up does not grow."))
+    var scaling = false
+
     func run() throws {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("quotes-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
 
+        if scaling { return try measureScaling(executable, work: work) }
         let input = work.appendingPathComponent("input.jsonl").path
         let (documents, bytes) = try BenchInputs.repeatedGold(gold, times: max(1, `repeat`), to: input)
         let cores = ProcessInfo.processInfo.activeProcessorCount
@@ -80,6 +85,35 @@ struct BenchCommand: ParsableCommand {
             let row = try measure(executable, ["extract", "--format", "jsonl", path])
             print(row.line(name, bytes: size, documents: 1))
             try? FileManager.default.removeItem(atPath: path)
+        }
+    }
+
+    /// `--scaling`: each worst case at its size and at four times it (the single line at a
+    /// quarter of `lineMB` and at `lineMB`, which is large already).
+    private func measureScaling(_ executable: String, work: URL) throws {
+        let tiny = work.appendingPathComponent("tiny.txt").path
+        try Data("Hello.\n".utf8).write(to: URL(fileURLWithPath: tiny))
+        let startup = try measure(executable, ["extract", "--format", "jsonl", tiny]).seconds
+        print("quotes bench --scaling: median of \(runs) runs, start-up \(String(format: "%.3f", startup)) s taken off")
+        print("case                          MB 1x       s 1x      MB 4x       s 4x   growth   peak RSS MB 1x, 4x")
+        let line = max(1, lineMB / 4)
+        let larger = BenchInputs.adversarial(lineMB: line, scale: 4)
+        for (index, (name, write)) in BenchInputs.adversarial(lineMB: line).enumerated() {
+            var measured: [(bytes: Int, row: BenchRow)] = []
+            for writer in [write, larger[index].1] {
+                let path = work.appendingPathComponent("scaling.txt").path
+                let bytes = try writer(path)
+                measured.append((bytes, try measure(executable, ["extract", "--format", "jsonl", path])))
+                try? FileManager.default.removeItem(atPath: path)
+            }
+            let (small, full) = (measured[0], measured[1])
+            // Time per byte at 4x over time per byte at 1x, times 4: 4 when linear.
+            let growth = (full.row.seconds - startup) / max(small.row.seconds - startup, 1e-3)
+                * 4 * Double(small.bytes) / Double(full.bytes)
+            print(String(format: "%@ %9.2f %10.3f %10.2f %10.3f %8.1f %8.0f, %.0f",
+                         name.padding(toLength: 26, withPad: " ", startingAt: 0), Double(small.bytes) / 1e6, small.row.seconds,
+                         Double(full.bytes) / 1e6, full.row.seconds, growth, Double(small.row.peakKB) / 1024,
+                         Double(full.row.peakKB) / 1024))
         }
     }
 
@@ -231,8 +265,10 @@ enum BenchInputs {
         return (articles, bytes)
     }
 
-    /// Worst cases: each writes its file and returns its size in bytes.
-    static func adversarial(lineMB: Int) -> [(String, (String) throws -> Int)] {
+    /// Worst cases, named by their full size: each writes its file at `scale` times that size
+    /// and returns the size in bytes (`quotes bench --scaling` compares scales 1/4 and 1).
+    static func adversarial(lineMB: Int, scale: Double = 1) -> [(String, (String) throws -> Int)] {
+        func scaled(_ size: Int) -> Int { max(1, Int((Double(size) * scale).rounded())) }
         func repeated(_ piece: String, _ total: Int) -> (String) throws -> Int {
             { path in
                 let unit = Data(piece.utf8)
@@ -244,19 +280,20 @@ enum BenchInputs {
         }
         let prose = "The minister said \"we will act soon,\" and Dana Okafor told reporters that the plan, "
             + "which costs $3 million, was sound. \"It is not,\" she said. "
-        let nested = "She said " + String(repeating: "\"a 'b ", count: 200_000) + "end" + String(repeating: "' \"", count: 200_000) + ".\n"
+        let depth = scaled(200_000)
+        let nested = "She said " + String(repeating: "\"a 'b ", count: depth) + "end" + String(repeating: "' \"", count: depth) + ".\n"
         return [
-            ("single line, \(lineMB) MB", repeated(prose, lineMB * 1_000_000)),
-            ("100,000 unmatched marks", repeated("He said \" no ", 100_000 * 13)),
-            ("run-on sentence, 10 MB", repeated("Alpha Beta said the plan works and ", 10_000_000)),
+            ("single line, \(lineMB) MB", repeated(prose, scaled(lineMB * 1_000_000))),
+            ("100,000 unmatched marks", repeated("He said \" no ", scaled(100_000) * 13)),
+            ("run-on sentence, 10 MB", repeated("Alpha Beta said the plan works and ", scaled(10_000_000))),
             ("nested 200,000 deep", repeated(nested, nested.utf8.count)),
             // Each quote-only sentence continues the attribution before it (once quadratic).
-            ("continued quotations, 5 MB", repeated("\"We will act soon,\" Dana Okafor said. \"It is fine.\" ", 5_000_000)),
+            ("continued quotations, 5 MB", repeated("\"We will act soon,\" Dana Okafor said. \"It is fine.\" ", scaled(5_000_000))),
             // Choosing among the people of a surname was once cubic in them.
             ("a surname shared by 40,000 people", { path in
                 let syllables = ["ka", "lo", "mi", "ra", "te", "no", "vi", "sa", "du", "pe", "ri", "zo", "ba", "ne", "fu", "gi"]
                 var text = ""
-                for number in 0..<40_000 {
+                for number in 0..<scaled(40_000) {
                     var first = "", rest = number
                     repeat {
                         first += syllables[rest % 16]
