@@ -46,6 +46,18 @@ final class QuoteScannerTests: XCTestCase {
         XCTAssertEqual(diagnostics, [])
     }
 
+    /// A quotation reopened in paragraph after paragraph (each part once grew a copy of all
+    /// the parts before it) is one span with one part per paragraph, in order.
+    func testQuotationOverThousandsOfParagraphs() {
+        let paragraphs = (0..<5_000).map { "\"Item \($0) is on the list." }
+        let buffer = TextBuffer(paragraphs.joined(separator: "\n\n") + "\"\n")
+        let (quotes, diagnostics) = QuoteScanner().scan(Layout(text: buffer, lexicon: .bundled))
+        XCTAssertEqual(quotes.count, 1)
+        XCTAssertEqual(quotes.first?.parts.map { buffer.text($0) }, paragraphs.map { String($0.dropFirst()) })
+        XCTAssertEqual(quotes.first?.isClosed, true)
+        XCTAssertEqual(diagnostics, [])
+    }
+
     func testUnclosedQuoteEndsAtParagraphWithDiagnostic() {
         let result = spans("\"This never closes.\n\nNext paragraph, \"closed here,\" she said.")
         XCTAssertEqual(result.quotes, ["This never closes.", "closed here,"])

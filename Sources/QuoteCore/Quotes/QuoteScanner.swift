@@ -162,6 +162,10 @@ public struct QuoteScanner: Sendable {
 
             // End of paragraph with a quotation still open.
             if var current = open {
+                // `current` must hold the only reference before its parts grow: appending to a
+                // copy that `open` still shared copied every part so far, paragraph after
+                // paragraph (quadratic in a quotation's paragraphs).
+                open = nil
                 current.parts.append(trim(text, partStart..<end))
                 let nextIndex = paragraphIndex + 1
                 if nextIndex < layout.paragraphs.count,
@@ -176,7 +180,6 @@ public struct QuoteScanner: Sendable {
                     if !current.parts.allSatisfy({ $0.isEmpty }) {
                         quotes.append(normalised(current))
                     }
-                    open = nil
                 }
             }
             paragraphIndex += 1
