@@ -217,9 +217,14 @@ final class ArticleWalker {
         guard skipDepth == 0, headDepth == 0 else { return }
         // An article's header holds its headline; its byline, date and kicker are not text.
         if headerDepth > 0, headingLevel == 0 { return }
-        let before = current.count
+        // Scalars appended, counted as they go: `current.count` walks the whole paragraph, and a
+        // paragraph of thousands of text nodes (text between <br>s, links) made that quadratic.
+        var appended = 0
         if preDepth > 0 {
-            for scalar in string.unicodeScalars where scalar != "\r" { current.append(scalar) }
+            for scalar in string.unicodeScalars where scalar != "\r" {
+                current.append(scalar)
+                appended += 1
+            }
             pendingSpace = false
         } else {
             for scalar in string.unicodeScalars {
@@ -227,13 +232,17 @@ final class ArticleWalker {
                 case " ", "\t", "\n", "\r", "\u{0C}":
                     pendingSpace = true
                 default:
-                    if pendingSpace, let last = current.last, last != "\n" { current.append(" ") }
+                    if pendingSpace, let last = current.last, last != "\n" {
+                        current.append(" ")
+                        appended += 1
+                    }
                     pendingSpace = false
                     current.append(scalar)
+                    appended += 1
                 }
             }
         }
-        if linkDepth > 0 { linkCharacters += current.count - before }
+        if linkDepth > 0 { linkCharacters += appended }
     }
 
     private func appendRaw(_ string: String) {

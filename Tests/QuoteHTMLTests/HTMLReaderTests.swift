@@ -155,6 +155,20 @@ func simplePage(_ body: String, head: String = "<meta charset=\"utf-8\">") -> St
         print("20 MB page read in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
     }
 
+    /// Thousands of text nodes in one block (lines between <br>s, links in a list item): each
+    /// node once recounted the whole block, quadratic in its nodes. The block's text and its
+    /// share of link text come out as for a short block.
+    @Test func blockOfThousandsOfInlineNodes() throws {
+        let lines = (0..<5_000).map { "Line \($0) of the council minutes." }
+        let links = (0..<3_000).map { "<a href=\"/story/\($0)\">Story \($0)</a>" }.joined(separator: " ")
+        let page = simplePage("<h1>Minutes</h1><p>" + lines.joined(separator: "<br>") + "</p><ul><li>" + links
+                              + "</li><li>A vote on <a href=\"/rates\">the water rates</a> was held over to June.</li></ul>")
+        let document = try readPage(page)
+        #expect(document.text.contains(lines.joined(separator: "\n")))
+        #expect(!document.text.contains("Story 2999"))  // a list item of links only is left out
+        #expect(document.text.hasSuffix("A vote on the water rates was held over to June."))
+    }
+
     @Test func deepNestingAndGarbageDoNotCrash() throws {
         let deep = String(repeating: "<div><span>", count: 50_000) + "<p>Deep text.</p>"
         _ = try readPage("<html><body>" + deep + "</body></html>")
