@@ -195,13 +195,16 @@ public final class QuoteStore {
         }
     }
 
-    static func speakers(in db: Database, limit: Int? = nil) throws -> [SpeakerSummary] {
+    /// Speakers with quotations, most quoted first: all of them, or those of `ids` (a query's
+    /// matches: summing the whole store's speakers to keep a few made every query read it all).
+    static func speakers(in db: Database, limit: Int? = nil, ids: [Int64]? = nil) throws -> [SpeakerSummary] {
         do {
+            let only = ids.map { "WHERE s.id IN (\($0.map { _ in "?" }.joined(separator: ",")))" } ?? ""
             let rows = try Row.fetchAll(db, sql: """
                 SELECT s.id, s.name, s.kind, COUNT(q.id) AS quotes, COUNT(DISTINCT q.document_id) AS documents
-                FROM speakers s JOIN quotes q ON q.speaker_id = s.id
+                FROM speakers s JOIN quotes q ON q.speaker_id = s.id \(only)
                 GROUP BY s.id ORDER BY quotes DESC, s.name LIMIT ?
-                """, arguments: [limit ?? -1])
+                """, arguments: StatementArguments((ids ?? []).map { $0.databaseValue } + [(limit ?? -1).databaseValue]))
             return try rows.map { row in
                 let id: Int64 = row["id"]
                 return SpeakerSummary(
@@ -224,7 +227,7 @@ public final class QuoteStore {
                 if ids.isEmpty { return QueryResult(quotes: [], speakers: []) }
                 conditions.append("q.speaker_id IN (\(ids.map { _ in "?" }.joined(separator: ",")))")
                 arguments.append(contentsOf: ids.map { $0 })
-                matched = try Self.speakers(in: db).filter { ids.contains($0.id) }
+                matched = try Self.speakers(in: db, ids: ids)
             }
             for text in [query.text, query.search].compactMap({ $0 }) {
                 conditions.append("q.id IN (SELECT quote_id FROM quotes_fts WHERE quotes_fts MATCH ?)")

@@ -73,6 +73,25 @@ final class QuoteStoreTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(try store.query(QuoteQuery(speaker: "Hillary Clinton")).quotes.count, 1)
     }
 
+    /// A query sums only the speakers it matched, as they stand in the whole directory: same
+    /// names, aliases, roles and counts, most quoted first.
+    func testQuerySummarisesTheMatchedSpeakersAsTheDirectoryDoes() throws {
+        let store = try store()
+        try store.index(batch([
+            (id: "1", text: "\"The economy grew,\" Bill Clinton, the former president, said. \"It did,\" Clinton added.", date: "2016-01-01"),
+            (id: "2", text: "\"I am running,\" Hillary Clinton said. \"We will win,\" Sen. Hillary Clinton said.", date: "2016-02-01"),
+            (id: "3", text: "\"Not so fast,\" Ana Ruiz said. \"Later,\" said Lee Marsh.", date: "2016-03-01"),
+            (id: "4", text: "\"Again,\" Hillary Clinton said.", date: "2016-04-01"),
+        ]))
+        let directory = try store.speakers()
+        for name in ["Clinton", "Hillary Clinton", "Ana Ruiz", "Marsh", "ruiz"] {
+            let matched = try store.query(QuoteQuery(speaker: name)).speakers
+            XCTAssertFalse(matched.isEmpty, name)
+            XCTAssertEqual(matched, directory.filter { summary in matched.contains { $0.id == summary.id } }, name)
+        }
+        XCTAssertEqual(try store.query(QuoteQuery(speaker: "Clinton")).speakers.map(\.name), ["Hillary Clinton", "Bill Clinton"])
+    }
+
     func testFullTextAndDateFilters() throws {
         let store = try store()
         try store.index(batch([
