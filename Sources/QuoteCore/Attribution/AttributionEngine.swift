@@ -9,7 +9,7 @@ public struct AttributionEngine: Sendable {
     /// All accepted attributions; each quotation is claimed by at most one.
     public func run(units: [Unit], quotes: [QuoteSpan], analyzer: PhraseAnalyzer) -> [Attribution] {
         var context = RuleContext(analyzer: analyzer, units: units, quotes: quotes, claimed: QuoteClaims(count: quotes.count),
-                                  acceptedByUnit: Array(repeating: [], count: units.count))
+                                  acceptedByUnit: AcceptedByUnit(units: units.count))
         var contents: [Int: [Range<Int>]] = [:]  // unit -> reported clauses accepted
         // Every rule needs a quotation, a cue verb, "according" or a colon in the unit it reads;
         // most sentences of an article have none of these and are not offered to the rules.
@@ -29,7 +29,7 @@ public struct AttributionEngine: Sendable {
                         contents[unitIndex, default: []].append(content)
                     }
                     for quote in attribution.claimed { context.claimed.insert(quote) }
-                    context.acceptedByUnit[attribution.unit].append(context.accepted.count)
+                    context.acceptedByUnit.append(context.accepted.count, unit: attribution.unit)
                     context.accepted.append(attribution)
                     if let cue = attribution.cue { context.usedCues.insert(cue.lowerBound) }
                 }

@@ -28,12 +28,50 @@ public struct RuleContext: Sendable {
     /// For each unit position, the indexes in `accepted` of the attributions made in that unit
     /// (`Attribution.unit`), in the order they were accepted: rules that look for the latest
     /// earlier attribution walk back unit by unit instead of reading every attribution.
-    public internal(set) var acceptedByUnit: [[Int]] = []
+    public internal(set) var acceptedByUnit = AcceptedByUnit(units: 0)
     /// Start offsets of the cues of accepted attributions.
     public internal(set) var usedCues: Set<Int> = []
 
     var shadow: [UInt16] { analyzer.shadow }
     var lexicon: Lexicon { analyzer.lexicon }
+}
+
+/// The indexes of accepted attributions by unit, as lists threaded through two arrays: an
+/// array per unit allocated once for every unit that gets an attribution (a document of tens
+/// of thousands of quoted sentences).
+public struct AcceptedByUnit: Sendable {
+    /// Per unit, its first and last attribution's index, or -1.
+    private var first: [Int32]
+    private var last: [Int32]
+    /// Per attribution, the index of the next one of its unit, or -1.
+    private var next: [Int32] = []
+
+    init(units: Int) {
+        first = Array(repeating: -1, count: units)
+        last = first
+    }
+
+    /// Records that attribution `index` (the next one, `accepted.count` before it is added) was
+    /// made in `unit`.
+    mutating func append(_ index: Int, unit: Int) {
+        next.append(-1)
+        if last[unit] >= 0 { next[Int(last[unit])] = Int32(index) } else { first[unit] = Int32(index) }
+        last[unit] = Int32(index)
+    }
+
+    /// The indexes of the attributions of `unit`, in the order they were accepted.
+    public subscript(unit: Int) -> Indexes { Indexes(following: next, current: first[unit]) }
+
+    public struct Indexes: Sequence, IteratorProtocol {
+        fileprivate let following: [Int32]
+        fileprivate var current: Int32
+
+        public mutating func next() -> Int? {
+            guard current >= 0 else { return nil }
+            defer { current = following[Int(current)] }
+            return Int(current)
+        }
+    }
 }
 
 /// A worked example of a rule: a short text, and one record the rule must produce from it.
