@@ -13,6 +13,9 @@ final class StableSortTests: XCTestCase {
                 let expected = values.sorted { ($0.key, $0.end) < ($1.key, $1.end) }
                 let found = Extractor.stableSorted(values) { ($0.key, $0.end) }
                 XCTAssertEqual(found.map(\.tag), expected.map(\.tag))
+                let order = Extractor.stableOrder(values) { ($0.key, $0.end) }
+                XCTAssertEqual(order?.map { values[$0].tag } ?? values.map(\.tag), expected.map(\.tag))
+                if order != nil { XCTAssertNotEqual(values.map(\.tag), expected.map(\.tag)) }  // nil when in order
                 let byKey = values.sorted { $0.key < $1.key }
                 XCTAssertEqual(Extractor.stableSorted(values) { ($0.key, 0) }.map(\.tag), byKey.map(\.tag))
             }

@@ -32,7 +32,7 @@ public struct Extractor: Sendable {
         let text = TextBuffer(string)
         let layout = Layout(text: text, lexicon: lexicon)
         var (quotes, diagnostics) = QuoteScanner().scan(layout)
-        let units = buildUnits(layout: layout, quotes: quotes, diagnostics: &diagnostics)
+        var units = buildUnits(layout: layout, quotes: quotes, diagnostics: &diagnostics)
         let analyzer = PhraseAnalyzer(lexicon: lexicon, shadow: layout.shadow)
         if Extractor.debugUnits {
             for unit in units {
@@ -40,10 +40,13 @@ public struct Extractor: Sendable {
                 print("unit \(unit.index) p\(unit.paragraph): \(shown.joined(separator: " "))")
             }
         }
-        var attributions = engine.run(units: units, quotes: quotes, analyzer: analyzer)
-        attributions = Extractor.stableSorted(attributions) { (contentRange($0, quotes).lowerBound, 0) }
-
+        let attributions = engine.run(units: units, quotes: quotes, analyzer: analyzer)
         var resolver = SpeakerResolver(analyzer: analyzer, text: text, units: units)
+        // Nothing reads the tokens past this point; a long document's peak memory was its tokens
+        // beside its attributions and their sorted copy. Attributions go in order by index.
+        units = []
+        let order = Extractor.stableOrder(attributions) { (contentRange($0, quotes).lowerBound, 0) }
+            ?? Array(attributions.indices)
         let utf8Table = offsetUnit == .utf8 ? text.utf8OffsetTable() : nil
         func convert(_ offset: Int) -> Int { text.offset(offset, in: offsetUnit, utf8Table: utf8Table) }
         func span(_ span: TextSpan?) -> TextSpan? {
@@ -56,7 +59,8 @@ public struct Extractor: Sendable {
         // How many ids each hash has given: they are "q" + hex, "q" + hex + "x", ... in that order
         // (an id that is taken gets one more "x"), and ids of different hashes never meet.
         var idsByHash: [UInt64: Int] = [:]
-        for attribution in attributions {
+        for index in order {
+            let attribution = attributions[index]
             let range = contentRange(attribution, quotes)
             let position = attribution.speaker.map { $0.mention.lowerBound } ?? range.lowerBound
             var speaker = attribution.speaker.map { resolver.resolve($0, at: position) }
@@ -108,15 +112,21 @@ public struct Extractor: Sendable {
     /// `values` in the order the standard library's (stable) sort by `key` gives: untouched when
     /// already in order, as they mostly are; otherwise each value is moved once, by index.
     static func stableSorted<Value>(_ values: [Value], by key: (Value) -> (Int, Int)) -> [Value] {
+        guard let order = stableOrder(values, by: key) else { return values }
+        return order.map { values[$0] }
+    }
+
+    /// The indexes of `values` in the order of `stableSorted(values, by: key)`; nil when they are
+    /// in that order already.
+    static func stableOrder<Value>(_ values: [Value], by key: (Value) -> (Int, Int)) -> [Int]? {
         let keys = values.map(key)
         var ordered = true
         for index in keys.indices.dropFirst() where keys[index] < keys[index - 1] {
             ordered = false
             break
         }
-        if ordered { return values }
-        let order = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
-        return order.map { values[$0] }
+        if ordered { return nil }
+        return keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
     }
 
     private func contentRange(_ attribution: Attribution, _ quotes: [QuoteSpan]) -> Range<Int> {
