@@ -36,9 +36,9 @@ public struct RuleContext: Sendable {
     var lexicon: Lexicon { analyzer.lexicon }
 }
 
-/// The indexes of accepted attributions by unit, as lists threaded through two arrays: an
-/// array per unit allocated once for every unit that gets an attribution (a document of tens
-/// of thousands of quoted sentences).
+/// The indexes of accepted attributions by unit, as one list per unit threaded through three
+/// arrays. An array per unit made an allocation for every unit that got an attribution: tens of
+/// thousands in a document of quoted sentences.
 public struct AcceptedByUnit: Sendable {
     /// Per unit, its first and last attribution's index, or -1.
     private var first: [Int32]

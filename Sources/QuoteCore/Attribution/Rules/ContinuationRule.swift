@@ -21,11 +21,12 @@ public struct ContinuationRule: AttributionRule {
         // The latest attribution in an earlier unit of this paragraph or the previous one.
         // An indirect attribution counts when it closes the sentence right before: "X, he says. "Q""
         // Walking back unit by unit, the first unit with such an attribution holds the latest one.
-        // A unit with a quotation before it ends the walk with no speaker (an unattributed
-        // quotation would stand in between), and so does a unit two paragraphs back (the latest
-        // attribution would be too far). Each quotation walks back only past the units without
-        // quotations since the last one, so a document is read once however many attributions
-        // it has; reading every accepted attribution for each quotation was quadratic.
+        // Reaching a unit that holds a quotation but no such attribution ends the walk with no
+        // speaker (that quotation would stand in between), and so does reaching a unit two
+        // paragraphs back (the latest attribution would be too far). Each quotation walks back
+        // only past the units without quotations since the last one, so a document is read once
+        // however many attributions it has; reading every accepted attribution for each
+        // quotation was quadratic.
         var previous: Attribution? = nil
         var position = unit.index - 1
         while position >= 0 {
