@@ -120,13 +120,14 @@ public struct Scorer: Sendable {
                 for p in byInterval[gold[g].span] ?? [] { pairs.append(Match(gold: g, predicted: p, score: 1)) }
             }
         } else {
-            let sortedPreds = predIDs.sorted { predicted[$0].span.start < predicted[$1].span.start }
+            // A pair needs an overlap (or two equal empty spans): a prediction starting at most
+            // at the gold span's end and ending at least at its start. The order pairs are found
+            // in does not matter: they are sorted on a total order below.
+            let sortedPreds = SortedSpans(predIDs.map { (predicted[$0].span, $0) })
             for g in goldIDs {
                 let gs = gold[g].span
-                for p in sortedPreds {
-                    let ps = predicted[p].span
-                    if ps.start > gs.end { break }
-                    let score = gs.overlapRatio(ps)
+                sortedPreds.forEach(startingAtMost: gs.end, endingAtLeast: min(gs.start, gs.end)) { p in
+                    let score = gs.overlapRatio(predicted[p].span)
                     if score > 0 && score + Scorer.epsilon >= overlapThreshold {
                         pairs.append(Match(gold: g, predicted: p, score: score))
                     }
@@ -155,14 +156,55 @@ public struct Scorer: Sendable {
         result.missed = goldIDs.filter { !goldUsed[$0] }
 
         let nonDirectGold = directOnly ? gold.filter { $0.quote.type != .direct } : []
+        // A positive share inside a gold span needs that span to start at most where the
+        // prediction starts or ends and to end after it starts.
+        let sortedNonDirect = SortedSpans(nonDirectGold.indices.map { (nonDirectGold[$0].span, $0) })
         for p in predIDs where !predUsed[p] {
             let span = predicted[p].span
-            let inside = nonDirectGold.contains {
-                span.containment(in: $0.span) + Scorer.epsilon >= containmentThreshold
+            func isInside(_ other: Interval) -> Bool { span.containment(in: other) + Scorer.epsilon >= containmentThreshold }
+            var inside = false
+            if containmentThreshold - Scorer.epsilon > 0 {
+                sortedNonDirect.forEach(startingAtMost: max(span.start, span.end), endingAtLeast: span.start + 1) { index in
+                    if !inside, isInside(nonDirectGold[index].span) { inside = true }
+                }
+            } else {
+                inside = nonDirectGold.contains { isInside($0.span) }  // every span passes a threshold of 0
             }
             if inside { result.ignored.append(p) } else { result.falseAlarms.append(p) }
         }
         return result
+    }
+
+    /// Spans sorted by start, with the furthest end reached so far at each position: the spans
+    /// that start at most at one offset and end at least at another are found by a binary
+    /// search and a walk back that stops where no earlier span reaches far enough. Matching each
+    /// gold quotation against every prediction was quadratic in one document's quotations.
+    struct SortedSpans {
+        private let spans: [(span: Interval, id: Int)]
+        private let reach: [Int]
+
+        init(_ spans: [(Interval, Int)]) {
+            self.spans = spans.sorted { $0.0.start < $1.0.start }.map { (span: $0.0, id: $0.1) }
+            var furthest = Int.min
+            reach = self.spans.map { item in
+                furthest = max(furthest, item.span.end)
+                return furthest
+            }
+        }
+
+        /// Calls `body` with the id of every span with `start <= last` and `end >= first`.
+        func forEach(startingAtMost last: Int, endingAtLeast first: Int, _ body: (Int) -> Void) {
+            var low = 0, high = spans.count
+            while low < high {  // the first span starting after `last`
+                let mid = (low + high) / 2
+                if spans[mid].span.start <= last { low = mid + 1 } else { high = mid }
+            }
+            var index = low - 1
+            while index >= 0, reach[index] >= first {
+                if spans[index].span.end >= first { body(spans[index].id) }
+                index -= 1
+            }
+        }
     }
 
     // MARK: - Tallies
@@ -278,7 +320,10 @@ public struct Scorer: Sendable {
 
             for block in MetricBlock.allCases {
                 let matching = match(block, gold: gold, predicted: predicted)
-                var tally = tallies[block]!
+                // Taken out, not copied: a copy shares its dictionaries with the one still in
+                // `tallies`, and the first write to one (a publisher's counts) copied it whole, for
+                // every document (quadratic in documents times publishers).
+                var tally = tallies.removeValue(forKey: block)!
                 var blockErrors: [EvaluationError] = []
                 tally.total.documents += 1
                 tally.byPublisher[publisher, default: GroupTally()].documents += 1
