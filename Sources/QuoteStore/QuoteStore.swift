@@ -218,7 +218,8 @@ public final class QuoteStore {
 
     /// Quotations matching a query, newest first, with the speakers the query matched.
     public func query(_ query: QuoteQuery) throws -> QueryResult {
-        try read { db in
+        try query.validate()
+        return try read { db in
             var conditions: [String] = []
             var arguments: [(any DatabaseValueConvertible)?] = []
             var matched: [SpeakerSummary] = []
@@ -313,6 +314,50 @@ public struct QuoteQuery: Sendable {
         self.until = until
         self.type = type
         self.limit = limit
+    }
+
+    /// Throws for a query the store cannot answer as asked: words to search for with no letter
+    /// or digit (full-text search has nothing to match, and SQLite's own message is a syntax
+    /// error), a date that is not yyyy, yyyy-mm or yyyy-mm-dd, a negative limit.
+    public func validate() throws {
+        for (field, value) in [("text", text), ("search", search)] {
+            if let value, StoreSchema.ftsQuery(value).isEmpty { throw QueryError.noWords(field: field, value: value) }
+        }
+        for (field, value) in [("since", since), ("until", until)] {
+            if let value, !QuoteQuery.isDate(value) { throw QueryError.notADate(field: field, value: value) }
+        }
+        if let limit, limit < 0 { throw QueryError.negativeLimit(limit) }
+    }
+
+    /// yyyy, yyyy-mm or yyyy-mm-dd with a month of 01-12 and a day of 01-31 (dates are compared
+    /// as text: a year or a month stands for its start).
+    static func isDate(_ value: String) -> Bool {
+        let parts = value.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4,
+              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return false }
+        if parts.count >= 2 { guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return false } }
+        if parts.count == 3 { guard parts[2].count == 2, let day = Int(parts[2]), (1...31).contains(day) else { return false } }
+        return true
+    }
+}
+
+/// A query the store cannot answer as asked, quoting the value at fault.
+public enum QueryError: Error, Equatable, CustomStringConvertible {
+    /// A full-text search (`text` or `search`) with no letter or digit to look for.
+    case noWords(field: String, value: String)
+    /// A `since` or `until` that is not yyyy, yyyy-mm or yyyy-mm-dd.
+    case notADate(field: String, value: String)
+    case negativeLimit(Int)
+
+    public var description: String {
+        switch self {
+        case .noWords(let field, let value):
+            return "\(field) '\(value)' has no letters or digits to search for"
+        case .notADate(let field, let value):
+            return "\(field) '\(value)' is not a date: give yyyy-mm-dd (or yyyy, yyyy-mm)"
+        case .negativeLimit(let limit):
+            return "limit \(limit) is negative: give 0 or more"
+        }
     }
 }
 

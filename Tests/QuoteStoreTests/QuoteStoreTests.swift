@@ -92,6 +92,34 @@ final class QuoteStoreTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(try store.query(QuoteQuery(speaker: "Clinton")).speakers.map(\.name), ["Hillary Clinton", "Bill Clinton"])
     }
 
+    /// A query the store cannot answer as asked is a typed error quoting the value, not SQLite's
+    /// syntax error and not an empty answer.
+    func testQueriesWithNoWordsOrBadDatesAreTypedErrors() throws {
+        let store = try store()
+        try store.index(batch([(id: "1", text: "\"Rates will rise,\" Ana Ruiz said.", date: "2016-01-01")]))
+        for text in ["*", "'", "(", "", " - "] {
+            XCTAssertThrowsError(try store.query(QuoteQuery(text: text))) { error in
+                XCTAssertEqual(error as? QueryError, .noWords(field: "text", value: text))
+            }
+        }
+        XCTAssertThrowsError(try store.query(QuoteQuery(speaker: "Ruiz", search: "\"\""))) { error in
+            XCTAssertEqual(error as? QueryError, .noWords(field: "search", value: "\"\""))
+        }
+        for date in ["yesterday", "2016-13-01", "2016-01-32", "16-01-01", "2016-1-1", "2016-01-01T00"] {
+            XCTAssertThrowsError(try store.query(QuoteQuery(since: date))) { error in
+                XCTAssertEqual(error as? QueryError, .notADate(field: "since", value: date))
+                XCTAssertTrue("\(error)".contains("'\(date)'"))
+            }
+        }
+        XCTAssertThrowsError(try store.query(QuoteQuery(until: "soon"))) { XCTAssertEqual($0 as? QueryError, .notADate(field: "until", value: "soon")) }
+        XCTAssertThrowsError(try store.query(QuoteQuery(limit: -1))) { XCTAssertEqual($0 as? QueryError, .negativeLimit(-1)) }
+        // Accepted: a year, a month, a day; words among punctuation.
+        XCTAssertEqual(try store.query(QuoteQuery(since: "2016")).quotes.count, 1)
+        XCTAssertEqual(try store.query(QuoteQuery(since: "2016-02")).quotes.count, 0)
+        XCTAssertEqual(try store.query(QuoteQuery(until: "2016-01-31")).quotes.count, 1)
+        XCTAssertEqual(try store.query(QuoteQuery(text: "(rates!)")).quotes.count, 1)
+    }
+
     func testFullTextAndDateFilters() throws {
         let store = try store()
         try store.index(batch([
