@@ -8,6 +8,15 @@ import QuoteStore
 struct StoreOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The store file.", valueName: "path"))
     var db: String = "quotes.sqlite"
+
+    /// The store at `db` for a command that reads it: a missing file is an error, not a new
+    /// empty store left behind (`quotes index` creates stores).
+    func existing() throws -> QuoteStore {
+        guard FileManager.default.fileExists(atPath: db) else {
+            throw ValidationError("no store at '\(db)': create one with 'quotes index --db \(db) ARTICLES...'")
+        }
+        return try QuoteStore(path: db)
+    }
 }
 
 /// Output layouts of the store commands.
@@ -28,7 +37,7 @@ struct SpeakersCommand: ParsableCommand {
     var limit: Int?
 
     func run() throws {
-        let speakers = try QuoteStore(path: store.db).speakers(limit: limit)
+        let speakers = try store.existing().speakers(limit: limit)
         switch format {
         case .table:
             for speaker in speakers {
@@ -73,7 +82,7 @@ struct QueryCommand: ParsableCommand {
     var limit: Int?
 
     func run() throws {
-        let result = try QuoteStore(path: store.db).query(QuoteQuery(speaker: speaker, text: text, search: search,
+        let result = try store.existing().query(QuoteQuery(speaker: speaker, text: text, search: search,
                                                                        since: since, until: until, limit: limit))
         if result.isAmbiguous, let speaker {
             let names = result.speakers.map { "\($0.name) (\($0.quotes))" }.joined(separator: ", ")
@@ -110,7 +119,7 @@ struct ShowCommand: ParsableCommand {
     var id: String
 
     func run() throws {
-        guard let found = try QuoteStore(path: store.db).show(id: id) else {
+        guard let found = try store.existing().show(id: id) else {
             throw ValidationError("no quotation with id '\(id)' in \(store.db)")
         }
         print(String(decoding: try StoreOutput.encoder(pretty: true).encode(found.quote), as: UTF8.self))
@@ -127,7 +136,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let health = try QuoteStore(path: store.db).health()
+        let health = try store.existing().health()
         print(health)
         if !health.isIntact { throw ExitCode(1) }
     }
