@@ -146,7 +146,7 @@ public enum GoldReader {
     }
 
     /// A one-line account of a decoding error: where in the record, and what was wrong.
-    static func describe(_ error: Error) -> String {
+    public static func describe(_ error: Error) -> String {
         func where_(_ path: [CodingKey]) -> String {
             let parts = path.map { key -> String in
                 if let index = key.intValue { return "[\(index)]" }

@@ -89,7 +89,10 @@ struct EvalCommand: ParsableCommand {
     /// Reads quotation records from JSONL, grouped by document; a broken line is an error naming it.
     static func readRecords(_ path: String) throws -> [String: [QuoteRecord]] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("\(path): cannot read predictions file")
+            var isDirectory: ObjCBool = false
+            let reason = !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) ? "no such file"
+                : isDirectory.boolValue ? "it is a directory" : "it cannot be read (permissions?)"
+            throw ValidationError("\(path): cannot read predictions file: \(reason)")
         }
         var result: [String: [QuoteRecord]] = [:]
         let decoder = JSONDecoder()
@@ -98,7 +101,7 @@ struct EvalCommand: ParsableCommand {
                 let record = try decoder.decode(QuoteRecord.self, from: Data(line))
                 result[record.document, default: []].append(record)
             } catch {
-                throw ValidationError("\(path):\(index + 1): not a quotation record: \(error)")
+                throw ValidationError("\(path):\(index + 1): not a quotation record: \(GoldReader.describe(error))")
             }
         }
         return result

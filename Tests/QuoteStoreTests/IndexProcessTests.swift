@@ -6,36 +6,6 @@ import XCTest
 /// and without a terminal. Uses the `quotes` binary that `swift build` put next to the tests.
 final class IndexProcessTests: TemporaryDirectoryTestCase {
 
-    /// The `quotes` executable in the products directory the test bundle runs from.
-    private func quotesBinary() throws -> URL {
-        let places = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
-                      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
-        for place in places {
-            let binary = place.appendingPathComponent("quotes")
-            if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
-        }
-        throw XCTSkip("no quotes binary in \(places.map(\.path)); run swift build first")
-    }
-
-    /// The reading commands refuse a store that does not exist, naming it, and create nothing.
-    func testReadingCommandsRefuseAMissingStore() throws {
-        let missing = directory.appendingPathComponent("nowhere.sqlite").path
-        for arguments in [["speakers"], ["query", "--speaker", "Ruiz"], ["show", "q1"], ["check"]] {
-            let process = Process()
-            process.executableURL = try quotesBinary()
-            process.arguments = arguments + ["--db", missing]
-            let errors = Pipe()
-            process.standardError = errors
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 64, "\(arguments)")
-            XCTAssertTrue(message.contains("no store at '\(missing)'"), "\(arguments): \(message)")
-            XCTAssertFalse(FileManager.default.fileExists(atPath: missing), "\(arguments)")
-        }
-    }
-
     /// A JSONL file of `count` short articles with ids `prefix0`..., each with two quotations.
     private func articles(_ name: String, prefix: String, count: Int) throws -> (path: String, ids: [String]) {
         let ids = (0..<count).map { "\(prefix)\($0)" }

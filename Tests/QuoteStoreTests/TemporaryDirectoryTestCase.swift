@@ -14,4 +14,29 @@ class TemporaryDirectoryTestCase: XCTestCase {
     override func tearDownWithError() throws {
         try? FileManager.default.removeItem(at: directory)
     }
+
+    /// The `quotes` executable in the products directory the test bundle runs from.
+    func quotesBinary() throws -> URL {
+        let places = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
+                      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        for place in places {
+            let binary = place.appendingPathComponent("quotes")
+            if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+        }
+        throw XCTSkip("no quotes binary in \(places.map(\.path)); run swift build first")
+    }
+
+    /// Runs `quotes` with `arguments` and returns its exit status and standard error.
+    func runQuotes(_ arguments: [String]) throws -> (status: Int32, errors: String) {
+        let process = Process()
+        process.executableURL = try quotesBinary()
+        process.arguments = arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, message)
+    }
 }

@@ -1,0 +1,39 @@
+import Foundation
+import XCTest
+
+/// Bad input to the `quotes` commands, through the real binary: an error that names the file or
+/// value and the problem, a usage exit status, and nothing left behind.
+final class CommandLineErrorTests: TemporaryDirectoryTestCase {
+    /// The reading commands refuse a store that does not exist, naming it, and create nothing.
+    func testReadingCommandsRefuseAMissingStore() throws {
+        let missing = directory.appendingPathComponent("nowhere.sqlite").path
+        for arguments in [["speakers"], ["query", "--speaker", "Ruiz"], ["show", "q1"], ["check"]] {
+            let (status, message) = try runQuotes(arguments + ["--db", missing])
+            XCTAssertEqual(status, 64, "\(arguments)")
+            XCTAssertTrue(message.contains("no store at '\(missing)'"), "\(arguments): \(message)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: missing), "\(arguments)")
+        }
+    }
+
+    /// `quotes eval --predictions` says why a predictions file cannot be used.
+    func testEvalPredictionsErrorsSayWhy() throws {
+        let gold = directory.appendingPathComponent("gold.jsonl").path
+        try Data(#"{"id":"a","text":"\"Yes,\" Ana said.","quotes":[]}"#.utf8 + [10]).write(to: URL(fileURLWithPath: gold))
+        let missing = directory.appendingPathComponent("missing.jsonl").path
+        let broken = directory.appendingPathComponent("broken.jsonl").path
+        try Data("not json\n".utf8).write(to: URL(fileURLWithPath: broken))
+        let partial = directory.appendingPathComponent("partial.jsonl").path
+        try Data(#"{"document":"a","id":"q1","type":"direct","confidence":0.9}"#.utf8 + [10]).write(to: URL(fileURLWithPath: partial))
+        let cases: [(String, String)] = [
+            (missing, "\(missing): cannot read predictions file: no such file"),
+            (directory.path, "\(directory.path): cannot read predictions file: it is a directory"),
+            (broken, "\(broken):1: not a quotation record: The given data was not valid JSON."),
+            (partial, "\(partial):1: not a quotation record: missing field \"quote\" in the record"),
+        ]
+        for (predictions, expected) in cases {
+            let (status, message) = try runQuotes(["eval", gold, "--predictions", predictions])
+            XCTAssertEqual(status, 64, predictions)
+            XCTAssertTrue(message.contains(expected), "\(predictions): \(message)")
+        }
+    }
+}
