@@ -85,7 +85,9 @@ struct QueryCommand: ParsableCommand {
         let result = try store.existing().query(QuoteQuery(speaker: speaker, text: text, search: search,
                                                                        since: since, until: until, limit: limit))
         if result.isAmbiguous, let speaker {
-            let names = result.speakers.map { "\($0.name) (\($0.quotes))" }.joined(separator: ", ")
+            // The most quoted ten: a common surname in a large archive matches thousands.
+            var names = result.speakers.prefix(10).map { "\($0.name) (\($0.quotes))" }.joined(separator: ", ")
+            if result.speakers.count > 10 { names += " and \(result.speakers.count - 10) more (quotes speakers lists them all)" }
             StandardError.write("ambiguous: \(result.speakers.count) speakers match '\(speaker)': \(names)")
         }
         if result.quotes.isEmpty {

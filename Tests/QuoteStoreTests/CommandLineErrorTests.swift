@@ -1,4 +1,6 @@
 import Foundation
+import QuoteCore
+import QuoteStore
 import XCTest
 
 /// Bad input to the `quotes` commands, through the real binary: an error that names the file or
@@ -13,6 +15,27 @@ final class CommandLineErrorTests: TemporaryDirectoryTestCase {
             XCTAssertTrue(message.contains("no store at '\(missing)'"), "\(arguments): \(message)")
             XCTAssertFalse(FileManager.default.fileExists(atPath: missing), "\(arguments)")
         }
+    }
+
+    /// An ambiguous surname names the ten most quoted matches and counts the rest, however many
+    /// share it.
+    func testAmbiguousSurnameListsTheMostQuotedTen() throws {
+        let path = directory.appendingPathComponent("okafors.sqlite").path
+        let store = try QuoteStore(path: path)
+        let extractor = Extractor()
+        let firsts = ["Ana", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hal", "Ida", "Jon", "Kim", "Lou", "Max", "Ned"]
+        try store.index(firsts.enumerated().map { number, first in
+            let text = String(repeating: "\"We will act,\" \(first) Okafor said. ", count: number + 1)
+            return (SourceDocument(id: "d\(number)", text: text), extractor.extract(text: text, document: "d\(number)"))
+        })
+        let (status, message) = try runQuotes(["query", "--db", path, "--speaker", "Okafor"])
+        XCTAssertEqual(status, 0, message)
+        let line = try XCTUnwrap(message.split(separator: "\n").first { $0.hasPrefix("ambiguous:") })
+        let matched = try store.query(QuoteQuery(speaker: "Okafor")).speakers.count
+        XCTAssertGreaterThan(matched, 10)
+        XCTAssertTrue(line.hasPrefix("ambiguous: \(matched) speakers match 'Okafor': Ned Okafor (14), Max Okafor (13)"), String(line))
+        XCTAssertTrue(line.hasSuffix("Eli Okafor (5) and \(matched - 10) more (quotes speakers lists them all)"), String(line))
+        XCTAssertEqual(line.components(separatedBy: " Okafor (").count - 1, 10)
     }
 
     /// `quotes eval --predictions` says why a predictions file cannot be used.
