@@ -195,11 +195,16 @@ public final class QuoteStore {
         }
     }
 
+    /// `count` SQL parameters for an `IN (...)` list: "?,?,?".
+    static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ",")
+    }
+
     /// Speakers with quotations, most quoted first: all of them, or those of `ids` (a query's
     /// matches: summing the whole store's speakers to keep a few made every query read it all).
     static func speakers(in db: Database, limit: Int? = nil, ids: [Int64]? = nil) throws -> [SpeakerSummary] {
         do {
-            let only = ids.map { "WHERE s.id IN (\($0.map { _ in "?" }.joined(separator: ",")))" } ?? ""
+            let only = ids.map { "WHERE s.id IN (\(placeholders($0.count)))" } ?? ""
             let rows = try Row.fetchAll(db, sql: """
                 SELECT s.id, s.name, s.kind, COUNT(q.id) AS quotes, COUNT(DISTINCT q.document_id) AS documents
                 FROM speakers s JOIN quotes q ON q.speaker_id = s.id \(only)
@@ -226,7 +231,7 @@ public final class QuoteStore {
             if let speaker = query.speaker {
                 let ids = try SpeakerDirectory.matches(speaker, in: db)
                 if ids.isEmpty { return QueryResult(quotes: [], speakers: []) }
-                conditions.append("q.speaker_id IN (\(ids.map { _ in "?" }.joined(separator: ",")))")
+                conditions.append("q.speaker_id IN (\(Self.placeholders(ids.count)))")
                 arguments.append(contentsOf: ids.map { $0 })
                 matched = try Self.speakers(in: db, ids: ids)
             }

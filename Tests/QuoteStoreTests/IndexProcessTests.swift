@@ -130,14 +130,8 @@ final class IndexProcessTests: TemporaryDirectoryTestCase {
     func testIndexShowsProgressOnATerminalOnly() throws {
         let binary = try quotesBinary()
         let input = try articles("progress.jsonl", prefix: "p", count: 30)
-        let piped = Process()
-        piped.executableURL = binary
-        piped.arguments = ["index", "--db", directory.appendingPathComponent("piped.sqlite").path, "--batch", "10", input.path]
-        let errors = Pipe()
-        piped.standardError = errors
-        try piped.run()
-        let pipedText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        piped.waitUntilExit()
+        let (_, pipedText) = try runQuotes(["index", "--db", directory.appendingPathComponent("piped.sqlite").path,
+                                            "--batch", "10", input.path])
         XCTAssertTrue(pipedText.hasPrefix("indexed 30 documents"), pipedText)
         XCTAssertFalse(pipedText.contains("documents/s"), pipedText)
 

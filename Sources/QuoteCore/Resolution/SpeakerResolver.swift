@@ -456,8 +456,8 @@ public struct SpeakerResolver: Sendable {
                 entity = known
                 speaker = Speaker(name: entities[known].name, kind: .person, role: role ?? entities[known].role,
                                   mention: mentionSpan, resolution: "name")
-            } else if !SpeakerResolver.hasSpace(name), byLastKey[key] != nil {
-                let best = pickSurname(key, before: position)
+            } else if !SpeakerResolver.hasSpace(name), let group = byLastKey[key] {
+                let best = pickSurname(key, group, before: position)
                 entity = best
                 speaker = Speaker(name: entities[best].name, kind: .person, role: role ?? entities[best].role,
                                   mention: mentionSpan, resolution: "surname")
@@ -498,23 +498,24 @@ public struct SpeakerResolver: Sendable {
         return nil
     }
 
-    /// The person the surname key `surname` (a key of `byLastKey`) stands for: one of
-    /// `surnameChoices`, the one mentioned last before the position when there are several.
-    private mutating func pickSurname(_ surname: String, before position: Int) -> Int {
-        if byLastKey[surname]!.choices == nil {
-            let candidates = byLastKey[surname]!.entities
-            let choices = SpeakerResolver.surnameChoices(candidates.map { entity in
+    /// The person the surname key `surname` stands for (`group` is its entry in `byLastKey`):
+    /// one of `surnameChoices`, the one mentioned last before the position when there are several.
+    private mutating func pickSurname(_ surname: String, _ group: SurnameGroup, before position: Int) -> Int {
+        var group = group
+        if group.choices == nil {
+            let choices = SpeakerResolver.surnameChoices(group.entities.map { entity in
                 (entity: entity, key: key(entities[entity].name), words: entities[entity].words,
                  occurrences: entities[entity].occurrences)
             })
-            byLastKey[surname]!.choices = choices
-            if choices.count > 16 { byLastKey[surname]!.members = Set(choices) }
+            group.choices = choices
+            if choices.count > 16 { group.members = Set(choices) }
+            byLastKey[surname] = group
         }
-        let group = byLastKey[surname]!
         let choices = group.choices!
         if choices.count == 1 { return choices[0] }
+        let members = group.members
         let recent = recentMention(before: position) { mention in
-            group.members.isEmpty ? choices.contains(mention.entity) : group.members.contains(mention.entity)
+            members.isEmpty ? choices.contains(mention.entity) : members.contains(mention.entity)
         }
         return recent?.entity ?? choices[0]
     }
