@@ -89,37 +89,35 @@ public final class QuoteStore {
     private func insert(_ batch: [StoreDocument], in db: Database) throws -> BatchSummary {
         speakerCache.beginTransaction()
         var summary = BatchSummary()
-        let earlier = BoundStatement(try db.cachedStatement(sql: "SELECT id FROM documents WHERE id = ? OR content_hash = ?"))
-        // A replaced document's full-text rows are deleted one rowid at a time: as
-        // `rowid IN (SELECT ...)` the same deletes took about twice as long (dev text x5
-        // replaced, through Python's sqlite3: 0.88-1.06 s against 0.46-0.49 s).
-        let searchRows = BoundStatement(try db.cachedStatement(sql: "SELECT search_rowid FROM quotes WHERE document_id = ? AND search_rowid IS NOT NULL"))
-        let deleteSearch = BoundStatement(try db.cachedStatement(sql: "DELETE FROM quotes_fts WHERE rowid = ?"))
-        let deleteDocument = BoundStatement(try db.cachedStatement(sql: "DELETE FROM documents WHERE id = ?"))
+        let earlier = BoundStatement(try db.cachedStatement(sql: "SELECT number FROM documents WHERE id = ? OR content_hash = ?"))
+        // The full-text index reads the quotations' text (external content), so a replaced
+        // document's entries are removed with FTS5's 'delete' command and the text they were
+        // made from, before the quotations go with their document (ON DELETE CASCADE).
+        let deleteSearch = BoundStatement(try db.cachedStatement(sql: """
+            INSERT INTO quotes_fts (quotes_fts, rowid, text) SELECT 'delete', number, text FROM quotes WHERE document = ?
+            """))
+        let deleteDocument = BoundStatement(try db.cachedStatement(sql: "DELETE FROM documents WHERE number = ?"))
         let insertDocument = BoundStatement(try db.cachedStatement(sql: """
             INSERT INTO documents (id, content_hash, title, published, metadata, text, indexed_at)
             VALUES (?, ?, ?, ?, ?, ?, datetime('now'))
             """))
-        // A quotation id is its record id (unique within a document, which the extractor
-        // ensures, and free of "@") "@" its document id (unique in the store, and a replaced
-        // document's quotations are deleted first), so no insert can conflict. Plain INSERT:
+        // A record id is unique within its document (the extractor ensures it), and a replaced
+        // document's quotations are deleted first, so no insert can conflict. Plain INSERT:
         // "INSERT OR REPLACE" made each insert about three times as slow here.
         let insertQuote = BoundStatement(try db.cachedStatement(sql: """
-            INSERT INTO quotes (id, document_id, type, text, start, "end", speaker_id, speaker_name,
-                speaker_mention, via_name, cue, cue_lemma, confidence, rule, record, search_rowid)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO quotes (document, record_id, type, text, start, "end", speaker_id, speaker_name,
+                speaker_mention, via_name, cue, cue_lemma, confidence, rule, record)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """))
-        let insertSearch = BoundStatement(try db.cachedStatement(sql: "INSERT INTO quotes_fts (quote_id, text) VALUES (?, ?)"))
+        let insertSearch = BoundStatement(try db.cachedStatement(sql: "INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)"))
         for document in batch {
-            let replaced = try earlier.texts(in: db) { row in
+            let replaced = try earlier.integers(in: db) { row in
                 row.text(document.id)
                 row.text(document.contentHash)
             }
-            for id in replaced {
-                for row in try searchRows.integers(in: db, { $0.text(id) }) {
-                    try deleteSearch.execute(in: db) { $0.integer(row) }
-                }
-                try deleteDocument.execute(in: db) { $0.text(id) }
+            for number in replaced {
+                try deleteSearch.execute(in: db) { $0.integer(number) }
+                try deleteDocument.execute(in: db) { $0.integer(number) }
                 summary.replaced += 1
             }
             try insertDocument.execute(in: db) { row in
@@ -130,6 +128,7 @@ public final class QuoteStore {
                 row.text(document.metadataJSON)
                 row.text(document.text)
             }
+            let documentNumber = db.lastInsertedRowID
             summary.documents += 1
             for quote in document.quotes {
                 let record = quote.record
@@ -138,15 +137,9 @@ public final class QuoteStore {
                     quote.isTrackable
                         ? try SpeakerDirectory.speakerID(for: speaker, role: quote.listedRole, in: db, cache: speakerCache) : nil
                 }
-                // The full-text row first: the quotation keeps its rowid for deletes.
-                try insertSearch.execute(in: db) { row in
-                    row.text(quote.id)
-                    row.text(record.quote.text)
-                }
-                let searchRowID = db.lastInsertedRowID
                 try insertQuote.execute(in: db) { row in
-                    row.text(quote.id)
-                    row.text(document.id)
+                    row.integer(documentNumber)
+                    row.text(record.id)
                     row.text(record.type.rawValue)
                     row.text(record.quote.text)
                     row.integer(Int64(record.quote.start))
@@ -160,7 +153,12 @@ public final class QuoteStore {
                     row.real(record.confidence)
                     row.text(record.rule)
                     row.text(quote.json)
-                    row.integer(searchRowID)
+                }
+                // The full-text entry under the quotation's number, from the same text.
+                let number = db.lastInsertedRowID
+                try insertSearch.execute(in: db) { row in
+                    row.integer(number)
+                    row.text(record.quote.text)
                 }
                 summary.quotes += 1
             }
@@ -206,7 +204,7 @@ public final class QuoteStore {
         do {
             let only = ids.map { "WHERE s.id IN (\(placeholders($0.count)))" } ?? ""
             let rows = try Row.fetchAll(db, sql: """
-                SELECT s.id, s.name, s.kind, COUNT(q.id) AS quotes, COUNT(DISTINCT q.document_id) AS documents
+                SELECT s.id, s.name, s.kind, COUNT(*) AS quotes, COUNT(DISTINCT q.document) AS documents
                 FROM speakers s JOIN quotes q ON q.speaker_id = s.id \(only)
                 GROUP BY s.id ORDER BY quotes DESC, s.name LIMIT ?
                 """, arguments: StatementArguments((ids ?? []).map { $0.databaseValue } + [(limit ?? -1).databaseValue]))
@@ -236,7 +234,7 @@ public final class QuoteStore {
                 matched = try Self.speakers(in: db, ids: ids)
             }
             for text in [query.text, query.search].compactMap({ $0 }) {
-                conditions.append("q.id IN (SELECT quote_id FROM quotes_fts WHERE quotes_fts MATCH ?)")
+                conditions.append("q.number IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
                 arguments.append(StoreSchema.ftsQuery(text))
             }
             if let since = query.since {
@@ -252,9 +250,9 @@ public final class QuoteStore {
                 arguments.append(type.rawValue)
             }
             let sql = """
-                SELECT q.record, q.document_id, d.published, d.title FROM quotes q JOIN documents d ON d.id = q.document_id
+                SELECT q.record, d.published, d.title FROM quotes q JOIN documents d ON d.number = q.document
                 \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-                ORDER BY d.published IS NULL, d.published DESC, q.document_id, q.start LIMIT ?
+                ORDER BY d.published IS NULL, d.published DESC, d.id, q.start LIMIT ?
                 """
             arguments.append(query.limit ?? -1)
             let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments.map { $0?.databaseValue ?? .null }))
@@ -268,13 +266,17 @@ public final class QuoteStore {
         }
     }
 
-    /// One stored quotation with the sentence around it.
+    /// One stored quotation with the sentence around it: `id` is a record id (the same record id
+    /// in several documents gives the first document by id) or "record id@document id".
     public func show(id: String) throws -> (quote: StoredQuote, context: String)? {
-        try read { db in
+        // Record ids never contain "@"; document ids may.
+        let parts = id.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
+        let document = parts.count == 2 ? String(parts[1]) : nil
+        return try read { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT q.record, q.start, q."end", d.text, d.published, d.title FROM quotes q JOIN documents d ON d.id = q.document_id
-                WHERE q.id = ? OR q.id LIKE ? ORDER BY q.id LIMIT 1
-                """, arguments: [id, id + "@%"]),
+                SELECT q.record, q.start, q."end", d.text, d.published, d.title FROM quotes q JOIN documents d ON d.number = q.document
+                WHERE q.record_id = ?1 AND (?2 IS NULL OR d.id = ?2) ORDER BY d.id LIMIT 1
+                """, arguments: [String(parts[0]), document]),
                   let json: String = row["record"],
                   let record = try? JSONDecoder().decode(QuoteRecord.self, from: Data(json.utf8)),
                   let text: String = row["text"] else { return nil }

@@ -11,7 +11,6 @@ public struct StoreDocument: Sendable {
     /// One quotation row with its record encoded once, and what the speaker directory needs to
     /// know of its speaker (worked out here, off the writer thread).
     struct Quote: Sendable {
-        var id: String
         var record: QuoteRecord
         var json: String
         /// The speaker names somebody the store can track (`SpeakerNameFilter.isTrackable`).
@@ -19,8 +18,7 @@ public struct StoreDocument: Sendable {
         /// The speaker's role when it is one the directory lists (`SpeakerRoleFilter.isRole`).
         var listedRole: String?
 
-        init(id: String, record: QuoteRecord, json: String, filters: inout SpeakerFilters) {
-            self.id = id
+        init(record: QuoteRecord, json: String, filters: inout SpeakerFilters) {
             self.record = record
             self.json = json
             isTrackable = record.speaker.map { filters.isTrackable($0) } ?? false
@@ -84,12 +82,12 @@ public struct StoreDocument: Sendable {
         quotes = try result.quotes.map { record in
             // JSONLineWriter writes JSONEncoder's bytes for finite numbers; JSONEncoder refuses the rest.
             guard record.confidence.isFinite else {
-                return Quote(id: record.id + "@" + document.id, record: record,
+                return Quote(record: record,
                              json: String(decoding: try encoder.encode(record), as: UTF8.self), filters: &filters)
             }
             writer.removeAll()
             writer.append(record)
-            return Quote(id: record.id + "@" + document.id, record: record, json: String(decoding: writer.bytes, as: UTF8.self),
+            return Quote(record: record, json: String(decoding: writer.bytes, as: UTF8.self),
                          filters: &filters)
         }
     }

@@ -81,6 +81,66 @@ enum StoreSchema {
                 DROP TABLE search_links;
                 """)
         }
+        // Integer keys and a full-text index that reads the quotations' own text. Until v2 a
+        // quotation was keyed by "record id@document id" (80 bytes on the dev text) and referred
+        // to its document by the document's id (60 bytes), each in its own index, and FTS5 kept a
+        // second copy of every quotation's text with that id: a third of the store's bytes and
+        // of the writer's work (dev text x20: 187 MB). Documents and quotations now have
+        // `number INTEGER PRIMARY KEY` (stable: VACUUM keeps an INTEGER PRIMARY KEY, not a bare
+        // rowid); a quotation names its document by number, keeps its record id (unique per
+        // document), and is its full-text row's rowid (an external-content FTS5 table).
+        migrator.registerMigration("v3 integer keys") { db in
+            try db.execute(sql: """
+                CREATE TABLE documents_v3 (
+                    number INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    content_hash TEXT NOT NULL,
+                    title TEXT,
+                    published TEXT,
+                    metadata TEXT,
+                    text TEXT NOT NULL,
+                    indexed_at TEXT NOT NULL
+                );
+                INSERT INTO documents_v3 (id, content_hash, title, published, metadata, text, indexed_at)
+                    SELECT id, content_hash, title, published, metadata, text, indexed_at FROM documents ORDER BY rowid;
+                CREATE TABLE quotes_v3 (
+                    number INTEGER PRIMARY KEY,
+                    document INTEGER NOT NULL REFERENCES documents_v3(number) ON DELETE CASCADE,
+                    record_id TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    start INTEGER NOT NULL,
+                    "end" INTEGER NOT NULL,
+                    speaker_id INTEGER REFERENCES speakers(id),
+                    speaker_name TEXT,
+                    speaker_mention TEXT,
+                    via_name TEXT,
+                    cue TEXT,
+                    cue_lemma TEXT,
+                    confidence REAL NOT NULL,
+                    rule TEXT NOT NULL,
+                    record TEXT NOT NULL
+                );
+                INSERT INTO quotes_v3 (document, record_id, type, text, start, "end", speaker_id, speaker_name,
+                        speaker_mention, via_name, cue, cue_lemma, confidence, rule, record)
+                    SELECT d.number, substr(q.id, 1, instr(q.id, '@') - 1), q.type, q.text, q.start, q."end",
+                        q.speaker_id, q.speaker_name, q.speaker_mention, q.via_name, q.cue, q.cue_lemma,
+                        q.confidence, q.rule, q.record
+                    FROM quotes q JOIN documents_v3 d ON d.id = q.document_id ORDER BY q.rowid;
+                DROP TABLE quotes_fts;
+                DROP TABLE quotes;
+                DROP TABLE documents;
+                ALTER TABLE documents_v3 RENAME TO documents;
+                ALTER TABLE quotes_v3 RENAME TO quotes;
+                CREATE INDEX documents_hash ON documents(content_hash);
+                CREATE INDEX documents_published ON documents(published);
+                CREATE UNIQUE INDEX quotes_record ON quotes(record_id, document);
+                CREATE INDEX quotes_document ON quotes(document);
+                CREATE INDEX quotes_speaker ON quotes(speaker_id);
+                CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='number');
+                INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
+                """)
+        }
         return migrator
     }
 

@@ -133,7 +133,7 @@ struct ShowCommand: ParsableCommand {
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the store: SQLite's integrity check, full-text rows and documents of every quotation.")
+        abstract: "Check the store: SQLite's integrity check, full-text entries and documents of every quotation.")
 
     @OptionGroup var store: StoreOptions
 

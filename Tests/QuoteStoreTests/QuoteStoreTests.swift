@@ -132,6 +132,33 @@ final class QuoteStoreTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(try store.query(QuoteQuery(speaker: "Nobody Here")).quotes.isEmpty)
     }
 
+    func testShowFindsARecordIDAloneOrWithItsDocument() throws {
+        let store = try store()
+        // Record ids hash the text, and a store keeps one document per text; a record id can still
+        // come twice (a collision, or an extraction stored under another text), so the same one
+        // is given to both documents here.
+        let text = "\"The bridge reopens in May,\" engineer Tomas Reyes said."
+        let result = extractor.extract(text: text, document: "z@site")
+        var copy = result
+        copy.document = "m"
+        copy.quotes = copy.quotes.map { var record = $0; record.document = "m"; return record }
+        try store.index([(SourceDocument(id: "z@site", text: text), result), (SourceDocument(id: "m", text: text + "\n"), copy)])
+        let ids = try store.query(QuoteQuery()).quotes.map(\.record.id)
+        XCTAssertEqual(ids.count, 2)
+        let id = try XCTUnwrap(ids.first)
+        XCTAssertEqual(Set(ids), [id])
+        // A record id alone: the first document by id.
+        XCTAssertEqual(try store.show(id: id)?.quote.record.document, "m")
+        // With a document id, which may itself hold "@".
+        XCTAssertEqual(try store.show(id: id + "@z@site")?.quote.record.document, "z@site")
+        let shown = try XCTUnwrap(store.show(id: id + "@m"))
+        XCTAssertEqual(shown.quote.record.quote.text, "The bridge reopens in May,")
+        XCTAssertTrue(shown.context.contains("engineer Tomas Reyes said."), shown.context)
+        XCTAssertNil(try store.show(id: id + "@elsewhere"))
+        XCTAssertNil(try store.show(id: String(id.dropLast())))
+        XCTAssertNil(try store.show(id: "%"))
+    }
+
     func testReaderRunsWhileAnotherConnectionIndexes() throws {
         let path = directory.appendingPathComponent("quotes.sqlite").path
         let writer = try QuoteStore(path: path)

@@ -5,8 +5,10 @@ import QuoteSchema
 @testable import QuoteStore
 import XCTest
 
-/// Full-text rows linked to their quotations by rowid: replacing a document removes exactly its
-/// rows, in a new store and in one written before the link existed (migration `v2 search rowid`).
+/// The full-text index against the quotations it was made from: replacing a document removes
+/// exactly its entries, in a new store and in stores written by the earlier schemas (`v1`, and
+/// `v2 search rowid`, migrated to `v3 integer keys`), and `health()` reports an index that has
+/// lost an entry or kept one too many.
 final class StoreMigrationTests: TemporaryDirectoryTestCase {
     private let extractor = Extractor()
     private var path: String { directory.appendingPathComponent("quotes.sqlite").path }
@@ -16,23 +18,28 @@ final class StoreMigrationTests: TemporaryDirectoryTestCase {
         return try! StoreDocument(document: source, result: extractor.extract(text: text, document: id))
     }
 
-    /// The quote ids of the full-text rows matching `word`, read from the FTS table itself (a
-    /// store query joins them to quotations and would hide rows left behind).
+    /// "record id@document id" of each full-text entry matching `word`, read from the index
+    /// itself (a store query joins entries to quotations and would hide entries left behind);
+    /// an entry whose quotation is gone reads "missing".
     private func searchIDs(_ word: String) throws -> [String] {
         try DatabaseQueue(path: path).read { db in
-            try String.fetchAll(db, sql: "SELECT quote_id FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY quote_id",
-                                arguments: [word])
+            try String.fetchAll(db, sql: """
+                SELECT coalesce(q.record_id || '@' || d.id, 'missing') AS found
+                FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?) f
+                LEFT JOIN quotes q ON q.number = f.rowid LEFT JOIN documents d ON d.number = q.document
+                ORDER BY found
+                """, arguments: [word])
         }
     }
 
-    func testReplacingADocumentDeletesItsFullTextRowsOnly() throws {
+    func testReplacingADocumentDeletesItsFullTextEntriesOnly() throws {
         let store = try QuoteStore(path: path)
         try store.index([
             document("a", "\"The harbour stays open,\" Mayor Ines Carvalho said.\n\n\"No new tolls,\" Carvalho said."),
             document("b", "\"The harbour needs dredging,\" engineer Tomas Reyes said."),
         ])
         XCTAssertEqual(try searchIDs("harbour").count, 2)
-        // "a" again with other words: its old rows go, "b" keeps its row.
+        // "a" again with other words: its old entries go, "b" keeps its entry.
         let summary = try store.index([document("a", "\"The ferry runs at dawn,\" Mayor Ines Carvalho said.")])
         XCTAssertEqual(summary.replaced, 1)
         XCTAssertEqual(try searchIDs("harbour").map { $0.hasSuffix("@b") }, [true])
@@ -44,54 +51,88 @@ final class StoreMigrationTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(health.searchRows, 2)
     }
 
-    func testAStoreWrittenBeforeTheLinkIsMigratedAndReplacesCleanly() throws {
-        // A store as the first schema wrote it: full-text rows found only by their quote_id,
-        // with rowids that are not the quotations' own.
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try StoreSchema.migrator.migrate(queue, upTo: "v1")
-            try queue.write { db in
-                try db.execute(sql: "INSERT INTO quotes_fts (rowid, quote_id, text) VALUES (900, 'other', 'unrelated words')")
-                for (document, quote, text) in [("a", "q1", "the harbour stays open"), ("a", "q2", "no new tolls"),
-                                                ("b", "q3", "the harbour needs dredging")] {
-                    try db.execute(sql: """
-                        INSERT OR IGNORE INTO documents (id, content_hash, text, indexed_at) VALUES (?, ?, ?, '2026-01-01')
-                        """, arguments: [document, "hash-" + document, "text of " + document])
-                    try db.execute(sql: """
-                        INSERT INTO quotes (id, document_id, type, text, start, "end", confidence, rule, record)
-                        VALUES (?, ?, 'direct', ?, 0, 1, 0.9, 'test', '{}')
-                        """, arguments: [quote + "@" + document, document, text])
-                    try db.execute(sql: "INSERT INTO quotes_fts (quote_id, text) VALUES (?, ?)",
-                                   arguments: [quote + "@" + document, text])
+    /// A store as the first or second schema wrote it: quotations keyed by "record id@document
+    /// id", full-text rows with their own copy of the text and the quote id, at rowids that are
+    /// not the quotations' own (`v2` records them in `search_rowid`).
+    private func writeEarlierStore(upTo migration: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(queue, upTo: migration)
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO quotes_fts (rowid, quote_id, text) VALUES (900, 'other', 'unrelated words')")
+            for (document, quote, text) in [("a", "q1", "the harbour stays open"), ("a", "q2", "no new tolls"),
+                                            ("b", "q3", "the harbour needs dredging")] {
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO documents (id, content_hash, text, indexed_at) VALUES (?, ?, ?, '2026-01-01')
+                    """, arguments: [document, "hash-" + document, "text of " + document])
+                try db.execute(sql: "INSERT INTO quotes_fts (quote_id, text) VALUES (?, ?)",
+                               arguments: [quote + "@" + document, text])
+                let searchRowID = db.lastInsertedRowID
+                try db.execute(sql: """
+                    INSERT INTO quotes (id, document_id, type, text, start, "end", confidence, rule, record)
+                    VALUES (?, ?, 'direct', ?, 0, 1, 0.9, 'test', '{}')
+                    """, arguments: [quote + "@" + document, document, text])
+                if migration != "v1" {
+                    try db.execute(sql: "UPDATE quotes SET search_rowid = ? WHERE id = ?", arguments: [searchRowID, quote + "@" + document])
                 }
-                try db.execute(sql: "DELETE FROM quotes_fts WHERE quote_id = 'other'")
             }
+            try db.execute(sql: "DELETE FROM quotes_fts WHERE quote_id = 'other'")
         }
-        let store = try QuoteStore(path: path)
-        var health = try store.health()
-        XCTAssertTrue(health.isIntact, "\(health)")
-        XCTAssertEqual(health.unlinkedQuotes, 0)
-        XCTAssertEqual(try searchIDs("harbour"), ["q1@a", "q3@b"])
-
-        try store.index([document("a", "\"The ferry runs at dawn,\" Mayor Ines Carvalho said.")])
-        XCTAssertEqual(try searchIDs("harbour"), ["q3@b"])
-        XCTAssertEqual(try searchIDs("tolls"), [])
-        health = try store.health()
-        XCTAssertTrue(health.isIntact, "\(health)")
-        XCTAssertEqual(health.searchRows, health.quotes)
     }
 
-    func testAQuotationWithoutItsFullTextRowIsReported() throws {
+    func testStoresOfTheEarlierSchemasAreMigratedAndReplaceCleanly() throws {
+        for migration in ["v1", "v2 search rowid"] {
+            try? FileManager.default.removeItem(atPath: path)
+            try writeEarlierStore(upTo: migration)
+            let store = try QuoteStore(path: path)
+            var health = try store.health()
+            XCTAssertTrue(health.isIntact, "\(migration): \(health)")
+            XCTAssertEqual(health.quotes, 3, migration)
+            XCTAssertEqual(health.searchRows, 3, migration)
+            XCTAssertEqual(try searchIDs("harbour"), ["q1@a", "q3@b"], migration)
+            // Each quotation keeps its document: its record id and document id read back as before.
+            let kept = try DatabaseQueue(path: path).read { db in
+                try String.fetchAll(db, sql: """
+                    SELECT q.record_id || '@' || d.id || ':' || q.text FROM quotes q JOIN documents d ON d.number = q.document
+                    ORDER BY q.number
+                    """)
+            }
+            XCTAssertEqual(kept, ["q1@a:the harbour stays open", "q2@a:no new tolls", "q3@b:the harbour needs dredging"], migration)
+
+            try store.index([document("a", "\"The ferry runs at dawn,\" Mayor Ines Carvalho said.")])
+            XCTAssertEqual(try searchIDs("harbour"), ["q3@b"], migration)
+            XCTAssertEqual(try searchIDs("tolls"), [], migration)
+            XCTAssertEqual(try searchIDs("ferry").map { $0.hasSuffix("@a") }, [true], migration)
+            health = try store.health()
+            XCTAssertTrue(health.isIntact, "\(migration): \(health)")
+            XCTAssertEqual(health.searchRows, health.quotes, migration)
+        }
+    }
+
+    func testAQuotationWithoutItsFullTextEntryIsReported() throws {
         let store = try QuoteStore(path: path)
         try store.index([document("a", "\"The harbour stays open,\" Mayor Ines Carvalho said.")])
-        let queue = try DatabaseQueue(path: path)
-        try queue.write { db in
-            // The full-text row exists but under another rowid than the quotation records.
-            try db.execute(sql: "UPDATE quotes SET search_rowid = search_rowid + 1000")
+        try DatabaseQueue(path: path).write { db in
+            // The quotation stays; its entry leaves the index.
+            try db.execute(sql: "INSERT INTO quotes_fts (quotes_fts, rowid, text) SELECT 'delete', number, text FROM quotes")
         }
         let health = try store.health()
         XCTAssertFalse(health.isIntact)
         XCTAssertEqual(health.unlinkedQuotes, 1)
-        XCTAssertTrue(health.description.contains("1 quotations not linked"), health.description)
+        XCTAssertEqual(health.searchRows, 0)
+        XCTAssertTrue(health.description.contains("1 quotations without theirs"), health.description)
+    }
+
+    func testAFullTextEntryWithoutItsQuotationIsReported() throws {
+        let store = try QuoteStore(path: path)
+        try store.index([document("a", "\"The harbour stays open,\" Mayor Ines Carvalho said.")])
+        try DatabaseQueue(path: path).write { db in
+            // The quotation goes without its entry: a search would find a number nobody has.
+            try db.execute(sql: "DELETE FROM quotes")
+        }
+        XCTAssertEqual(try searchIDs("harbour"), ["missing"])
+        let health = try store.health()
+        XCTAssertFalse(health.isIntact)
+        XCTAssertEqual(health.quotes, 0)
+        XCTAssertEqual(health.searchRows, 1)
     }
 }
