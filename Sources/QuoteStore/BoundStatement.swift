@@ -109,6 +109,16 @@ struct BoundStatement {
             }
         }
 
+        /// Binds UTF-8 bytes as text, as they are (the caller made them: no validation).
+        mutating func text(utf8 bytes: ArraySlice<UInt8>) {
+            index += 1
+            let index = self.index
+            let arena = self.arena
+            bytes.withUnsafeBufferPointer { bytes in
+                _ = sqlite3_bind_text(handle, index, arena.copy(bytes), Int32(bytes.count), Binder.inPlace)
+            }
+        }
+
         mutating func integer(_ value: Int64?) {
             index += 1
             if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }

@@ -152,7 +152,7 @@ public final class QuoteStore {
                     row.text(record.cue?.lemma)
                     row.real(record.confidence)
                     row.text(record.rule)
-                    row.text(quote.json)
+                    row.text(utf8: document.recordsJSON[quote.json])
                 }
                 // The full-text entry under the quotation's number, from the same text.
                 let number = db.lastInsertedRowID

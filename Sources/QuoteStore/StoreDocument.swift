@@ -8,17 +8,18 @@ import QuoteSchema
 /// Build these on the extraction threads (`ParallelExtractor.extract(_:transform:)`): the store's
 /// single writer then only binds values to prepared statements.
 public struct StoreDocument: Sendable {
-    /// One quotation row with its record encoded once, and what the speaker directory needs to
-    /// know of its speaker (worked out here, off the writer thread).
+    /// One quotation row with its record encoded once (`json`: its bytes in the document's
+    /// `recordsJSON`), and what the speaker directory needs to know of its speaker (worked out
+    /// here, off the writer thread).
     struct Quote: Sendable {
         var record: QuoteRecord
-        var json: String
+        var json: Range<Int>
         /// The speaker names somebody the store can track (`SpeakerNameFilter.isTrackable`).
         var isTrackable: Bool
         /// The speaker's role when it is one the directory lists (`SpeakerRoleFilter.isRole`).
         var listedRole: String?
 
-        init(record: QuoteRecord, json: String, filters: inout SpeakerFilters) {
+        init(record: QuoteRecord, json: Range<Int>, filters: inout SpeakerFilters) {
             self.record = record
             self.json = json
             isTrackable = record.speaker.map { filters.isTrackable($0) } ?? false
@@ -63,6 +64,10 @@ public struct StoreDocument: Sendable {
     let metadataJSON: String?
     let text: String
     let quotes: [Quote]
+    /// The UTF-8 JSON of every record, one after another (no separator): one buffer per
+    /// document instead of a `String` per record, bound to the statement as bytes (a `String`
+    /// per record cost an allocation and a UTF-8 validation of bytes the writer had just made).
+    let recordsJSON: [UInt8]
 
     /// Prepares `document` and its extraction `result` for `QuoteStore.index(_:)`; throws
     /// `EncodingError` when a record cannot be written as JSON (a confidence that is not a number).
@@ -78,17 +83,24 @@ public struct StoreDocument: Sendable {
         published = StoreSchema.published(document.metadata)
         metadataJSON = try document.metadata.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
         var writer = JSONLineWriter(capacity: 1024)
+        var json: [UInt8] = []
+        json.reserveCapacity(640 * result.quotes.count)
         var filters = SpeakerFilters()
-        quotes = try result.quotes.map { record in
-            // JSONLineWriter writes JSONEncoder's bytes for finite numbers; JSONEncoder refuses the rest.
-            guard record.confidence.isFinite else {
-                return Quote(record: record,
-                             json: String(decoding: try encoder.encode(record), as: UTF8.self), filters: &filters)
+        var quotes: [Quote] = []
+        quotes.reserveCapacity(result.quotes.count)
+        for record in result.quotes {
+            let start = json.count
+            if record.confidence.isFinite {
+                writer.removeAll()
+                writer.append(record)
+                json.append(contentsOf: writer.bytes)
+            } else {
+                // JSONLineWriter writes JSONEncoder's bytes for finite numbers; JSONEncoder refuses the rest.
+                json.append(contentsOf: try encoder.encode(record))
             }
-            writer.removeAll()
-            writer.append(record)
-            return Quote(record: record, json: String(decoding: writer.bytes, as: UTF8.self),
-                         filters: &filters)
+            quotes.append(Quote(record: record, json: start..<json.count, filters: &filters))
         }
+        self.quotes = quotes
+        recordsJSON = json
     }
 }

@@ -38,4 +38,20 @@ final class StoreDocumentTests: XCTestCase {
         XCTAssertEqual(StoreSchema.contentHash("a"), "af63dc4c8601ec8c")
         XCTAssertNotEqual(StoreSchema.contentHash("caf\u{E9}"), StoreSchema.contentHash("cafe\u{301}"))
     }
+
+    func testEachRecordsJSONIsWhatJSONEncoderWrites() throws {
+        let text = "\"The pier is closed,\" Mayor Ines Carvalho said. \"It opens\nin May/June,\" she said.\n\n"
+            + "Carvalho told reporters the caf\u{E9} \"stays\" open."
+        var result = Extractor().extract(text: text, document: "a/b")
+        XCTAssertGreaterThanOrEqual(result.quotes.count, 3)
+        let stored = try StoreDocument(document: SourceDocument(id: "a/b", text: text), result: result)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        XCTAssertEqual(stored.quotes.map { Array(stored.recordsJSON[$0.json]) },
+                       try result.quotes.map { Array(try encoder.encode($0)) })
+        XCTAssertEqual(stored.quotes.last?.json.upperBound, stored.recordsJSON.count)
+        // A confidence JSON cannot hold is refused, as JSONEncoder refuses it.
+        result.quotes[1].confidence = .nan
+        XCTAssertThrowsError(try StoreDocument(document: SourceDocument(id: "a/b", text: text), result: result))
+    }
 }
