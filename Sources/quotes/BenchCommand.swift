@@ -42,6 +42,12 @@ struct BenchCommand: ParsableCommand {
                              discussion: "The time of a one-line document is taken off both first: start-up does not grow."))
     var scaling = false
 
+    func validate() throws {
+        try OptionChecks.atLeast(1, `repeat`, option: "--repeat")
+        try OptionChecks.atLeast(1, runs, option: "--runs")
+        try OptionChecks.atLeast(1, lineMB, option: "--line-mb")
+    }
+
     func run() throws {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("quotes-bench-\(UUID().uuidString)")

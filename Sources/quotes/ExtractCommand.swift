@@ -42,6 +42,10 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Documents processed in parallel (default: all cores). Output order does not depend on it.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    func validate() throws {
+        try OptionChecks.atLeast(1, jobs, option: "--jobs")
+    }
+
     func run() throws {
         let words = try lexicon.map { try Lexicon(directory: URL(fileURLWithPath: $0)) } ?? .bundled
         let extractor = Extractor(lexicon: words, offsetUnit: offsets)

@@ -43,6 +43,12 @@ struct IndexCommand: ParsableCommand {
                                visibility: .hidden))
     var maxPages: Int?
 
+    func validate() throws {
+        try OptionChecks.atLeast(1, batch, option: "--batch")
+        try OptionChecks.atLeast(1, jobs, option: "--jobs")
+        try OptionChecks.atLeast(1, maxPages, option: "--max-pages")
+    }
+
     func run() throws {
         let quoteStore = try QuoteStore(path: store.db, maxPageCount: maxPages)
         let progress = IndexProgress.standardError()

@@ -36,6 +36,10 @@ struct SpeakersCommand: ParsableCommand {
     @Option(help: "Show at most this many speakers.")
     var limit: Int?
 
+    func validate() throws {
+        try OptionChecks.atLeast(0, limit, option: "--limit")
+    }
+
     func run() throws {
         let speakers = try store.existing().speakers(limit: limit)
         switch format {
