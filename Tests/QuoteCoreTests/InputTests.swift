@@ -116,6 +116,24 @@ final class InputTests: XCTestCase {
         XCTAssertEqual(documents.map(\.text), ["Hi", "Hi"])
     }
 
+    func testUTF16IsDecodedStrictly() {
+        // "Hi 😀" little-endian (a surrogate pair), and big-endian.
+        let pair = write("pair.txt", [0xFF, 0xFE, 0x48, 0x00, 0x69, 0x00, 0x20, 0x00, 0x3D, 0xD8, 0x00, 0xDE])
+        let big = write("big.txt", [0xFE, 0xFF, 0x00, 0x48, 0x00, 0x69])
+        // A binary file that starts with FF FE: an odd length, or NUL units.
+        let odd = write("odd.bin.txt", [0xFF, 0xFE, 0x48, 0x00, 0x69])
+        let nul = write("nul.txt", [0xFF, 0xFE, 0x48, 0x00, 0x00, 0x00, 0x69, 0x00])
+        // A high surrogate followed by a letter.
+        let lone = write("lone.txt", [0xFF, 0xFE, 0x48, 0x00, 0x3D, 0xD8, 0x69, 0x00])
+        let (documents, errors) = read([pair, big, odd, nul, lone])
+        XCTAssertEqual(documents.map(\.text), ["Hi \u{1F600}", "Hi"])
+        XCTAssertEqual(errors.map(\.description), [
+            "\(odd): cannot read: invalid UTF-16: 5 bytes with a byte-order mark, an odd number",
+            "\(nul): looks like a binary file (NUL byte at byte offset 4), not text",
+            "\(lone): cannot read: invalid UTF-16 at byte offset 4: a surrogate without its other half",
+        ])
+    }
+
     func testEmptyDocumentGetsADiagnostic() {
         let empty = write("empty.txt", [])
         let (documents, errors) = read([empty])

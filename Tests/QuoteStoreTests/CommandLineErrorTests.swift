@@ -59,4 +59,47 @@ final class CommandLineErrorTests: TemporaryDirectoryTestCase {
             XCTAssertTrue(message.contains(expected), "\(predictions): \(message)")
         }
     }
+
+    /// Counts below their least meaningful value are usage errors quoting the value (they ran as
+    /// 1, or as no limit, before), and nothing is written.
+    func testCountsBelowTheirLeastAreRefused() throws {
+        let article = directory.appendingPathComponent("a.txt")
+        try Data("\"We will act,\" Dana Okafor said.".utf8).write(to: article)
+        let store = directory.appendingPathComponent("s.sqlite").path
+        for (arguments, message) in [
+            (["index", "--db", store, "--batch", "0", article.path], "--batch must be at least 1, not 0"),
+            (["index", "--db", store, "--jobs=-2", article.path], "--jobs must be at least 1, not -2"),
+            (["extract", "--jobs", "0", article.path], "--jobs must be at least 1, not 0"),
+            (["speakers", "--db", store, "--limit=-1"], "--limit must be at least 0, not -1"),
+            (["bench", "--runs", "0"], "--runs must be at least 1, not 0"),
+        ] {
+            let (status, errors) = try runQuotes(arguments)
+            XCTAssertEqual(status, 64, "\(arguments): \(errors)")
+            XCTAssertTrue(errors.contains(message), "\(arguments): \(errors)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: store), "\(arguments)")
+        }
+    }
+
+    /// Standard input with `--input auto` is JSONL when its first character is "{" (streamed as
+    /// documents, whatever white space comes first), else one text document.
+    func testStandardInputIsJSONLWhenItStartsWithABrace() throws {
+        let lines = """
+            {"id": "a", "text": "\\"The pier is closed,\\" Mayor Ines Carvalho said."}
+            {"id": "b", "text": "\\"It opens in May,\\" engineer Tomas Reyes said."}
+
+            """
+        for input in [lines, "\n  \n" + lines, "\u{FEFF}" + lines] {
+            let (status, output, errors) = try runQuotes(["extract", "--format", "jsonl", "-"], input: Data(input.utf8))
+            XCTAssertEqual(status, 0, errors)
+            let documents = output.split(separator: "\n").compactMap { line -> String? in
+                (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["document"] as? String
+            }
+            XCTAssertEqual(documents, ["a", "b"], output)
+        }
+        let text = "Council notes\n\n\"The pier is closed,\" Mayor Ines Carvalho said. {Correction appended.}"
+        let (status, output, errors) = try runQuotes(["extract", "--format", "jsonl", "-"], input: Data(text.utf8))
+        XCTAssertEqual(status, 0, errors)
+        XCTAssertTrue(output.contains("\"document\":\"-\""), output)
+        XCTAssertTrue(output.contains("Ines Carvalho"), output)
+    }
 }

@@ -39,4 +39,26 @@ class TemporaryDirectoryTestCase: XCTestCase {
         process.waitUntilExit()
         return (process.terminationStatus, message)
     }
+
+    /// Runs `quotes` with `arguments` and `input` on its standard input; returns its exit status,
+    /// standard output and standard error (through files: no pipe can fill and stall it).
+    func runQuotes(_ arguments: [String], input: Data) throws -> (status: Int32, output: String, errors: String) {
+        let name = UUID().uuidString
+        let inputFile = directory.appendingPathComponent(name + ".in")
+        let outputFile = directory.appendingPathComponent(name + ".out")
+        let errorFile = directory.appendingPathComponent(name + ".err")
+        try input.write(to: inputFile)
+        try Data().write(to: outputFile)
+        try Data().write(to: errorFile)
+        let process = Process()
+        process.executableURL = try quotesBinary()
+        process.arguments = arguments
+        process.standardInput = try FileHandle(forReadingFrom: inputFile)
+        process.standardOutput = try FileHandle(forWritingTo: outputFile)
+        process.standardError = try FileHandle(forWritingTo: errorFile)
+        try process.run()
+        process.waitUntilExit()
+        return (process.terminationStatus, try String(contentsOf: outputFile, encoding: .utf8),
+                try String(contentsOf: errorFile, encoding: .utf8))
+    }
 }

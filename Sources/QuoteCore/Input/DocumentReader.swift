@@ -19,7 +19,8 @@ public struct SourceDocument: Sendable {
 
 /// How to read an input path.
 public enum InputFormat: String, Sendable, CaseIterable {
-    /// By extension: `.jsonl` is JSONL, anything else is text.
+    /// By extension: `.jsonl` is JSONL, anything else is text; standard input by its first
+    /// character (after white space): "{" is JSONL.
     case auto
     case text
     case jsonl
@@ -41,10 +42,23 @@ public struct DocumentReader: Sendable {
     public func read(_ paths: [String], emit: (SourceDocument) -> Void, fail: (InputError) -> Void) {
         for path in paths {
             if path == "-" {
-                if format == .jsonl {
-                    streamJSONL(FileHandle.standardInput, path: "-", emit: emit, fail: fail)
-                } else {
-                    handle(data: FileHandle.standardInput.readDataToEndOfFile(), path: "-", emit: emit, fail: fail)
+                let input = FileHandle.standardInput
+                switch format {
+                case .jsonl:
+                    streamJSONL(input, path: "-", emit: emit, fail: fail)
+                case .text:
+                    handle(data: input.readDataToEndOfFile(), path: "-", emit: emit, fail: fail)
+                case .auto:
+                    // Standard input has no name to go by: it is JSONL when its first character
+                    // is "{" (an article does not start with a brace), and then streamed, so a
+                    // large archive piped in is not held whole as one text.
+                    var start = Self.openingBytes(input)
+                    if Self.startsLikeJSONL(start) {
+                        streamJSONL(input, path: "-", prefix: start, emit: emit, fail: fail)
+                    } else {
+                        start.append(input.readDataToEndOfFile())
+                        handle(data: start, path: "-", emit: emit, fail: fail)
+                    }
                 }
                 continue
             }
@@ -117,8 +131,30 @@ public struct DocumentReader: Sendable {
         }
     }
 
+    /// The first bytes of `handle` up to and including its first one that is not white space
+    /// (or all of it, when it is only white space): what `startsLikeJSONL` needs, read in chunks
+    /// as a pipe delivers them.
+    static func openingBytes(_ handle: FileHandle) -> Data {
+        var bytes = Data()
+        while true {
+            let chunk = handle.readData(ofLength: 1 << 16)
+            if chunk.isEmpty { return bytes }
+            bytes.append(chunk)
+            if bytes.contains(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) { return bytes }
+        }
+    }
+
+    /// True when the first character after a UTF-8 byte-order mark and white space is "{".
+    static func startsLikeJSONL(_ bytes: Data) -> Bool {
+        var rest = bytes[...]
+        if rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
+        return rest.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "{")
+    }
+
     /// Reads JSONL a chunk at a time: memory stays bounded by the longest line, not the file.
-    func streamJSONL(_ handle: FileHandle, path: String, emit: (SourceDocument) -> Void, fail: (InputError) -> Void) {
+    /// `prefix` holds bytes already read from `handle` (standard input's first bytes).
+    func streamJSONL(_ handle: FileHandle, path: String, prefix: Data = Data(), emit: (SourceDocument) -> Void,
+                     fail: (InputError) -> Void) {
         let decoder = JSONDecoder()
         var pending: [UInt8] = []
         var lineNumber = 0
@@ -165,8 +201,10 @@ public struct DocumentReader: Sendable {
             }
             emit(SourceDocument(id: id, text: body, metadata: fields.isEmpty || !keepsMetadata ? nil : fields))
         }
+        var taken = prefix.isEmpty ? nil : prefix
         while true {
-            let chunk = handle.readData(ofLength: 1 << 20)
+            let chunk = taken ?? handle.readData(ofLength: 1 << 20)
+            taken = nil
             if chunk.isEmpty { break }
             pending.append(contentsOf: chunk)
             if first {

@@ -1,27 +1,62 @@
 import Foundation
 
-/// Turns bytes into text: UTF-8 (BOM removed) or UTF-16 with a BOM; rejects binary data and
-/// invalid UTF-8 with the byte offset of the problem.
+/// Turns bytes into text: UTF-8 (BOM removed) or UTF-16 with a BOM; rejects binary data, invalid
+/// UTF-8 and invalid UTF-16 with the byte offset of the problem.
 public enum TextDecoding {
     public static func decode(_ data: Data, path: String) -> Result<String, InputError> {
-        let bytes = [UInt8](data)
+        // Read in place: a copy of the bytes as an array was as large as the document.
+        data.withUnsafeBytes { raw in
+            decode(raw.bindMemory(to: UInt8.self), path: path)
+        }
+    }
+
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> Result<String, InputError> {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-            let littleEndian = bytes[0] == 0xFF
-            guard let text = String(data: data.dropFirst(2), encoding: littleEndian ? .utf16LittleEndian : .utf16BigEndian) else {
-                return .failure(.unreadable(path: path, reason: "invalid UTF-16 after the byte-order mark"))
-            }
-            return .success(text)
+            return decodeUTF16(bytes, littleEndian: bytes[0] == 0xFF, path: path)
         }
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         if let nul = bytes[start...].prefix(1 << 16).firstIndex(of: 0) {
             return .failure(.binaryFile(path: path, byteOffset: nul))
         }
-        let body = bytes[start...]
-        if let text = String(validating: body, as: UTF8.self) {
+        if let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self) {
             return .success(text)
         }
-        return .failure(.invalidUTF8(path: path, byteOffset: firstInvalidUTF8(bytes, from: start)))
+        return .failure(.invalidUTF8(path: path, byteOffset: firstInvalidUTF8(Array(bytes), from: start)))
+    }
+
+    /// The code units after a UTF-16 byte-order mark. Refused: an odd number of bytes (a UTF-16
+    /// text has two per unit: a binary file that happens to start with FF FE was decoded as
+    /// garbage before), a U+0000 unit in the first 64 KiB (binary, as for UTF-8), and a surrogate
+    /// without its other half, with its byte offset (Foundation refused those without saying
+    /// where).
+    static func decodeUTF16(_ bytes: UnsafeBufferPointer<UInt8>, littleEndian: Bool, path: String) -> Result<String, InputError> {
+        guard bytes.count % 2 == 0 else {
+            return .failure(.unreadable(path: path, reason: "invalid UTF-16: \(bytes.count) bytes with a byte-order mark, an odd number"))
+        }
+        let count = bytes.count / 2 - 1
+        var units = [UInt16](repeating: 0, count: count)
+        for index in 0..<count {
+            let first = UInt16(bytes[2 + 2 * index])
+            let second = UInt16(bytes[3 + 2 * index])
+            units[index] = littleEndian ? first | second << 8 : first << 8 | second
+        }
+        if let nul = units.prefix(1 << 15).firstIndex(of: 0) {
+            return .failure(.binaryFile(path: path, byteOffset: 2 + 2 * nul))
+        }
+        var index = 0
+        while index < count {
+            let unit = units[index]
+            if unit & 0xFC00 == 0xD800, index + 1 < count, units[index + 1] & 0xFC00 == 0xDC00 {
+                index += 2
+                continue
+            }
+            if unit & 0xF800 == 0xD800 {
+                return .failure(.unreadable(path: path, reason: "invalid UTF-16 at byte offset \(2 + 2 * index): a surrogate without its other half"))
+            }
+            index += 1
+        }
+        return .success(String(decoding: units, as: UTF16.self))
     }
 
     /// Offset of the first byte that does not start or continue a valid UTF-8 sequence.
