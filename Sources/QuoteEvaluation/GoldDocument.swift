@@ -32,7 +32,8 @@ public struct GoldQuote: Codable, Hashable, Sendable {
     public var cue: GoldSpan?
     /// Shared by all fragments of one attribution.
     public var attributionID: String?
-    /// `[i, n]`: this is fragment `i` of `n` (1-based in the corpus; only carried through).
+    /// `[i, n]`: this is fragment `i` of `n` (counted from 0 in the dev set; `GoldReader` refuses
+    /// an `i` outside 0...n; only carried through).
     public var fragment: [Int]?
     /// For a direct quote: its start including the opening mark.
     public var startWithMarks: Int?
@@ -84,7 +85,7 @@ public struct GoldQuote: Codable, Hashable, Sendable {
         } else {
             attributionID = nil
         }
-        fragment = try? c.decodeIfPresent([Int].self, forKey: .fragment)
+        fragment = try c.decodeIfPresent([Int].self, forKey: .fragment)
         startWithMarks = try? c.decodeIfPresent(Int.self, forKey: .startWithMarks)
         endWithMarks = try? c.decodeIfPresent(Int.self, forKey: .endWithMarks)
     }

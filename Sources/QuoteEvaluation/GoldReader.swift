@@ -16,6 +16,9 @@ public enum GoldReadError: Error, CustomStringConvertible, Hashable, Sendable {
                       found: String)
     /// A document id already seen on an earlier line; the later line is skipped.
     case duplicateID(path: String, line: Int, id: String, firstLine: Int)
+    /// A quote's `fragment` is not `[i, n]` with n >= 1 and 0 <= i <= n (the dev set counts from
+    /// 0; a set counting from 1 passes too).
+    case invalidFragment(path: String, line: Int, id: String, quoteIndex: Int, fragment: [Int])
 
     /// The 1-based line number, or nil for a whole-file error.
     public var line: Int? {
@@ -23,7 +26,7 @@ public enum GoldReadError: Error, CustomStringConvertible, Hashable, Sendable {
         case .unreadableFile: return nil
         case .invalidEncoding(_, let line), .invalidJSON(_, let line, _),
              .invalidOffsets(_, let line, _, _, _, _, _), .textMismatch(_, let line, _, _, _, _),
-             .duplicateID(_, let line, _, _):
+             .duplicateID(_, let line, _, _), .invalidFragment(_, let line, _, _, _):
             return line
         }
     }
@@ -43,6 +46,9 @@ public enum GoldReadError: Error, CustomStringConvertible, Hashable, Sendable {
             return "\"\(path)\" line \(line) (document \"\(id)\"): quote \(index) text "
                 + "\"\(GoldReadError.clip(expected))\" differs from the text at its offsets "
                 + "\"\(GoldReadError.clip(found))\""
+        case .invalidFragment(let path, let line, let id, let index, let fragment):
+            return "\"\(path)\" line \(line) (document \"\(id)\"): quote \(index) fragment \(fragment) "
+                + "is not [i, n] with n >= 1 and 0 <= i <= n"
         case .duplicateID(let path, let line, let id, let firstLine):
             return "\"\(path)\" line \(line): document id \"\(id)\" already used on line \(firstLine); "
                 + "line skipped"
@@ -100,7 +106,8 @@ public enum GoldReader {
             do {
                 document = try decoder.decode(GoldDocument.self, from: Data(slice))
             } catch {
-                errors.append(.invalidJSON(path: path, line: lineNumber, detail: describe(error)))
+                let detail = outOfRangeNumber(in: slice) ?? describe(error)
+                errors.append(.invalidJSON(path: path, line: lineNumber, detail: detail))
                 continue
             }
             if let problem = validate(document, path: path, line: lineNumber) {
@@ -134,11 +141,40 @@ public enum GoldReader {
                                        field: "quote \(index) speaker", start: speaker.start,
                                        end: speaker.end, length: length)
             }
+            if let fragment = quote.fragment, fragment.count != 2 || fragment[1] < 1 || fragment[0] < 0 || fragment[0] > fragment[1] {
+                return .invalidFragment(path: path, line: line, id: document.id, quoteIndex: index, fragment: fragment)
+            }
             if !quote.text.isEmpty {
                 let found = SpanText.slice(scalars, quote.start, quote.end)
                 if !found.unicodeScalars.elementsEqual(quote.text.unicodeScalars) {
                     return .textMismatch(path: path, line: line, id: document.id, quoteIndex: index,
                                          expected: quote.text, found: found)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// For a line that is valid JSON but has an offset that is not a whole number an `Int` holds
+    /// ("start": 1e30, 12.5): which one. `JSONDecoder` says only that the data was not valid JSON.
+    static func outOfRangeNumber(in line: ArraySlice<UInt8>) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+              let quotes = object["quotes"] as? [Any] else { return nil }
+        func check(_ value: Any?, _ field: String) -> String? {
+            guard let number = value as? NSNumber, !(value is Bool) else { return nil }
+            let double = number.doubleValue
+            if double.rounded() == double, abs(double) < 9e15 { return nil }
+            return "`\(field)` is \(number), not a whole-number offset"
+        }
+        for (index, quote) in quotes.enumerated() {
+            guard let quote = quote as? [String: Any] else { continue }
+            for key in ["start", "end", "start_with_marks", "end_with_marks"] {
+                if let problem = check(quote[key], "quotes[\(index)].\(key)") { return problem }
+            }
+            for span in ["speaker", "cue"] {
+                guard let fields = quote[span] as? [String: Any] else { continue }
+                for key in ["start", "end"] {
+                    if let problem = check(fields[key], "quotes[\(index)].\(span).\(key)") { return problem }
                 }
             }
         }

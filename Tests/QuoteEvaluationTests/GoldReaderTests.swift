@@ -81,6 +81,29 @@ final class GoldReaderTests: XCTestCase {
         XCTAssertTrue(messages[5].contains("missing field \"id\""), messages[5])
     }
 
+    func testOffsetsThatAreNoWholeNumbersAndBadFragmentsAreNamed() throws {
+        let lines = [
+            #"{"id": "n1", "text": "Hello there.", "quotes": [{"start": 1e30, "end": 3, "type": "direct"}]}"#,
+            #"{"id": "n2", "text": "Hello there.", "quotes": [{"start": 0, "end": 5, "type": "direct", "speaker": {"start": 6, "end": 7.5}}]}"#,
+            #"{"id": "f1", "text": "Hello there.", "quotes": [{"start": 0, "end": 5, "type": "direct", "fragment": [5, 2]}]}"#,
+            #"{"id": "f2", "text": "Hello there.", "quotes": [{"start": 0, "end": 5, "type": "direct", "fragment": [-1, 2]}]}"#,
+            #"{"id": "f3", "text": "Hello there.", "quotes": [{"start": 0, "end": 5, "type": "direct", "fragment": "first"}]}"#,
+            #"{"id": "ok", "text": "Hello there.", "quotes": [{"start": 0, "end": 5, "type": "direct", "fragment": [1, 2]}, {"start": 6, "end": 11, "type": "direct", "fragment": [2, 2]}]}"#,
+        ]
+        let path = try write(lines)
+        let (documents, errors) = try GoldReader.read(path: path)
+        XCTAssertEqual(documents.map(\.id), ["ok"])
+        XCTAssertEqual(documents[0].quotes[0].fragment, [1, 2])
+        let messages = errors.map(\.description)
+        XCTAssertEqual(messages.count, 5)
+        XCTAssertTrue(messages[0].hasSuffix("invalid gold record: `quotes[0].start` is 1e+30, not a whole-number offset"), messages[0])
+        XCTAssertTrue(messages[1].hasSuffix("invalid gold record: `quotes[0].speaker.end` is 7.5, not a whole-number offset"), messages[1])
+        XCTAssertEqual(errors[2], .invalidFragment(path: path, line: 3, id: "f1", quoteIndex: 0, fragment: [5, 2]))
+        XCTAssertTrue(messages[2].hasSuffix("quote 0 fragment [5, 2] is not [i, n] with n >= 1 and 0 <= i <= n"), messages[2])
+        XCTAssertEqual(errors[3], .invalidFragment(path: path, line: 4, id: "f2", quoteIndex: 0, fragment: [-1, 2]))
+        XCTAssertTrue(messages[4].contains("`quotes[0].fragment`"), messages[4])
+    }
+
     func testUnreadableFileThrows() {
         let path = directory.appendingPathComponent("absent.jsonl").path
         XCTAssertThrowsError(try GoldReader.read(path: path)) { error in

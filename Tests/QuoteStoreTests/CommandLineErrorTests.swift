@@ -102,4 +102,18 @@ final class CommandLineErrorTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(output.contains("\"document\":\"-\""), output)
         XCTAssertTrue(output.contains("Ines Carvalho"), output)
     }
+
+    /// A gold file with a refused line is scored on the others, and the run fails.
+    func testEvalScoresTheReadableLinesAndFailsOnARefusedOne() throws {
+        let gold = directory.appendingPathComponent("gold.jsonl")
+        try Data("""
+            {"id": "a", "text": "\\"Go,\\" Ann Lee said.", "quotes": [{"start": 1, "end": 4, "text": "Go,", "type": "direct"}]}
+            {"id": "a", "text": "Again.", "quotes": []}
+
+            """.utf8).write(to: gold)
+        let (status, output, errors) = try runQuotes(["eval", gold.path], input: Data())
+        XCTAssertEqual(status, 1, errors)
+        XCTAssertTrue(output.hasPrefix("Quotation evaluation: 1 documents, 1 gold quotations"), output)
+        XCTAssertTrue(errors.contains("line 2: document id \"a\" already used on line 1"), errors)
+    }
 }
