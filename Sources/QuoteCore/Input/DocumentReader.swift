@@ -140,7 +140,8 @@ public struct DocumentReader: Sendable {
             let chunk = handle.readData(ofLength: 1 << 16)
             if chunk.isEmpty { return bytes }
             bytes.append(chunk)
-            if bytes.contains(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) { return bytes }
+            // Only the new chunk is looked at: input that is all white space stays linear.
+            if chunk.contains(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) { return bytes }
         }
     }
 
