@@ -107,12 +107,15 @@ enum SpeakerDirectory {
         var dependence = Cache.Dependence.none
         if identity.words >= 2 || speaker.kind != .person {
             id = try find(identity.key, kind)
-            // "Republican Donald Trump": a known full name at the end of a longer one is that person.
-            var words = Self.words(identity.name)
-            if id == nil, speaker.kind == .person, words.count > 2 { dependence = .anyPerson }
-            while id == nil, speaker.kind == .person, words.count > 2 {
-                words.removeFirst()
-                id = try find(cache.key(words.joined(separator: " ")), "person")
+            // "Republican Donald Trump": a known full name at the end of a longer one is that
+            // person. The name is split into words only when its full key found nobody.
+            if id == nil, speaker.kind == .person {
+                var words = Self.words(identity.name)
+                if words.count > 2 { dependence = .anyPerson }
+                while id == nil, words.count > 2 {
+                    words.removeFirst()
+                    id = try find(cache.key(words.joined(separator: " ")), "person")
+                }
             }
         } else {
             let full = try BoundStatement(db.cachedStatement(

@@ -56,7 +56,7 @@ struct BenchCommand: ParsableCommand {
 
         if scaling { return try measureScaling(executable, work: work) }
         let input = work.appendingPathComponent("input.jsonl").path
-        let (documents, bytes) = try BenchInputs.repeatedGold(gold, times: max(1, `repeat`), to: input)
+        let (documents, bytes) = try BenchInputs.repeatedGold(gold, times: `repeat`, to: input)
         let cores = ProcessInfo.processInfo.activeProcessorCount
         print("quotes bench: \(documents) documents, \(BenchInputs.megabytes(bytes)) MB of text (\(gold) x\(`repeat`)), "
               + "\(cores) cores, median of \(runs) runs")
@@ -126,7 +126,7 @@ struct BenchCommand: ParsableCommand {
     /// The median run of `arguments`, by wall time, with that run's peak memory.
     private func measure(_ executable: String, _ arguments: [String], before: () -> Void = {}) throws -> BenchRow {
         var rows: [BenchRow] = []
-        for _ in 0..<max(1, runs) {
+        for _ in 0..<runs {
             before()
             rows.append(try ChildProcess.run(executable, arguments))
         }
