@@ -26,18 +26,11 @@ class TemporaryDirectoryTestCase: XCTestCase {
         throw XCTSkip("no quotes binary in \(places.map(\.path)); run swift build first")
     }
 
-    /// Runs `quotes` with `arguments` and returns its exit status and standard error.
+    /// Runs `quotes` with `arguments` and nothing on its standard input; returns its exit status
+    /// and standard error.
     func runQuotes(_ arguments: [String]) throws -> (status: Int32, errors: String) {
-        let process = Process()
-        process.executableURL = try quotesBinary()
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, message)
+        let run = try runQuotes(arguments, input: Data())
+        return (run.status, run.errors)
     }
 
     /// Runs `quotes` with `arguments` and `input` on its standard input; returns its exit status,
