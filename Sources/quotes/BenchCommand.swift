@@ -65,6 +65,9 @@ struct BenchCommand: ParsableCommand {
             let row = try measure(executable, ["extract", "--jobs", "\(jobs)", "--format", "jsonl", input])
             print(row.line("extract, jobs \(jobs)", bytes: bytes, documents: documents))
         }
+        // The default output, one pretty-printed JSON object, written as documents come.
+        let json = try measure(executable, ["extract", "--jobs", "\(cores)", input])
+        print(json.line("extract json, jobs \(cores)", bytes: bytes, documents: documents))
         let store = work.appendingPathComponent("bench.sqlite").path
         func removeStore() {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store + suffix) }

@@ -52,9 +52,8 @@ struct ExtractCommand: ParsableCommand {
         // JSONL output writes no metadata (and --text adds the text itself), so JSONL input need not keep it.
         let reader = DocumentReader(format: input.coreFormat, keepsMetadata: format != .jsonl)
         let output = StandardOutput()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = format == .json ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        var results: [DocumentResult] = []
+        // JSON output is written as documents come too (the envelope around them by `envelope`).
+        var envelope = ExtractionJSONWriter()
         var failures = 0
         let parallel = ParallelExtractor(extractor: extractor, jobs: jobs)
         let format = self.format
@@ -64,7 +63,12 @@ struct ExtractCommand: ParsableCommand {
         let stream = ExtractionStream(extractor: parallel) { result -> (DocumentResult, [UInt8]) in
             var result = result
             if directOnly { result.quotes.removeAll { $0.type == .indirect } }
-            guard format == .jsonl else { return (result, []) }
+            guard format == .jsonl else {
+                let json = ExtractionJSONWriter.document(result)
+                result.quotes = []
+                result.metadata = nil
+                return (result, json)
+            }
             var writer = JSONLineWriter(capacity: result.quotes.count * 600)
             for record in result.quotes {
                 writer.appendLine(record, schemaVersion: QuoteSchemaVersion.current)
@@ -91,7 +95,8 @@ struct ExtractCommand: ParsableCommand {
                     let place = diagnostic.start.map { " at \($0)" } ?? ""
                     StandardError.write("\(result.document)\(place): \(diagnostic.severity.rawValue): \(diagnostic.code): \(diagnostic.message)")
                 }
-                if format == .json { results.append(result) } else { output.write(lines) }
+                if format == .json { output.write(envelope.separator()) }
+                output.write(lines)
             }
         }
         func emit(_ document: SourceDocument) {
@@ -131,8 +136,8 @@ struct ExtractCommand: ParsableCommand {
             }
         }
         write(stream.drain())
-        if format == .json, let data = try? encoder.encode(ExtractionOutput(documents: results)) {
-            output.write(data)
+        if format == .json {
+            output.write(envelope.closing())
             output.write("\n")
         }
         output.flush()

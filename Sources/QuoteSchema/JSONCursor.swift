@@ -1,0 +1,338 @@
+/// Writes JSON at a pointer with no capacity checks, compact or laid out as `JSONEncoder`'s
+/// `.prettyPrinted` does; callers reserve room for a bound first (`JSONCursor.append`).
+///
+/// The layout of `.prettyPrinted` (swift-foundation): each member and element on a line of its
+/// own, indented two spaces a level, `"key" : value`, closing brackets on their own line at the
+/// opening's level, and an empty array or object as the brackets with one blank line between.
+struct JSONCursor {
+    private(set) var pointer: UnsafeMutablePointer<UInt8>
+    /// Containers open around the next value (its indentation is twice this).
+    private(set) var depth: Int
+    let pretty: Bool
+
+    init(_ pointer: UnsafeMutablePointer<UInt8>, depth: Int = 0, pretty: Bool = false) {
+        self.pointer = pointer
+        self.depth = depth
+        self.pretty = pretty
+    }
+
+    /// Reserves `bound` bytes at the end of `bytes`, lets `body` write into them from `depth`
+    /// on, and gives back what it did not use; returns the depth `body` left.
+    @discardableResult
+    static func append(to bytes: inout [UInt8], bound: Int, depth: Int = 0, pretty: Bool = false,
+                       _ body: (inout JSONCursor) -> Void) -> Int {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: bound))
+        let (written, depthAfter) = bytes.withUnsafeMutableBufferPointer { buffer -> (Int, Int) in
+            var cursor = JSONCursor(buffer.baseAddress! + start, depth: depth, pretty: pretty)
+            body(&cursor)
+            return (cursor.pointer - (buffer.baseAddress! + start), cursor.depth)
+        }
+        precondition(written <= bound, "JSON writer wrote \(written) bytes into a bound of \(bound)")
+        bytes.removeLast(bound - written)
+        return depthAfter
+    }
+
+    /// Most bytes the layout adds to a value whose lines number at most `lines` and which opens
+    /// at most `levels` containers inside `depth`: a newline and the indentation per line, and
+    /// the two spaces around a colon.
+    static func layoutBound(lines: Int, depth: Int, levels: Int) -> Int {
+        lines * (2 * (depth + levels) + 4)
+    }
+
+    // MARK: Layout
+
+    @inline(__always) mutating func byte(_ value: UInt8) {
+        pointer.pointee = value
+        pointer += 1
+    }
+
+    @inline(__always) mutating func raw(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let base = source.baseAddress, !source.isEmpty else { return }
+        pointer.update(from: base, count: source.count)
+        pointer += source.count
+    }
+
+    /// In the pretty layout, a line break and the current indentation.
+    @inline(__always) private mutating func newline() {
+        guard pretty else { return }
+        byte(0x0A)
+        pointer.update(repeating: 0x20, count: 2 * depth)
+        pointer += 2 * depth
+    }
+
+    /// `{` or `[`; what follows is one level deeper.
+    @inline(__always) mutating func open(_ bracket: UInt8) {
+        byte(bracket)
+        depth += 1
+    }
+
+    /// `}` or `]` on its own line; `empty` when nothing was written since `open` (the pretty
+    /// layout puts a blank line between empty brackets).
+    @inline(__always) mutating func close(_ bracket: UInt8, empty: Bool = false) {
+        depth -= 1
+        if pretty && empty { byte(0x0A) }
+        newline()
+        byte(bracket)
+    }
+
+    /// The start of an array element: a comma after the first, and its line.
+    @inline(__always) mutating func element(first: Bool) {
+        if !first { byte(UInt8(ascii: ",")) }
+        newline()
+    }
+
+    /// The start of an object member: a comma after the first, its line, the key and the colon.
+    @inline(__always) mutating func key(_ name: StaticString, first: Bool = false) {
+        if !first { byte(UInt8(ascii: ",")) }
+        newline()
+        byte(UInt8(ascii: "\""))
+        name.withUTF8Buffer { raw($0) }
+        byte(UInt8(ascii: "\""))
+        if pretty { byte(0x20) }
+        byte(UInt8(ascii: ":"))
+        if pretty { byte(0x20) }
+    }
+
+    // MARK: Values
+
+    mutating func null() {
+        byte(UInt8(ascii: "n"))
+        byte(UInt8(ascii: "u"))
+        byte(UInt8(ascii: "l"))
+        byte(UInt8(ascii: "l"))
+    }
+
+    mutating func integer(_ value: Int) {
+        if value >= 0 && value < 10 {
+            byte(UInt8(truncatingIfNeeded: 48 + value))
+        } else if value > 0 {
+            // The digits, lowest first from the end of a small buffer, as `String(value)` writes them.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+                var rest = value
+                var start = digits.count
+                while rest > 0 {
+                    start -= 1
+                    digits[start] = UInt8(truncatingIfNeeded: 48 + rest % 10)
+                    rest /= 10
+                }
+                raw(UnsafeBufferPointer(rebasing: digits[start...]))
+            }
+        } else {
+            utf8(String(value))
+        }
+    }
+
+    private mutating func utf8(_ text: String) {
+        var text = text
+        text.withUTF8 { raw($0) }
+    }
+
+    /// Doubles as `JSONEncoder` writes them: Swift's shortest form, without a trailing ".0".
+    mutating func number(_ value: Double) {
+        let scaled = (value * 100).rounded()
+        if scaled >= 0, scaled <= 100, Double(Int(scaled)) / 100 == value, value.sign == .plus {
+            // The very double `Double(k) / 100`: its text is in the table.
+            return utf8(JSONCursor.hundredths[Int(scaled)])
+        }
+        utf8(JSONCursor.numberText(value))
+    }
+
+    /// A JSON string: quotes, backslashes and control characters escaped as `JSONEncoder` does.
+    mutating func string(_ value: String) {
+        byte(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { utf8 in
+            var runStart = 0
+            var index = 0
+            while index < utf8.count {
+                // Eight bytes at a time while none needs an escape (most text).
+                if index + 8 <= utf8.count,
+                   !JSONCursor.mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
+                let current = utf8[index]
+                index += 1
+                guard current < 0x20 || current == UInt8(ascii: "\"") || current == UInt8(ascii: "\\") else { continue }
+                let position = index - 1
+                if runStart < position { raw(UnsafeBufferPointer(rebasing: utf8[runStart..<position])) }
+                runStart = position + 1
+                byte(UInt8(ascii: "\\"))
+                switch current {
+                case UInt8(ascii: "\""): byte(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): byte(UInt8(ascii: "\\"))
+                case 0x0A: byte(UInt8(ascii: "n"))
+                case 0x0D: byte(UInt8(ascii: "r"))
+                case 0x09: byte(UInt8(ascii: "t"))
+                case 0x08: byte(UInt8(ascii: "b"))
+                case 0x0C: byte(UInt8(ascii: "f"))
+                default:
+                    byte(UInt8(ascii: "u"))
+                    byte(UInt8(ascii: "0"))
+                    byte(UInt8(ascii: "0"))
+                    byte(JSONCursor.hex[Int(current >> 4)])
+                    byte(JSONCursor.hex[Int(current & 0x0F)])
+                }
+            }
+            if runStart < utf8.count { raw(UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+        }
+        byte(UInt8(ascii: "\""))
+    }
+
+    // MARK: Records
+
+    /// Most bytes `record` can take compact: keys, punctuation, numbers, and six bytes for each
+    /// byte of text (`\u00XX` is the longest escape).
+    static func bound(_ record: QuoteRecord, schemaVersion: String?) -> Int {
+        func text(_ speaker: Speaker?) -> Int {
+            guard let speaker else { return 0 }
+            return speaker.name.utf8.count + speaker.kind.rawValue.utf8.count + (speaker.role?.utf8.count ?? 0)
+                + (speaker.mention?.text.utf8.count ?? 0) + (speaker.resolution?.utf8.count ?? 0)
+        }
+        var characters = record.document.utf8.count + record.id.utf8.count + record.quote.text.utf8.count
+            + record.rule.utf8.count + record.type.rawValue.utf8.count + text(record.speaker) + text(record.via)
+            + ((schemaVersion ?? record.schemaVersion)?.utf8.count ?? 0)
+        if let cue = record.cue { characters += cue.text.utf8.count + cue.lemma.utf8.count }
+        for diagnostic in record.diagnostics ?? [] { characters += diagnostic.utf8.count }
+        // 64 bytes for each diagnostic or part ("," + 2 quotes, or two keys and integers), 1,024
+        // for the fixed keys (about 600 bytes at most with their integers, nulls and the number).
+        return 6 * characters + 64 * pieces(record) + 1_024
+    }
+
+    /// Diagnostics and parts of `record`: the entries of its two arrays.
+    static func pieces(_ record: QuoteRecord) -> Int {
+        (record.diagnostics?.count ?? 0) + (record.quote.parts?.count ?? 0)
+    }
+
+    /// Most lines `record` takes in the pretty layout: its fixed members and closing brackets
+    /// (about 45), and four lines for each part or diagnostic.
+    static func lines(_ record: QuoteRecord) -> Int {
+        64 + 4 * pieces(record)
+    }
+
+    mutating func record(_ record: QuoteRecord, schemaVersion: String?) {
+        open(UInt8(ascii: "{"))
+        key("confidence", first: true)
+        number(record.confidence)
+        key("cue")
+        if let cue = record.cue {
+            open(UInt8(ascii: "{"))
+            key("end", first: true)
+            integer(cue.end)
+            key("lemma")
+            string(cue.lemma)
+            key("start")
+            integer(cue.start)
+            key("text")
+            string(cue.text)
+            close(UInt8(ascii: "}"))
+        } else {
+            null()
+        }
+        if let diagnostics = record.diagnostics {
+            key("diagnostics")
+            open(UInt8(ascii: "["))
+            for (index, diagnostic) in diagnostics.enumerated() {
+                element(first: index == 0)
+                string(diagnostic)
+            }
+            close(UInt8(ascii: "]"), empty: diagnostics.isEmpty)
+        }
+        key("document")
+        string(record.document)
+        key("id")
+        string(record.id)
+        key("quote")
+        open(UInt8(ascii: "{"))
+        key("end", first: true)
+        integer(record.quote.end)
+        if let parts = record.quote.parts {
+            key("parts")
+            open(UInt8(ascii: "["))
+            for (index, part) in parts.enumerated() {
+                element(first: index == 0)
+                open(UInt8(ascii: "{"))
+                key("end", first: true)
+                integer(part.end)
+                key("start")
+                integer(part.start)
+                close(UInt8(ascii: "}"))
+            }
+            close(UInt8(ascii: "]"), empty: parts.isEmpty)
+        }
+        key("start")
+        integer(record.quote.start)
+        key("text")
+        string(record.quote.text)
+        close(UInt8(ascii: "}"))
+        key("rule")
+        string(record.rule)
+        if let version = schemaVersion ?? record.schemaVersion {
+            key("schemaVersion")
+            string(version)
+        }
+        key("speaker")
+        speaker(record.speaker)
+        key("type")
+        string(record.type.rawValue)
+        key("via")
+        speaker(record.via)
+        close(UInt8(ascii: "}"))
+    }
+
+    private mutating func speaker(_ speaker: Speaker?) {
+        guard let speaker else { return null() }
+        open(UInt8(ascii: "{"))
+        key("kind", first: true)
+        string(speaker.kind.rawValue)
+        key("mention")
+        if let mention = speaker.mention {
+            open(UInt8(ascii: "{"))
+            key("end", first: true)
+            integer(mention.end)
+            key("start")
+            integer(mention.start)
+            key("text")
+            string(mention.text)
+            close(UInt8(ascii: "}"))
+        } else {
+            null()
+        }
+        key("name")
+        string(speaker.name)
+        if let resolution = speaker.resolution {
+            key("resolution")
+            string(resolution)
+        }
+        key("role")
+        if let role = speaker.role { string(role) } else { null() }
+        close(UInt8(ascii: "}"))
+    }
+
+    // MARK: Tables
+
+    /// The texts of the hundredths 0.00 to 1.00 (confidences are rounded to them).
+    private static let hundredths: [String] = (0...100).map { JSONCursor.numberText(Double($0) / 100) }
+
+    /// Swift's shortest form of a double, without a trailing ".0".
+    private static func numberText(_ value: Double) -> String {
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// False only when none of the eight bytes of `word` is a control character, a quotation mark
+    /// or a backslash (the usual tests for a zero byte and for a byte below 0x20; a true answer
+    /// may be wrong, and the caller then looks at the bytes one by one).
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let below = (word &- ones &* 0x20) & ~word & highs != 0
+        return below || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+    }
+}
