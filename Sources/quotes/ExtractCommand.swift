@@ -117,6 +117,10 @@ struct ExtractCommand: ParsableCommand {
             StandardError.write("error: \(error)")
         }
         for path in inputs {
+            if path == "-" && input == .auto {
+                StandardInputReader.read(with: reader, emit: emit, fail: fail)
+                continue
+            }
             // Web pages go through QuoteHTML, one input at a time so output keeps input order.
             if let pages = htmlPages(path) {
                 for page in pages {

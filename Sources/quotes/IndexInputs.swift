@@ -25,6 +25,9 @@ struct IndexInputs {
     }
 
     private func readFile(_ path: String, reader: DocumentReader, emit: (SourceDocument) -> Void, fail: (InputError) -> Void) {
+        if path == "-" && format == .auto {
+            return StandardInputReader.read(with: reader, emit: emit, fail: fail)
+        }
         guard path != "-", format == .auto, isPage(path) else {
             reader.read([path], emit: emit, fail: fail)
             return

@@ -103,6 +103,36 @@ final class CommandLineErrorTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(output.contains("Ines Carvalho"), output)
     }
 
+    /// A saved web page piped in is read as a page (its article text, not its markup), by
+    /// `extract` and by `index`; text that merely starts with a tag stays text.
+    func testStandardInputIsAWebPageWhenItStartsLikeOne() throws {
+        let page = """
+            <!DOCTYPE html>
+            <html><head><title>Pier</title><script>var said = "not a quotation";</script></head>
+            <body><article><p>&ldquo;The pier is closed,&rdquo; Mayor Ines Carvalho said.</p></article></body></html>
+            """
+        for input in [page, "\u{FEFF}\n  " + page, "<!-- saved -->\n" + page] {
+            let (status, output, errors) = try runQuotes(["extract", "--format", "jsonl", "-"], input: Data(input.utf8))
+            XCTAssertEqual(status, 0, errors)
+            let records = output.split(separator: "\n").compactMap { line in
+                try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            }
+            XCTAssertEqual(records.count, 1, output)
+            XCTAssertEqual((records.first?["quote"] as? [String: Any])?["text"] as? String, "The pier is closed,", output)
+            XCTAssertEqual((records.first?["speaker"] as? [String: Any])?["name"] as? String, "Ines Carvalho", output)
+        }
+        let store = directory.appendingPathComponent("pages.sqlite").path
+        let indexed = try runQuotes(["index", "--db", store, "-"], input: Data(page.utf8))
+        XCTAssertEqual(indexed.status, 0, indexed.errors)
+        let query = try runQuotes(["query", "--db", store, "--speaker", "Carvalho", "--format", "jsonl"], input: Data())
+        XCTAssertTrue(query.output.contains("The pier is closed,"), query.output + query.errors)
+        XCTAssertFalse(query.output.contains("not a quotation"), query.output)
+        let tagged = "<b>Note</b> \"The pier is closed,\" Mayor Ines Carvalho said."
+        let (status, output, errors) = try runQuotes(["extract", "--format", "jsonl", "-"], input: Data(tagged.utf8))
+        XCTAssertEqual(status, 0, errors)
+        XCTAssertTrue(output.contains("</b>"), "read as text, markup and all: \(output)")
+    }
+
     /// A gold file with a refused line is scored on the others, and the run fails.
     func testEvalScoresTheReadableLinesAndFailsOnARefusedOne() throws {
         let gold = directory.appendingPathComponent("gold.jsonl")

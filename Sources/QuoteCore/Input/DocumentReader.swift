@@ -42,24 +42,8 @@ public struct DocumentReader: Sendable {
     public func read(_ paths: [String], emit: (SourceDocument) -> Void, fail: (InputError) -> Void) {
         for path in paths {
             if path == "-" {
-                let input = FileHandle.standardInput
-                switch format {
-                case .jsonl:
-                    streamJSONL(input, path: "-", emit: emit, fail: fail)
-                case .text:
-                    handle(data: input.readDataToEndOfFile(), path: "-", emit: emit, fail: fail)
-                case .auto:
-                    // Standard input has no name to go by: it is JSONL when its first character
-                    // is "{" (an article does not start with a brace), and then streamed, so a
-                    // large archive piped in is not held whole as one text.
-                    var start = Self.openingBytes(input)
-                    if Self.startsLikeJSONL(start) {
-                        streamJSONL(input, path: "-", prefix: start, emit: emit, fail: fail)
-                    } else {
-                        start.append(input.readDataToEndOfFile())
-                        handle(data: start, path: "-", emit: emit, fail: fail)
-                    }
-                }
+                let start = format == .auto ? Self.openingBytes(FileHandle.standardInput) : Data()
+                readStandardInput(start: start, emit: emit, fail: fail)
                 continue
             }
             var isDirectory: ObjCBool = false
@@ -131,22 +115,42 @@ public struct DocumentReader: Sendable {
         }
     }
 
+    /// Reads standard input, of which a caller that looked at its first bytes already read
+    /// `start`: JSONL streamed (with `--input jsonl`, or with `auto` when it starts with "{"),
+    /// else one text document.
+    public func readStandardInput(start: Data, emit: (SourceDocument) -> Void, fail: (InputError) -> Void) {
+        let input = FileHandle.standardInput
+        // Standard input has no name to go by: it is JSONL when its first character is "{" (an
+        // article does not start with a brace), and then streamed, so a large archive piped in
+        // is not held whole as one text.
+        if format == .jsonl || (format == .auto && Self.startsLikeJSONL(start)) {
+            streamJSONL(input, path: "-", prefix: start, emit: emit, fail: fail)
+        } else {
+            var data = start
+            data.append(input.readDataToEndOfFile())
+            handle(data: data, path: "-", emit: emit, fail: fail)
+        }
+    }
+
     /// The first bytes of `handle` up to and including its first one that is not white space
-    /// (or all of it, when it is only white space): what `startsLikeJSONL` needs, read in chunks
+    /// (or all of it, when it is only white space), and at least `minimum` bytes unless it ends
+    /// first: what `startsLikeJSONL` (or a caller sniffing for web pages) needs, read in chunks
     /// as a pipe delivers them.
-    static func openingBytes(_ handle: FileHandle) -> Data {
+    public static func openingBytes(_ handle: FileHandle, atLeast minimum: Int = 0) -> Data {
         var bytes = Data()
+        var sawText = false
         while true {
             let chunk = handle.readData(ofLength: 1 << 16)
             if chunk.isEmpty { return bytes }
             bytes.append(chunk)
             // Only the new chunk is looked at: input that is all white space stays linear.
-            if chunk.contains(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }) { return bytes }
+            sawText = sawText || chunk.contains(where: { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) })
+            if sawText && bytes.count >= minimum { return bytes }
         }
     }
 
     /// True when the first character after a UTF-8 byte-order mark and white space is "{".
-    static func startsLikeJSONL(_ bytes: Data) -> Bool {
+    public static func startsLikeJSONL(_ bytes: Data) -> Bool {
         var rest = bytes[...]
         if rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
         return rest.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "{")
