@@ -94,4 +94,36 @@ final class TokenLayoutTests: XCTestCase {
     func testTokenStaysSmall() {
         XCTAssertLessThanOrEqual(MemoryLayout<Token>.stride, 40, "Token grew to \(MemoryLayout<Token>.stride) bytes")
     }
+
+    /// A quotation-dense document holds an attribution (with two speaker phrases) for every few
+    /// dozen bytes until its records are made: 256 bytes each with `Int` offsets.
+    func testAttributionStaysSmall() {
+        XCTAssertLessThanOrEqual(MemoryLayout<SpeakerPhrase?>.stride, 40)
+        XCTAssertLessThanOrEqual(MemoryLayout<Attribution>.stride, 160, "Attribution grew to \(MemoryLayout<Attribution>.stride) bytes")
+    }
+
+    /// The 32-bit fields give back what was stored, nil included.
+    func testAttributionOffsetsRoundTrip() {
+        let phrase = SpeakerPhrase(form: .name, mention: 5..<17, role: nil, head: nil)
+        var attribution = Attribution(rule: "r", type: .mixed, quote: nil, content: 0..<Int(Int32.max - 1), speaker: phrase,
+                                      via: nil, cue: nil, cueLemma: nil, confidence: 0.5, claimed: [], unit: 0)
+        XCTAssertNil(attribution.quote)
+        XCTAssertNil(attribution.cue)
+        XCTAssertEqual(attribution.content, 0..<Int(Int32.max - 1))
+        XCTAssertEqual(attribution.speaker?.mention, 5..<17)
+        XCTAssertNil(attribution.speaker?.role)
+        attribution.quote = 0
+        attribution.cue = 3..<3
+        attribution.content = nil
+        attribution.unit = 1_000_000
+        attribution.speaker?.role = 0..<4
+        XCTAssertEqual(attribution.quote, 0)
+        XCTAssertEqual(attribution.cue, 3..<3)
+        XCTAssertNil(attribution.content)
+        XCTAssertEqual(attribution.unit, 1_000_000)
+        XCTAssertEqual(attribution.speaker?.role, 0..<4)
+        XCTAssertEqual(attribution.speaker?.start, 0)
+        XCTAssertNotEqual(SpeakerPhrase(form: .name, mention: 0..<4, role: nil, head: nil),
+                          SpeakerPhrase(form: .name, mention: 0..<4, role: 0..<0, head: nil))
+    }
 }

@@ -20,8 +20,8 @@ public struct AttributionEngine: Sendable {
             }
         }
         // Room for about every attribution at once: most claim a quotation of their own or add
-        // a clause to a candidate sentence. Grown by doubling, a huge document's array (256
-        // bytes an attribution) was copied ~20 times, and the copies faulted in ~280 MB more
+        // a clause to a candidate sentence. Grown by doubling, a huge document's array (then 256
+        // bytes an attribution, now 160) was copied ~20 times, and the copies faulted in ~280 MB more
         // pages on the 48 MB single line (69k of its 440k page faults).
         context.accepted.reserveCapacity(quotes.count + candidates.count)
         for rule in rules {

@@ -33,28 +33,28 @@ public struct Token: Sendable, Hashable {
 
     /// UTF-16 offsets of the token in the document.
     public var range: Range<Int> {
-        get { Int(start)..<Int(end) }
+        get { Range(uncheckedBounds: (Int(start), Int(end))) }
         set {
-            start = Int32(clamping: newValue.lowerBound)
-            end = Int32(clamping: newValue.upperBound)
+            start = Int32(truncatingIfNeeded: newValue.lowerBound)
+            end = Int32(truncatingIfNeeded: newValue.upperBound)
         }
     }
     /// Index of the quotation span for `.quote` tokens, otherwise -1.
     public var quote: Int {
         get { Int(quoteIndex) }
-        set { quoteIndex = Int32(clamping: newValue) }
+        set { quoteIndex = Int32(truncatingIfNeeded: newValue) }
     }
     /// Index of the part inside the quotation span for `.quote` tokens.
     public var part: Int {
         get { Int(partIndex) }
-        set { partIndex = Int32(clamping: newValue) }
+        set { partIndex = Int32(truncatingIfNeeded: newValue) }
     }
 
     public init(range: Range<Int>, kind: Kind, lower: String, isCapitalized: Bool, quote: Int, part: Int) {
-        start = Int32(clamping: range.lowerBound)
-        end = Int32(clamping: range.upperBound)
-        quoteIndex = Int32(clamping: quote)
-        partIndex = Int32(clamping: part)
+        start = Int32(truncatingIfNeeded: range.lowerBound)
+        end = Int32(truncatingIfNeeded: range.upperBound)
+        quoteIndex = Int32(truncatingIfNeeded: quote)
+        partIndex = Int32(truncatingIfNeeded: part)
         self.lower = lower
         self.kind = kind
         self.isCapitalized = isCapitalized
