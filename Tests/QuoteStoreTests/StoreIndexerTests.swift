@@ -29,6 +29,66 @@ final class StoreIndexerTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(stored, (0..<32).map { "doc-\($0)" })
     }
 
+    /// Batches are written on the writer's own thread at the caller's priority; the extraction
+    /// threads (Dispatch's pool) run below it.
+    func testTheWriterRunsOnItsOwnThreadAboveTheExtraction() throws {
+        let store = try QuoteStore(path: directory.appendingPathComponent("q.sqlite").path)
+        let caller = ThreadPriority.current
+        let seen = CommitLog()
+        let indexer = StoreIndexer(store: store, extractor: ParallelExtractor(extractor: Extractor(), jobs: 2), batchSize: 4,
+                                   committed: { batch in
+                                       seen.append(batch)
+                                       seen.note("\(Thread.current.name ?? "?") \(ThreadPriority.current)")
+                                   })
+        for index in 0..<12 { indexer.add(document("doc-\(index)")) }
+        try indexer.finish()
+        XCTAssertEqual(Set(seen.notes), ["quotes.writer \(caller)"])
+        #if os(Linux)
+        let lowered = min(19, StoreIndexer.processNiceness + StoreIndexer.extractionNiceness)
+        XCTAssertEqual(ThreadPriority.current, max(caller, lowered), "the calling thread takes part in the extraction")
+        // A second indexer in the same process aims at the same value, not lower.
+        let again = StoreIndexer(store: store, extractor: ParallelExtractor(extractor: Extractor(), jobs: 2), batchSize: 4)
+        for index in 12..<20 { again.add(document("doc-\(index)")) }
+        try again.finish()
+        XCTAssertEqual(ThreadPriority.current, max(caller, lowered))
+        #endif
+    }
+
+    /// Jobs run one after another in the order they were queued; `sync` returns after them.
+    func testWriterThreadRunsJobsInOrder() {
+        let writer = WriterThread(name: "test-writer")
+        let log = CommitLog()
+        for index in 0..<200 {
+            writer.async {
+                if index % 50 == 0 { Thread.sleep(forTimeInterval: 0.001) }
+                log.note("\(index) \(Thread.current.name ?? "?")")
+            }
+        }
+        writer.sync()
+        XCTAssertEqual(log.notes, (0..<200).map { "\($0) test-writer" })
+        writer.stop()
+    }
+
+    /// A thread's nice value only goes up, and only for that thread.
+    func testThreadPriorityIsLoweredOnlyForTheCallingThread() {
+        let before = ThreadPriority.current
+        let log = CommitLog()
+        let thread = Thread {
+            let start = ThreadPriority.current
+            ThreadPriority.lower(to: start + 2)
+            let lowered = ThreadPriority.current
+            ThreadPriority.lower(to: start)
+            log.note("\(start) \(lowered) \(ThreadPriority.current)")
+        }
+        thread.start()
+        while log.notes.isEmpty { Thread.sleep(forTimeInterval: 0.001) }
+        let parts = log.notes[0].split(separator: " ").compactMap { Int32($0) }
+        #if os(Linux)
+        XCTAssertEqual(parts, [parts[0], min(19, parts[0] + 2), min(19, parts[0] + 2)], log.notes[0])
+        #endif
+        XCTAssertEqual(ThreadPriority.current, before)
+    }
+
     func testNothingIsWrittenAfterAFailedBatch() throws {
         let path = directory.appendingPathComponent("q.sqlite").path
         let store = try QuoteStore(path: path)
@@ -50,11 +110,15 @@ final class StoreIndexerTests: TemporaryDirectoryTestCase {
     }
 }
 
-/// Committed batches recorded from the writer thread.
+/// Committed batches and notes recorded from other threads.
 private final class CommitLog: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: [StoreIndexer.CommittedBatch] = []
 
+    private var written: [String] = []
+
     func append(_ batch: StoreIndexer.CommittedBatch) { lock.lock(); stored.append(batch); lock.unlock() }
     var batches: [StoreIndexer.CommittedBatch] { lock.lock(); defer { lock.unlock() }; return stored }
+    func note(_ line: String) { lock.lock(); written.append(line); lock.unlock() }
+    var notes: [String] { lock.lock(); defer { lock.unlock() }; return written }
 }

@@ -7,6 +7,10 @@ import QuoteSchema
 public struct ParallelExtractor: Sendable {
     public let extractor: Extractor
     public let jobs: Int
+    /// When set, each worker thread (with more than one job) lowers its priority to this nice
+    /// value before extracting (`ThreadPriority.lower(to:)`): `StoreIndexer` sets it so that its
+    /// writer thread goes first.
+    public var workerNiceness: Int32?
 
     public init(extractor: Extractor, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.extractor = extractor
@@ -27,7 +31,9 @@ public struct ParallelExtractor: Sendable {
         let results = ResultSlots<T>(count: documents.count)
         // Documents are handed out one at a time so that a long one does not hold a whole share.
         let next = Counter()
+        let niceness = workerNiceness
         DispatchQueue.concurrentPerform(iterations: min(jobs, documents.count)) { _ in
+            if let niceness { ThreadPriority.lower(to: niceness) }
             while true {
                 let index = next.take()
                 if index >= documents.count { break }
