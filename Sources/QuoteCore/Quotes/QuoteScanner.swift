@@ -102,7 +102,7 @@ public struct QuoteScanner: Sendable {
                     }
                     if closes {
                         open = nil  // `current` now holds the only reference: its parts grow in place
-                        current.parts.append(trim(text, partStart..<index))
+                        current.addPart(trim(text, partStart..<index))
                         current.closeMarkEnd = index + length
                         current.lastParagraph = paragraphIndex
                         if current.content.isEmpty || current.parts.allSatisfy({ $0.isEmpty }) {
@@ -166,7 +166,7 @@ public struct QuoteScanner: Sendable {
                 // copy that `open` still shared copied every part so far, paragraph after
                 // paragraph (quadratic in a quotation's paragraphs).
                 open = nil
-                current.parts.append(trim(text, partStart..<end))
+                current.addPart(trim(text, partStart..<end))
                 let nextIndex = paragraphIndex + 1
                 if nextIndex < layout.paragraphs.count,
                    let reopen = reopening(text, layout.paragraphs[nextIndex], family: current.family) {
@@ -264,5 +264,13 @@ public struct QuoteScanner: Sendable {
         case 0x203A: return (.close(.single, length: 1), 1)
         default: return nil
         }
+    }
+}
+
+private extension QuoteSpan {
+    /// Appends a part; the first makes an array of exactly one (most quotations have one part,
+    /// and growing an empty array took twice the instructions of making it whole).
+    mutating func addPart(_ part: Range<Int>) {
+        if parts.isEmpty { parts = [part] } else { parts.append(part) }
     }
 }
