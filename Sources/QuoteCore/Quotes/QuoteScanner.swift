@@ -20,26 +20,35 @@ public struct QuoteScanner: Sendable {
         case either(QuoteSpan.Family, length: Int)
     }
 
-    /// The first position from `start` on where the units stop being, four at a time, ASCII other
-    /// than `"`, `'` and `` ` `` (no quotation mark can be among those); `end` at most.
+    /// The first position from `start` on whose unit is not ASCII or is `"`, `'` or `` ` `` (no
+    /// quotation mark can be anything else); `end` when there is none. Four units at a time.
     @inline(__always)
     static func skipASCIIWithoutMarks(_ text: [UInt16], from start: Int, to end: Int) -> Int {
         text.withUnsafeBufferPointer { units in
             var index = start
             let ones: UInt64 = 0x0001_0001_0001_0001
             let highs: UInt64 = 0x8000_8000_8000_8000
-            @inline(__always) func hasLane(_ word: UInt64, _ unit: UInt64) -> Bool {
+            // Bit 15 of each lane that may hold `unit`: exact for the lowest such lane (a borrow
+            // only reaches lanes above a true one), which is the only one used.
+            @inline(__always) func lanes(_ word: UInt64, _ unit: UInt64) -> UInt64 {
                 let value = word ^ (ones &* unit)
-                return (value &- ones) & ~value & highs != 0
+                return (value &- ones) & ~value & highs
             }
             while index + 4 <= end {
                 let word = UnsafeRawPointer(units.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                if word & 0xFF80_FF80_FF80_FF80 != 0 || hasLane(word, 0x22) || hasLane(word, 0x27) || hasLane(word, 0x60) {
-                    break
-                }
+                // Non-ASCII lanes: a carry from a lane with bit 15 set only reaches higher lanes.
+                let wide = word & 0xFF80_FF80_FF80_FF80
+                let flags = ((wide &+ 0x7FFF_7FFF_7FFF_7FFF) | wide) & highs
+                    | lanes(word, 0x22) | lanes(word, 0x27) | lanes(word, 0x60)
+                if flags != 0 { return index + flags.trailingZeroBitCount / 16 }
                 index += 4
             }
-            return index
+            while index < end {
+                let unit = units[index]
+                if unit >= 0x80 || unit == 0x22 || unit == 0x27 || unit == 0x60 { return index }
+                index += 1
+            }
+            return end
         }
     }
 
