@@ -17,9 +17,9 @@ public struct UnattributedRule: AttributionRule {
         var results: [Attribution] = []
         // Once per unit, not per quotation: a window of nested quotations has hundreds of them.
         let isQuoteOnly = unit.isQuoteOnly
+        let shadow = context.shadow
         for token in unit.tokens where token.kind == .quote && token.part == 0 && !context.claimed.contains(token.quote) {
-            let span = context.quotes[token.quote]
-            let words = wordCount(context.shadow, span.content, upTo: UnattributedRule.minimumWords)
+            let words = wordCount(shadow, context.quotes[token.quote].content, upTo: UnattributedRule.minimumWords)
             let quoteOnly = isQuoteOnly && words >= 4
             guard words >= UnattributedRule.minimumWords || quoteOnly else { continue }
             results.append(direct(token.quote, nil, cue: nil, lemma: nil, confidence: 0.3, unit: unit))
@@ -30,16 +30,18 @@ public struct UnattributedRule: AttributionRule {
     /// The number of words in `range`, counted up to `limit`: a long quotation (a whole nested
     /// document) is not read to its end to learn that it has six words.
     private func wordCount(_ shadow: [UInt16], _ range: Range<Int>, upTo limit: Int) -> Int {
-        var count = 0
-        var inWord = false
-        for index in range {
-            let isWordUnit = CodeUnit.isAlphanumeric(shadow[index])
-            if isWordUnit && !inWord {
-                count += 1
-                if count >= limit { return count }
+        shadow.withUnsafeBufferPointer { units in
+            var count = 0
+            var inWord = false
+            for index in range {
+                let isWordUnit = CodeUnit.isAlphanumeric(units[index])
+                if isWordUnit && !inWord {
+                    count += 1
+                    if count >= limit { return count }
+                }
+                inWord = isWordUnit
             }
-            inWord = isWordUnit
+            return count
         }
-        return count
     }
 }
