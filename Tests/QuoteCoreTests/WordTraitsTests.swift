@@ -92,7 +92,49 @@ final class WordTableIndexTests: XCTestCase {
 /// Tokens are most of a large document's memory; their size is part of the design.
 final class TokenLayoutTests: XCTestCase {
     func testTokenStaysSmall() {
-        XCTAssertLessThanOrEqual(MemoryLayout<Token>.stride, 40, "Token grew to \(MemoryLayout<Token>.stride) bytes")
+        XCTAssertLessThanOrEqual(MemoryLayout<Token>.stride, 32, "Token grew to \(MemoryLayout<Token>.stride) bytes")
+    }
+
+    /// The packed fields give back what was stored, for each kind of token.
+    func testTokenFieldsRoundTrip() {
+        var word = Token(range: 3..<9, kind: .word, lower: "said", isCapitalized: true, quote: -1, part: -1)
+        XCTAssertEqual(word.kind, .word)
+        XCTAssertEqual(word.verbID, -1)
+        XCTAssertEqual(word.traits, [])
+        XCTAssertEqual(word.quote, -1)
+        XCTAssertEqual(word.part, -1)
+        XCTAssertTrue(word.isCapitalized)
+        XCTAssertFalse(word.isAllCaps)
+        word.traits = [.cueWord, .quotedForm, .roleNoun]
+        word.verbID = 1_234
+        word.isAllCaps = true
+        word.isCapitalized = false
+        XCTAssertEqual(word.traits, [.cueWord, .quotedForm, .roleNoun])
+        XCTAssertEqual(word.verbID, 1_234)
+        XCTAssertTrue(word.isAllCaps)
+        XCTAssertFalse(word.isCapitalized)
+        word.verbID = -1
+        XCTAssertEqual(word.traits, [.cueWord, .quotedForm, .roleNoun])
+        XCTAssertFalse(word.isCueVerbForm)
+        XCTAssertEqual(word.range, 3..<9)
+        let dash = Token(range: 0..<1, kind: .punctuation, lower: "—", isCapitalized: false, quote: -1, part: -1)
+        XCTAssertTrue(dash.isPunct("—"))
+        XCTAssertFalse(dash.isPunct(","))
+        let comma = Token(range: 0..<1, kind: .punctuation, lower: ",", isCapitalized: false, quote: -1, part: -1)
+        XCTAssertTrue(comma.isPunct(","))
+        XCTAssertEqual(comma.kind, .punctuation)
+        var quote = Token(range: 10..<20, kind: .quote, lower: "", isCapitalized: false, quote: Int(Int32.max), part: (1 << 30) - 1)
+        XCTAssertEqual(quote.kind, .quote)
+        XCTAssertEqual(quote.quote, Int(Int32.max))
+        XCTAssertEqual(quote.part, (1 << 30) - 1)
+        XCTAssertEqual(quote.traits, [])
+        XCTAssertEqual(quote.verbID, -1)
+        XCTAssertFalse(quote.isCapitalized || quote.isAllCaps || quote.isPunct(","))
+        quote.traits = [.nameWord]  // a quotation carries no traits: its index stays
+        quote.isCapitalized = true
+        XCTAssertEqual(quote.quote, Int(Int32.max))
+        XCTAssertEqual(quote.part, (1 << 30) - 1)
+        XCTAssertEqual(quote.traits, [])
     }
 
     /// A quotation-dense document holds an attribution (with two speaker phrases) for every few

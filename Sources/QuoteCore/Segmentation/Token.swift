@@ -9,27 +9,74 @@ public struct Token: Sendable, Hashable {
 
     // Offsets and indexes are stored in 32 bits: a document has tens of tokens per sentence and
     // millions per megabyte of run-on text, and the token's size is most of the memory a large
-    // document takes (96 bytes with `Int`s and the verb inline, 40 like this). `Extractor` does not read texts of
-    // 2^31 UTF-16 units or more.
+    // document takes (96 bytes with `Int`s and the verb inline, 40 with 32-bit fields, 32 with
+    // the fields a quotation token does not use sharing bits with the ones it does).
+    // `Extractor` does not read texts of 2^31 UTF-16 units or more.
     private var start: Int32
     private var end: Int32
-    private var quoteIndex: Int32
-    private var partIndex: Int32
     /// Lowercased text for words and punctuation; empty for quotes.
     public private(set) var lower: String
+    /// Words and punctuation: the verb index in the low 16 bits (as `Int16`), the traits in the
+    /// high 16. Quotations: the index of their quotation span.
+    private var info: UInt32
+    /// Bits 0-1: the kind. Words and punctuation: bit 2 capitalised, bit 3 all capitals, bits
+    /// 8-15 the mark. Quotations: bits 2-31 the part index (a part needs at least three units,
+    /// so a text of under 2^31 has fewer than 2^30 parts).
+    private var flags: UInt32
+
+    private static let kindMask: UInt32 = 0b11
+    private static let capitalizedBit: UInt32 = 1 << 2
+    private static let allCapsBit: UInt32 = 1 << 3
+    /// A word's `info` before `describe`: verb index -1, no traits.
+    private static let plainInfo = UInt32(UInt16(bitPattern: -1))
+
+    public var kind: Kind {
+        switch flags & Self.kindMask {
+        case 0: return .word
+        case 1: return .punctuation
+        default: return .quote
+        }
+    }
+
     /// Index of the cue verb this word form is in `WordTable.verbList`, or -1 (read it with
     /// `PhraseAnalyzer.verb(_:)`).
-    var verbID: Int16 = -1
+    var verbID: Int16 {
+        get { isQuote ? -1 : Int16(truncatingIfNeeded: info) }
+        set {
+            guard !isQuote else { return }
+            info = info & 0xFFFF_0000 | UInt32(UInt16(bitPattern: newValue))
+        }
+    }
+
     /// What the word lists say about a word token (empty for punctuation and quotations).
-    public var traits: WordTraits = []
-    public private(set) var kind: Kind
+    public var traits: WordTraits {
+        get { isQuote ? [] : WordTraits(rawValue: UInt16(truncatingIfNeeded: info >> 16)) }
+        set {
+            guard !isQuote else { return }
+            info = info & 0xFFFF | UInt32(newValue.rawValue) << 16
+        }
+    }
+
     /// For punctuation, the byte of a one-byte `lower`, or `Token.dashMark` for "—"; else 0.
     /// `isPunct` compares it instead of the strings (the rules ask about every token they pass).
-    private var mark: UInt8 = 0
+    private var mark: UInt8 { isQuote ? 0 : UInt8(truncatingIfNeeded: flags >> 8) }
+
     /// True when a word starts with an uppercase letter or a digit-free capital form.
-    public var isCapitalized: Bool
+    public var isCapitalized: Bool {
+        get { !isQuote && flags & Self.capitalizedBit != 0 }
+        set { setFlag(Self.capitalizedBit, newValue) }
+    }
+
     /// True for words of two or more letters, all uppercase ("DALLAS", "AP").
-    public var isAllCaps: Bool = false
+    public var isAllCaps: Bool {
+        get { !isQuote && flags & Self.allCapsBit != 0 }
+        set { setFlag(Self.allCapsBit, newValue) }
+    }
+
+    @inline(__always) private mutating func setFlag(_ bit: UInt32, _ value: Bool) {
+        guard !isQuote else { return }
+        flags = value ? flags | bit : flags & ~bit
+    }
 
     /// UTF-16 offsets of the token in the document.
     public var range: Range<Int> {
@@ -40,27 +87,27 @@ public struct Token: Sendable, Hashable {
         }
     }
     /// Index of the quotation span for `.quote` tokens, otherwise -1.
-    public var quote: Int {
-        get { Int(quoteIndex) }
-        set { quoteIndex = Int32(truncatingIfNeeded: newValue) }
-    }
-    /// Index of the part inside the quotation span for `.quote` tokens.
-    public var part: Int {
-        get { Int(partIndex) }
-        set { partIndex = Int32(truncatingIfNeeded: newValue) }
-    }
+    public var quote: Int { isQuote ? Int(Int32(bitPattern: info)) : -1 }
+    /// Index of the part inside the quotation span for `.quote` tokens, otherwise -1.
+    public var part: Int { isQuote ? Int(flags >> 2) : -1 }
 
     public init(range: Range<Int>, kind: Kind, lower: String, isCapitalized: Bool, quote: Int, part: Int) {
         start = Int32(truncatingIfNeeded: range.lowerBound)
         end = Int32(truncatingIfNeeded: range.upperBound)
-        quoteIndex = Int32(truncatingIfNeeded: quote)
-        partIndex = Int32(truncatingIfNeeded: part)
         self.lower = lower
-        self.kind = kind
-        self.isCapitalized = isCapitalized
-        if kind == .punctuation {
-            let utf8 = lower.utf8
-            mark = utf8.count == 1 ? utf8[utf8.startIndex] : lower == "—" ? Token.dashMark : 0
+        switch kind {
+        case .quote:
+            precondition(quote >= 0 && part >= 0 && part < 1 << 30, "quotation token \(quote), part \(part)")
+            info = UInt32(truncatingIfNeeded: quote)
+            flags = 2 | UInt32(part) << 2
+        case .word, .punctuation:
+            info = Self.plainInfo
+            flags = (kind == .word ? 0 : 1) | (isCapitalized ? Self.capitalizedBit : 0)
+            if kind == .punctuation {
+                let utf8 = lower.utf8
+                let mark = utf8.count == 1 ? utf8[utf8.startIndex] : lower == "—" ? Token.dashMark : 0
+                flags |= UInt32(mark) << 8
+            }
         }
     }
 
