@@ -98,11 +98,15 @@ public struct DocumentReader: Sendable {
             fail(.unreadable(path: path, reason: "permission denied or not a regular file"))
             return
         }
-        handle(data: data, path: path, emit: emit, fail: fail)
+        handle(data: consume data, path: path, emit: emit, fail: fail)
     }
 
-    private func handle(data: Data, path: String, emit: (SourceDocument) -> Void, fail: (InputError) -> Void) {
-        switch TextDecoding.decode(data, path: path) {
+    /// Decodes `data` and emits it as one document; the bytes are let go before the document is
+    /// extracted (a file's text is otherwise held twice, as bytes and as a string).
+    private func handle(data: consuming Data, path: String, emit: (SourceDocument) -> Void, fail: (InputError) -> Void) {
+        let decoded = TextDecoding.decode(data, path: path)
+        _ = consume data
+        switch decoded {
         case .failure(let error):
             fail(error)
         case .success(let text):
@@ -128,7 +132,7 @@ public struct DocumentReader: Sendable {
         } else {
             var data = start
             data.append(input.readDataToEndOfFile())
-            handle(data: data, path: "-", emit: emit, fail: fail)
+            handle(data: consume data, path: "-", emit: emit, fail: fail)
         }
     }
 
