@@ -193,6 +193,12 @@ struct Tokenizer {
                 index += 1
                 continue
             }
+            // Emoji are no words and no punctuation: "Maria Lopez 🎉 said" is a name and a verb.
+            let pictograph = CodeUnit.pictographLength(units, index, end)
+            if pictograph > 0 {
+                index += pictograph
+                continue
+            }
             if CodeUnit.isAlphanumeric(unit) {
                 let start = index
                 var segmentStart = index

@@ -82,6 +82,33 @@ enum CodeUnit {
         unit == 0x2013 || unit == 0x2014 || unit == 0x2015 || unit == 0x2212
     }
 
+    /// The number of units of the emoji or pictograph that starts at `index` (0 when none):
+    /// symbols and pictographs of U+1F000-1FAFF and the tag characters (two units each), the
+    /// BMP's miscellaneous symbols, dingbats and stars (U+2600-27BF, U+2B00-2BFF), the emoji
+    /// variation selector U+FE0F, the keycap mark U+20E3, and a zero-width joiner followed by
+    /// one of these. Words never hold them: a name followed by "🇺🇸" or "👍" is still a name.
+    @inline(__always)
+    static func pictographLength(_ units: UnsafeBufferPointer<UInt16>, _ index: Int, _ end: Int) -> Int {
+        let unit = units[index]
+        if unit < 0x200D { return 0 }
+        switch unit {
+        case 0xD83C...0xD83E:  // high surrogates of U+1F000-1FBFF
+            guard index + 1 < end, units[index + 1] & 0xFC00 == 0xDC00 else { return 0 }
+            let scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(units[index + 1]) - 0xDC00)
+            return scalar <= 0x1FAFF ? 2 : 0
+        case 0xDB40:  // U+E0000-E03FF: the tags of subdivision flags
+            guard index + 1 < end, units[index + 1] & 0xFC00 == 0xDC00 else { return 0 }
+            let scalar = 0xE0000 + (UInt32(units[index + 1]) - 0xDC00)
+            return scalar >= 0xE0020 && scalar <= 0xE007F ? 2 : 0
+        case 0x2600...0x27BF, 0x2B00...0x2BFF, 0xFE0F, 0x20E3:
+            return 1
+        case 0x200D:
+            return index + 1 < end && pictographLength(units, index + 1, end) > 0 ? 1 : 0
+        default:
+            return 0
+        }
+    }
+
     /// True for an apostrophe-like mark inside a word (straight or curly).
     @inline(__always)
     static func isApostrophe(_ unit: UInt16) -> Bool {
