@@ -169,9 +169,12 @@ public final class QuoteStore {
         return summary
     }
 
-    /// Speakers with their counts, most quoted first.
+    /// Speakers with their counts, most quoted first, at most `limit` of them (nil: all).
+    ///
+    /// Throws `QueryError.negativeLimit` for a negative `limit` (it used to mean "all").
     public func speakers(limit: Int? = nil) throws -> [SpeakerSummary] {
-        try read { db in try Self.speakers(in: db, limit: limit) }
+        if let limit, limit < 0 { throw QueryError.negativeLimit(limit) }
+        return try read { db in try Self.speakers(in: db, limit: limit) }
     }
 
     /// SQLite's integrity check and the store's own invariants.

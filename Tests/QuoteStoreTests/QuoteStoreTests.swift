@@ -113,6 +113,9 @@ final class QuoteStoreTests: TemporaryDirectoryTestCase {
         }
         XCTAssertThrowsError(try store.query(QuoteQuery(until: "soon"))) { XCTAssertEqual($0 as? QueryError, .notADate(field: "until", value: "soon")) }
         XCTAssertThrowsError(try store.query(QuoteQuery(limit: -1))) { XCTAssertEqual($0 as? QueryError, .negativeLimit(-1)) }
+        XCTAssertThrowsError(try store.speakers(limit: -1)) { XCTAssertEqual($0 as? QueryError, .negativeLimit(-1)) }
+        XCTAssertEqual(try store.speakers(limit: 0).count, 0)
+        XCTAssertEqual(try store.speakers(limit: 1).count, min(1, try store.speakers().count))
         // Accepted: a year, a month, a day; words among punctuation.
         XCTAssertEqual(try store.query(QuoteQuery(since: "2016")).quotes.count, 1)
         XCTAssertEqual(try store.query(QuoteQuery(since: "2016-02")).quotes.count, 0)
