@@ -202,60 +202,15 @@ struct Tokenizer {
             if CodeUnit.isAlphanumeric(unit) {
                 let start = index
                 var segmentStart = index
-                index += 1
-                while index < end {
-                    let current = units[index]
-                    if CodeUnit.isAlphanumeric(current) {
-                        index += 1
-                        continue
-                    }
-                    let following: UInt16 = index + 1 < end ? units[index + 1] : 0
-                    if current == CodeUnit.period && CodeUnit.isLetter(following) && index - segmentStart <= 2 {
-                        // U.S., a.m., Ph.D.: periods between short letter groups.
-                        index += 1
-                        segmentStart = index
-                        continue
-                    }
-                    if (current == 0x2C || current == CodeUnit.period) && CodeUnit.isDigit(following)
-                        && CodeUnit.isDigit(units[index - 1]) {
-                        // 2,400 and 3.2: a number's separators do not end it (nor a clause).
-                        index += 1
-                        continue
-                    }
-                    if (current == CodeUnit.hyphen || current == 0x2010) && CodeUnit.isAlphanumeric(following) {
-                        index += 1
-                        continue
-                    }
-                    if CodeUnit.isApostrophe(current) && CodeUnit.isLetter(following) {
-                        // Possessive 's is a token of its own; O'Malley and don't stay whole.
-                        let afterS: UInt16 = index + 2 < end ? units[index + 2] : 0
-                        if (following == 0x73 || following == 0x53) && !CodeUnit.isLetter(afterS) { break }
-                        index += 1
-                        continue
-                    }
-                    break
-                }
-                // A trailing period that belongs to an abbreviation or an initial.
-                if index < end, units[index] == CodeUnit.period {
-                    let isInitial = index - start == 1 && CodeUnit.isUppercase(units[start])
-                    if isInitial || units[start..<index].contains(CodeUnit.period)
-                        || isAbbreviation(shadow, start..<(index + 1)) {
-                        index += 1
-                    } else if let hyphen = units[start..<index].lastIndex(of: CodeUnit.hyphen),
-                              isAbbreviation(shadow, (hyphen + 1)..<(index + 1)) {
-                        // "D-Mo." and "R-Calif.": the part after the hyphen decides.
-                        index += 1
-                    }
-                }
-                let wordRange = start..<index
-                // One pass over the word: its case, hyphens, and the hash of its lowercased ASCII form.
+                // What the word holds, gathered as its units are taken (one pass): its case,
+                // hyphens and periods, and the hash of its lowercased ASCII form.
                 var isASCII = true
                 var hasLower = false
                 var hasUpperLetter = false
-                var hasHyphen = false
+                var hasPeriod = false
+                var lastHyphen = -1  // the last "-" in the word, or -1
                 var hash = WordTable.hashSeed
-                for position in wordRange {
-                    let current = units[position]
+                @inline(__always) func take(_ current: UInt16) {
                     if current >= 0x80 {
                         isASCII = false
                         if CodeUnit.isLowercase(current) {
@@ -263,19 +218,67 @@ struct Tokenizer {
                         } else if CodeUnit.isLetter(current) {
                             hasUpperLetter = true
                         }
+                    } else {
+                        var byte = UInt8(truncatingIfNeeded: current)
+                        if byte >= 0x61 && byte <= 0x7A {
+                            hasLower = true
+                        } else if byte >= 0x41 && byte <= 0x5A {
+                            hasUpperLetter = true
+                            byte += 0x20
+                        } else if current == CodeUnit.hyphen {
+                            lastHyphen = index
+                        } else if current == CodeUnit.period {
+                            hasPeriod = true
+                        }
+                        hash = WordTable.hash(lowercasedByte: byte, into: hash)
+                    }
+                    index += 1
+                }
+                take(unit)
+                while index < end {
+                    let current = units[index]
+                    if current < 0x80 ? (current | 0x20) &- 0x61 < 26 || current &- 0x30 < 10 : CodeUnit.isAlphanumeric(current) {
+                        take(current)
                         continue
                     }
-                    var byte = UInt8(truncatingIfNeeded: current)
-                    if byte >= 0x61 && byte <= 0x7A {
-                        hasLower = true
-                    } else if byte >= 0x41 && byte <= 0x5A {
-                        hasUpperLetter = true
-                        byte += 0x20
-                    } else if current == CodeUnit.hyphen {
-                        hasHyphen = true
+                    let following: UInt16 = index + 1 < end ? units[index + 1] : 0
+                    if current == CodeUnit.period && CodeUnit.isLetter(following) && index - segmentStart <= 2 {
+                        // U.S., a.m., Ph.D.: periods between short letter groups.
+                        take(current)
+                        segmentStart = index
+                        continue
                     }
-                    hash = WordTable.hash(lowercasedByte: byte, into: hash)
+                    if (current == 0x2C || current == CodeUnit.period) && CodeUnit.isDigit(following)
+                        && CodeUnit.isDigit(units[index - 1]) {
+                        // 2,400 and 3.2: a number's separators do not end it (nor a clause).
+                        take(current)
+                        continue
+                    }
+                    if (current == CodeUnit.hyphen || current == 0x2010) && CodeUnit.isAlphanumeric(following) {
+                        take(current)
+                        continue
+                    }
+                    if CodeUnit.isApostrophe(current) && CodeUnit.isLetter(following) {
+                        // Possessive 's is a token of its own; O'Malley and don't stay whole.
+                        let afterS: UInt16 = index + 2 < end ? units[index + 2] : 0
+                        if (following == 0x73 || following == 0x53) && !CodeUnit.isLetter(afterS) { break }
+                        take(current)
+                        continue
+                    }
+                    break
                 }
+                // A trailing period that belongs to an abbreviation or an initial.
+                if index < end, units[index] == CodeUnit.period {
+                    let isInitial = index - start == 1 && CodeUnit.isUppercase(units[start])
+                    if isInitial || hasPeriod || isAbbreviation(shadow, start..<(index + 1)) {
+                        take(CodeUnit.period)
+                    } else if lastHyphen >= 0, isAbbreviation(shadow, (lastHyphen + 1)..<(index + 1)) {
+                        // "D-Mo." and "R-Calif.": the part after the hyphen decides.
+                        take(CodeUnit.period)
+                    }
+                }
+                let wordRange = start..<index
+                let hasHyphen = lastHyphen >= 0
                 var lower: String
                 var entry: WordTable.Entry?
                 if isASCII, wordTable.isASCIIIndexUsable, let found = wordTable.asciiEntry(units, wordRange, hash: hash) {
