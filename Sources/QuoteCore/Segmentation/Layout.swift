@@ -27,6 +27,11 @@ public struct Layout: Sendable {
         units.withUnsafeBufferPointer { units in
             var index = 0
             while index < count {
+                // Four units at a time while none can be a line break (all in U+000E..<U+0080).
+                while index + 4 <= count, !CodeUnit.hasLaneBelow(0x0E, orWide: CodeUnit.four(units.baseAddress!, index)) {
+                    index += 4
+                }
+                guard index < count else { break }
                 let unit = units[index]
                 if unit > CodeUnit.carriageReturn && unit < 0x85 {
                     index += 1  // no line break below U+0085 but LF, VT, FF and CR
@@ -96,12 +101,13 @@ public struct Layout: Sendable {
             }
             // Blocks of 16 units that are all printable ASCII or spaces (most of a text) stay as they are.
             var position = 0
-            while position + 16 <= count {
-                var other: UInt16 = 0
-                for offset in 0..<16 {
-                    other |= (shadow[position + offset] &- CodeUnit.space) >= 0x60 ? 1 : 0
+            let base = UnsafePointer(shadow.baseAddress)
+            while position + 16 <= count, let base {
+                var other = false
+                for offset in stride(from: 0, to: 16, by: 4) {
+                    other = other || CodeUnit.hasLaneBelow(UInt64(CodeUnit.space), orWide: CodeUnit.four(base, position + offset))
                 }
-                if other != 0 {
+                if other {
                     for offset in 0..<16 { normalise(position + offset) }
                 }
                 position += 16
@@ -145,9 +151,17 @@ public struct Layout: Sendable {
 
         // Soft line breaks inside a paragraph become spaces; breaks between paragraphs stay.
         shadow.withUnsafeMutableBufferPointer { shadow in
+            guard let base = UnsafePointer(shadow.baseAddress) else { return }
             for paragraph in paragraphs {
-                for position in paragraph where shadow[position] == CodeUnit.lineFeed {
-                    shadow[position] = CodeUnit.space
+                var position = paragraph.lowerBound
+                while position < paragraph.upperBound {
+                    if position + 4 <= paragraph.upperBound,
+                       !CodeUnit.hasLane(UInt64(CodeUnit.lineFeed), in: CodeUnit.four(base, position)) {
+                        position += 4
+                        continue
+                    }
+                    if shadow[position] == CodeUnit.lineFeed { shadow[position] = CodeUnit.space }
+                    position += 1
                 }
             }
         }
