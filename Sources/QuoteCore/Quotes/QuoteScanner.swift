@@ -26,20 +26,13 @@ public struct QuoteScanner: Sendable {
     static func skipASCIIWithoutMarks(_ text: [UInt16], from start: Int, to end: Int) -> Int {
         text.withUnsafeBufferPointer { units in
             var index = start
-            let ones: UInt64 = 0x0001_0001_0001_0001
-            let highs: UInt64 = 0x8000_8000_8000_8000
-            // Bit 15 of each lane that may hold `unit`: exact for the lowest such lane (a borrow
-            // only reaches lanes above a true one), which is the only one used.
-            @inline(__always) func lanes(_ word: UInt64, _ unit: UInt64) -> UInt64 {
-                let value = word ^ (ones &* unit)
-                return (value &- ones) & ~value & highs
-            }
             while index + 4 <= end {
-                let word = UnsafeRawPointer(units.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                // Non-ASCII lanes: a carry from a lane with bit 15 set only reaches higher lanes.
+                let word = CodeUnit.four(units.baseAddress!, index)
+                // Non-ASCII lanes: a carry from a lane with bit 15 set only reaches higher lanes,
+                // so the lowest flag is exact here too (see `CodeUnit.lanes`).
                 let wide = word & 0xFF80_FF80_FF80_FF80
-                let flags = ((wide &+ 0x7FFF_7FFF_7FFF_7FFF) | wide) & highs
-                    | lanes(word, 0x22) | lanes(word, 0x27) | lanes(word, 0x60)
+                let flags = ((wide &+ 0x7FFF_7FFF_7FFF_7FFF) | wide) & 0x8000_8000_8000_8000
+                    | CodeUnit.lanes(0x22, in: word) | CodeUnit.lanes(0x27, in: word) | CodeUnit.lanes(0x60, in: word)
                 if flags != 0 { return index + flags.trailingZeroBitCount / 16 }
                 index += 4
             }

@@ -237,6 +237,9 @@ struct Tokenizer {
                 take(unit)
                 while index < end {
                     let current = units[index]
+                    // `CodeUnit.isAlphanumeric` with its ASCII case spelled out: calling it here
+                    // costs the dev set ~0.8% more instructions (measured twice), even with
+                    // the same test inside it.
                     if current < 0x80 ? (current | 0x20) &- 0x61 < 26 || current &- 0x30 < 10 : CodeUnit.isAlphanumeric(current) {
                         take(current)
                         continue

@@ -125,12 +125,18 @@ enum CodeUnit {
         return below | (word & 0xFF80_FF80_FF80_FF80) != 0
     }
 
-    /// True when a lane of `word` equals `unit` (the usual zero-lane test, no false negatives).
+    /// Bit 15 of each lane of `word` that may equal `unit` (the usual zero-lane test): never
+    /// missing one, and exact for the lowest such lane (a borrow only reaches lanes above a true
+    /// one), so `trailingZeroBitCount / 16` of a nonzero answer is the first lane that is `unit`.
     @inline(__always)
-    static func hasLane(_ unit: UInt64, in word: UInt64) -> Bool {
+    static func lanes(_ unit: UInt64, in word: UInt64) -> UInt64 {
         let value = word ^ (0x0001_0001_0001_0001 &* unit)
-        return (value &- 0x0001_0001_0001_0001) & ~value & 0x8000_8000_8000_8000 != 0
+        return (value &- 0x0001_0001_0001_0001) & ~value & 0x8000_8000_8000_8000
     }
+
+    /// True when a lane of `word` equals `unit`.
+    @inline(__always)
+    static func hasLane(_ unit: UInt64, in word: UInt64) -> Bool { lanes(unit, in: word) != 0 }
 
     /// True for an apostrophe-like mark inside a word (straight or curly).
     @inline(__always)
