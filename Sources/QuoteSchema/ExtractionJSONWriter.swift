@@ -38,14 +38,22 @@ public struct ExtractionJSONWriter {
     /// empty when no document was written, and the schema version.
     public func closing() -> [UInt8] {
         var bytes = documentCount == 0 ? Self.opening : []
-        JSONCursor.append(to: &bytes, bound: 6 * schemaVersion.utf8.count + 64, depth: Self.documentDepth,
-                          pretty: true) { out in
-            out.close(UInt8(ascii: "]"), empty: documentCount == 0)
+        Self.appendClosing(to: &bytes, depth: Self.documentDepth, emptyArray: documentCount == 0,
+                           schemaVersion: schemaVersion)
+        return bytes
+    }
+
+    /// Closes the array the object's last member holds (the envelope's "documents", a
+    /// document's "quotes"), then writes the object's "schemaVersion" and closes the object.
+    private static func appendClosing(to bytes: inout [UInt8], depth: Int, emptyArray: Bool, schemaVersion: String) {
+        JSONCursor.append(to: &bytes, bound: 6 * schemaVersion.utf8.count + 64
+                            + JSONCursor.layoutBound(lines: 4, depth: depth, levels: 2),
+                          depth: depth, pretty: true) { out in
+            out.close(UInt8(ascii: "]"), empty: emptyArray)
             out.key("schemaVersion")
             out.string(schemaVersion)
             out.close(UInt8(ascii: "}"))
         }
-        return bytes
     }
 
     /// `result` as an element of the "documents" array, from its `{` to its `}`.
@@ -109,14 +117,7 @@ public struct ExtractionJSONWriter {
                 out.record(record, schemaVersion: nil)
             }
         }
-        JSONCursor.append(to: &bytes, bound: 6 * result.schemaVersion.utf8.count + 64
-                            + JSONCursor.layoutBound(lines: 4, depth: depth, levels: 2),
-                          depth: inside, pretty: true) { out in
-            out.close(UInt8(ascii: "]"), empty: result.quotes.isEmpty)
-            out.key("schemaVersion")
-            out.string(result.schemaVersion)
-            out.close(UInt8(ascii: "}"))
-        }
+        appendClosing(to: &bytes, depth: inside, emptyArray: result.quotes.isEmpty, schemaVersion: result.schemaVersion)
         return bytes
     }
 
