@@ -95,6 +95,19 @@ extension ReportedSpeechRule {
     /// Where a reported clause ends: before ", and called him" or "and warned" (a second verb
     /// phrase of the speaker), else at the end of the sentence.
     func clauseEnd(_ tokens: [Token], from start: Int, last: Int, _ analyzer: PhraseAnalyzer) -> Int {
+        // A quotation that opens the clause is a whole statement: '"we will act soon," and Okafor
+        // told reporters ...' ends the report at the quotation, as ", and" with a new subject does
+        // below (the comma stands inside the marks here, so the loop never sees it).
+        if tokens[start].kind == .quote, start + 2 <= last, tokens[start + 1].has(.stopWord),
+           tokens[start + 1].lower == "and" || tokens[start + 1].lower == "but" {
+            let next = tokens[start + 2]
+            let newSubject = next.has(.subjectPronoun) || (next.isCapitalized && analyzer.isNameWord(next))
+            if Tokens.isFiniteCue(next, analyzer, classes: Tokens.anyCue) != nil
+                || Self.opensSecondReport(tokens, at: start + 1, start: start, last: last, analyzer, lead: 1)
+                || (newSubject && Self.endsOnComma(tokens[start], analyzer.shadow)) {
+                return start
+            }
+        }
         var index = start + 2
         while index < last {
             // "and", "but" and "while" are stop words: other words skip their string comparisons.
@@ -164,9 +177,10 @@ extension ReportedSpeechRule {
 
     /// True at the "and" of "..., and other leaders said ...": a short subject and a cue verb of
     /// its own follow, so a second report starts there and the first one ends.
+    /// `lead`: how many tokens of the first report must come before the "and".
     static func opensSecondReport(_ tokens: [Token], at index: Int, start: Int, last: Int,
-                                  _ analyzer: PhraseAnalyzer) -> Bool {
-        guard tokens[index].lower == "and" || tokens[index].lower == "but", index - start >= 3, index + 2 <= last,
+                                  _ analyzer: PhraseAnalyzer, lead: Int = 3) -> Bool {
+        guard tokens[index].lower == "and" || tokens[index].lower == "but", index - start >= lead, index + 2 <= last,
               analyzer.verb(tokens[index + 1]) == nil,
               let cue = ((index + 2)...min(last, index + 7)).first(where: {
                   Tokens.isFiniteCue(tokens[$0], analyzer, classes: Tokens.anyCue) != nil })
@@ -178,6 +192,12 @@ extension ReportedSpeechRule {
         }
     }
 
+
+    /// True when a quotation token's last character inside its closing mark is a comma: '"soon,"'.
+    static func endsOnComma(_ quotation: Token, _ shadow: [UInt16]) -> Bool {
+        let range = quotation.range
+        return range.count >= 3 && shadow[range.upperBound - 2] == 0x2C
+    }
 
     /// "critics who say ...", "Sanders, who says ...": the speaker of a relative clause is the
     /// phrase the relative pronoun follows (a name, a description, or a bare plural noun).

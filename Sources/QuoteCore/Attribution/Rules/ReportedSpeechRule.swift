@@ -99,6 +99,13 @@ public struct ReportedSpeechRule: AttributionRule {
         // ", and" with a new subject ends the report: the rest is the writer's.
         RuleExample("Rafael Ostrow said the levy was too high, and Carvalho left the meeting early.",
                     quote: "the levy was too high", type: .indirect, speaker: "Rafael Ostrow"),
+        // A quotation that opens the report ends it before "and" with a cue or a new subject of its own.
+        RuleExample("Ines Carvalho said \"the pumps are safe,\" and Rafael Ostrow told reporters the tests were rushed.",
+                    quote: "the pumps are safe,", type: .direct, speaker: "Ines Carvalho"),
+        RuleExample("Ines Carvalho said \"the pumps are safe,\" and Rafael Ostrow told reporters the tests were rushed.",
+                    quote: "the tests were rushed", type: .indirect, speaker: "Rafael Ostrow"),
+        RuleExample("Ines Carvalho called the pumps \"safe\" and added that the tests were thorough.",
+                    quote: "the pumps \"safe\"", type: .mixed, speaker: "Ines Carvalho"),
         RuleExample("Two council members endorsed Ines Carvalho.",
                     quote: "Ines Carvalho", type: .indirect, speaker: "Two council members"),
         RuleExample("Ines Carvalho vowed to repair the pumps while promising to keep the levy low.",
@@ -213,7 +220,10 @@ public struct ReportedSpeechRule: AttributionRule {
                 while scanned < verbIndex {
                     let token = tokens[scanned]
                     if token.isPunct(":") || token.isPunct(";") { lastStop = scanned }
-                    if scanned > 0, tokens[scanned - 1].isPunct(","), token.lower == "and" || token.lower == "but" {
+                    // The comma may stand inside a quotation's marks: '"we will act soon," and Okafor said'.
+                    if scanned > 0, token.lower == "and" || token.lower == "but",
+                       tokens[scanned - 1].isPunct(",")
+                        || (tokens[scanned - 1].kind == .quote && Self.endsOnComma(tokens[scanned - 1], analyzer.shadow)) {
                         lastCommaAnd = scanned
                     }
                     if token.kind == .quote { lastQuote = scanned }
