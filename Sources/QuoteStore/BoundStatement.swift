@@ -33,6 +33,13 @@ struct BoundStatement {
         return values
     }
 
+    /// The first two columns of every result row as integers (NULL as 0).
+    func integerPairs(in db: Database, _ bind: (inout Binder) -> Void) throws -> [(Int64, Int64)] {
+        var values: [(Int64, Int64)] = []
+        try run(in: db, bind) { handle in values.append((sqlite3_column_int64(handle, 0), sqlite3_column_int64(handle, 1))) }
+        return values
+    }
+
     /// The first column of the first result row as an integer, or nil when there is no row.
     func integer(in db: Database, _ bind: (inout Binder) -> Void) throws -> Int64? {
         var value: Int64?

@@ -50,6 +50,9 @@ public final class QuoteStore {
         public var documents = 0
         public var quotes = 0
         public var replaced = 0
+        /// Documents stored before with the same id, text and extraction: left as they were
+        /// (counted in `documents` and `quotes` too).
+        public var unchanged = 0
 
         public init() {}
 
@@ -58,6 +61,7 @@ public final class QuoteStore {
             documents += other.documents
             quotes += other.quotes
             replaced += other.replaced
+            unchanged += other.unchanged
         }
     }
 
@@ -76,7 +80,8 @@ public final class QuoteStore {
 
     /// Indexes a batch of prepared documents in one transaction: when this returns, the whole
     /// batch is committed; when it throws (a `StoreError`), none of it is. A document whose id or
-    /// text is already stored replaces the earlier one (its quotations are deleted first).
+    /// text is already stored replaces the earlier one (its quotations are deleted first), unless
+    /// it is that one again: same id, text, metadata and records (`BatchSummary.unchanged`).
     @discardableResult
     public func index(_ batch: [StoreDocument]) throws -> BatchSummary {
         do {
@@ -89,7 +94,11 @@ public final class QuoteStore {
     private func insert(_ batch: [StoreDocument], in db: Database) throws -> BatchSummary {
         speakerCache.beginTransaction()
         var summary = BatchSummary()
-        let earlier = BoundStatement(try db.cachedStatement(sql: "SELECT number FROM documents WHERE id = ? OR content_hash = ?"))
+        // Each stored document this one replaces, and whether it is this one already.
+        let earlier = BoundStatement(try db.cachedStatement(sql: """
+            SELECT number, id = ?1 AND content_hash = ?2 AND extraction_hash IS ?3 FROM documents
+            WHERE id = ?1 OR content_hash = ?2
+            """))
         // The full-text index reads the quotations' text (external content), so a replaced
         // document's entries are removed with FTS5's 'delete' command and the text they were
         // made from, before the quotations go with their document (ON DELETE CASCADE).
@@ -98,8 +107,8 @@ public final class QuoteStore {
             """))
         let deleteDocument = BoundStatement(try db.cachedStatement(sql: "DELETE FROM documents WHERE number = ?"))
         let insertDocument = BoundStatement(try db.cachedStatement(sql: """
-            INSERT INTO documents (id, content_hash, title, published, metadata, text, indexed_at)
-            VALUES (?, ?, ?, ?, ?, ?, datetime('now'))
+            INSERT INTO documents (id, content_hash, title, published, metadata, text, extraction_hash, indexed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, datetime('now'))
             """))
         // A record id is unique within its document (the extractor ensures it), and a replaced
         // document's quotations are deleted first, so no insert can conflict. Plain INSERT:
@@ -111,11 +120,18 @@ public final class QuoteStore {
             """))
         let insertSearch = BoundStatement(try db.cachedStatement(sql: "INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)"))
         for document in batch {
-            let replaced = try earlier.integers(in: db) { row in
+            let stored = try earlier.integerPairs(in: db) { row in
                 row.text(document.id)
                 row.text(document.contentHash)
+                row.text(document.extractionHash)
             }
-            for number in replaced {
+            if stored.count == 1, stored[0].1 == 1 {
+                summary.documents += 1
+                summary.quotes += document.quotes.count
+                summary.unchanged += 1
+                continue
+            }
+            for (number, _) in stored {
                 try deleteSearch.execute(in: db) { $0.integer(number) }
                 try deleteDocument.execute(in: db) { $0.integer(number) }
                 summary.replaced += 1
@@ -127,6 +143,7 @@ public final class QuoteStore {
                 row.text(document.published)
                 row.text(document.metadataJSON)
                 row.text(document.text)
+                row.text(document.extractionHash)
             }
             let documentNumber = db.lastInsertedRowID
             summary.documents += 1

@@ -68,6 +68,10 @@ public struct StoreDocument: Sendable {
     /// document instead of a `String` per record, bound to the statement as bytes (a `String`
     /// per record cost an allocation and a UTF-8 validation of bytes the writer had just made).
     let recordsJSON: [UInt8]
+    /// What indexing the document writes besides its id and text, hashed: title, date, metadata
+    /// and records (FNV-1a, 64 bits, hex). The same id, text hash and extraction hash as a stored
+    /// document mean the rows would come out the same, and the document is left as it is.
+    let extractionHash: String
 
     /// Prepares `document` and its extraction `result` for `QuoteStore.index(_:)`; throws
     /// `EncodingError` when a record cannot be written as JSON (a confidence that is not a number).
@@ -102,5 +106,27 @@ public struct StoreDocument: Sendable {
         }
         self.quotes = quotes
         recordsJSON = json
+        extractionHash = Self.extractionHash(title: title, published: published, metadataJSON: metadataJSON, records: json)
+    }
+
+    /// The hash of the columns a document's extraction decides; each part is preceded by its
+    /// length (nil as -1), so that no two different sets of parts give the same bytes.
+    static func extractionHash(title: String?, published: String?, metadataJSON: String?, records: [UInt8]) -> String {
+        var hash: UInt64 = 0xcbf29ce484222325
+        func add(_ bytes: UnsafeBufferPointer<UInt8>?) {
+            withUnsafeBytes(of: Int64(bytes?.count ?? -1).littleEndian) { length in
+                hash = StoreSchema.fnv1a(length.bindMemory(to: UInt8.self), from: hash)
+            }
+            if let bytes { hash = StoreSchema.fnv1a(bytes, from: hash) }
+        }
+        for part in [title, published, metadataJSON] {
+            if var part {
+                part.withUTF8 { add($0) }
+            } else {
+                add(nil)
+            }
+        }
+        records.withUnsafeBufferPointer { add($0) }
+        return String(hash, radix: 16)
     }
 }

@@ -141,6 +141,13 @@ enum StoreSchema {
                 INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
                 """)
         }
+        // A document indexed again with the same id, text, metadata and records is left as it is
+        // (re-indexing an archive rewrote every row of it). The hash is of what the extraction
+        // gave (`StoreDocument.extractionHash`); NULL for rows written before, which are replaced
+        // once and get one.
+        migrator.registerMigration("v4 extraction hash") { db in
+            try db.execute(sql: "ALTER TABLE documents ADD COLUMN extraction_hash TEXT")
+        }
         return migrator
     }
 
@@ -148,15 +155,18 @@ enum StoreSchema {
     static func contentHash(_ text: String) -> String {
         var text = text
         // Through the contiguous bytes: iterating `String.UTF8View` took ~30 instructions a byte.
-        let hash = text.withUTF8 { bytes in
-            var hash: UInt64 = 0xcbf29ce484222325
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100000001b3
-            }
-            return hash
-        }
+        let hash = text.withUTF8 { bytes in fnv1a(bytes) }
         return String(hash, radix: 16)
+    }
+
+    /// FNV-1a (64 bits) of `bytes`, continuing from `hash`.
+    static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>, from hash: UInt64 = 0xcbf29ce484222325) -> UInt64 {
+        var hash = hash
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100000001b3
+        }
+        return hash
     }
 
     /// The document's title: metadata `title`, else its first line.

@@ -13,8 +13,9 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure throughput (MB/s, documents/s) and peak memory of extract and index.",
         discussion: """
         Cases: extract on the gold documents' texts repeated --repeat times (one job and all \
-        cores), index of the same into a fresh store, the same index again into the store it \
-        filled (every document replaced), index of 25,000 generated short articles with ~30,000 \
+        cores), index of the same into a fresh store, into a store filled with other texts under \
+        the same ids (every document replaced), into the store it filled (every document \
+        unchanged), index of 25,000 generated short articles with ~30,000 \
         distinct speakers, and extract on generated worst cases: one \
         50 MB line of prose, 100,000 unmatched quotation marks, a 10 MB run-on sentence, quotations \
         nested 200,000 deep, 5 MB of quote-only sentences that each continue the attribution \
@@ -74,13 +75,22 @@ struct BenchCommand: ParsableCommand {
         }
         let row = try measure(executable, ["index", "--db", store, input], before: removeStore)
         print(row.line("index, jobs \(cores)", bytes: bytes, documents: documents))
-        // The same input again into the store it filled: every document replaces its earlier
-        // copy (quotations and full-text rows deleted in the same transaction).
+        // The same ids with other texts first: every document replaces its earlier copy
+        // (quotations and full-text rows deleted in the same transaction).
+        let earlier = work.appendingPathComponent("earlier.jsonl").path
+        _ = try BenchInputs.repeatedGold(gold, times: `repeat`, to: earlier, edition: "Draft")
         let reindex = try measure(executable, ["index", "--db", store, input], before: {
+            removeStore()
+            _ = try? ChildProcess.run(executable, ["index", "--db", store, earlier])
+        })
+        print(reindex.line("re-index, all replaced", bytes: bytes, documents: documents))
+        // The same input again into the store it filled: every document is left as it was
+        // (extracted, hashed and compared; nothing written).
+        let unchanged = try measure(executable, ["index", "--db", store, input], before: {
             removeStore()
             _ = try? ChildProcess.run(executable, ["index", "--db", store, input])
         })
-        print(reindex.line("re-index, all replaced", bytes: bytes, documents: documents))
+        print(unchanged.line("re-index, all unchanged", bytes: bytes, documents: documents))
         // Many distinct speakers: what grows with an archive is the speaker directory.
         let speakersInput = work.appendingPathComponent("speakers.jsonl").path
         let (speakerDocuments, speakerBytes) = try BenchInputs.manySpeakers(articles: 25_000, to: speakersInput)
@@ -212,8 +222,10 @@ enum BenchInputs {
     static func megabytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1e6) }
 
     /// The gold documents' texts `times` times as JSONL with distinct ids (and a first line per copy,
-    /// so that a store does not take copies for re-indexes). Returns documents and text bytes.
-    static func repeatedGold(_ gold: String, times: Int, to path: String) throws -> (documents: Int, bytes: Int) {
+    /// "`edition` N.", so that a store does not take copies for re-indexes; another `edition` gives
+    /// the same ids with other texts). Returns documents and text bytes.
+    static func repeatedGold(_ gold: String, times: Int, to path: String,
+                             edition: String = "Edition") throws -> (documents: Int, bytes: Int) {
         guard let data = FileManager.default.contents(atPath: gold) else {
             throw ValidationError("cannot read gold file '\(gold)'")
         }
@@ -228,7 +240,7 @@ enum BenchInputs {
         var bytes = 0
         for copy in 0..<times {
             for item in texts {
-                let text = "Edition \(copy).\n\n" + item.text
+                let text = "\(edition) \(copy).\n\n" + item.text
                 bytes += text.utf8.count
                 output.append(try JSONSerialization.data(withJSONObject: ["id": "\(item.id)#\(copy)", "text": text]))
                 output.append(UInt8(ascii: "\n"))

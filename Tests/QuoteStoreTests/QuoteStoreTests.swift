@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import GRDB
 import QuoteCore
 import QuoteSchema
 import QuoteStore
@@ -26,13 +27,58 @@ final class QuoteStoreTests: TemporaryDirectoryTestCase {
         let article = (id: "a", text: "\"We will look at it,\" Mayor Ines Carvalho said.\n\n\"Not today,\" Carvalho said.", date: Optional("2026-01-02"))
         let first = try store.index(batch([article]))
         XCTAssertEqual(first.quotes, 2)
-        let second = try store.index(batch([article]))
+        // The same document with other metadata replaces its earlier copy.
+        let second = try store.index(batch([(id: article.id, text: article.text, date: "2026-01-03")]))
         XCTAssertEqual(second.replaced, 1)
+        XCTAssertEqual(second.unchanged, 0)
+        XCTAssertEqual(try store.query(QuoteQuery()).quotes.map(\.published), ["2026-01-03", "2026-01-03"])
         // The same text under another id replaces too.
         let third = try store.index(batch([(id: "b", text: article.text, date: article.date)]))
         XCTAssertEqual(third.replaced, 1)
         XCTAssertEqual(try store.query(QuoteQuery()).quotes.count, 2)
         XCTAssertEqual(try store.speakers().map(\.quotes), [2])
+    }
+
+    /// A document indexed again as it was (same id, text, metadata and records) is left in place:
+    /// counted, not rewritten; the same id with other records is replaced.
+    func testAnUnchangedDocumentIsLeftAsItWas() throws {
+        let store = try store()
+        let article = (id: "a", text: "\"We will look at it,\" Mayor Ines Carvalho said.\n\n\"Not today,\" Carvalho said.", date: Optional("2026-01-02"))
+        let other = (id: "b", text: "\"The ferry runs at dawn,\" engineer Tomas Reyes said.", date: Optional<String>.none)
+        try store.index(batch([article, other]))
+        let numbers = try documentNumbers()
+        let again = try store.index(batch([article, other]))
+        XCTAssertEqual(again, summary(documents: 2, quotes: 3, replaced: 0, unchanged: 2))
+        XCTAssertEqual(try documentNumbers(), numbers, "rewritten")
+        XCTAssertEqual(try store.speakers().map(\.quotes), [2, 1])
+
+        // Same id and text, but the extraction gave other records (here: one left out).
+        var changed = batch([article])
+        changed[0].result.quotes.removeLast()
+        let replaced = try store.index(changed)
+        XCTAssertEqual(replaced, summary(documents: 1, quotes: 1, replaced: 1, unchanged: 0))
+        XCTAssertNotEqual(try documentNumbers()["a"], numbers["a"])
+        XCTAssertEqual(try documentNumbers()["b"], numbers["b"])
+        XCTAssertEqual(try store.query(QuoteQuery()).quotes.count, 2)
+        XCTAssertTrue(try store.health().isIntact)
+    }
+
+    private func summary(documents: Int, quotes: Int, replaced: Int, unchanged: Int) -> QuoteStore.BatchSummary {
+        var summary = QuoteStore.BatchSummary()
+        summary.documents = documents
+        summary.quotes = quotes
+        summary.replaced = replaced
+        summary.unchanged = unchanged
+        return summary
+    }
+
+    /// Each stored document's row number by id: a replaced document gets a new one.
+    private func documentNumbers() throws -> [String: Int64] {
+        try DatabaseQueue(path: directory.appendingPathComponent("quotes.sqlite").path).read { db in
+            var numbers: [String: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, number FROM documents") { numbers[row["id"]] = row["number"] }
+            return numbers
+        }
     }
 
     func testNameVariantsMergeIntoOneSpeakerWithAliases() throws {

@@ -108,6 +108,26 @@ final class StoreMigrationTests: TemporaryDirectoryTestCase {
         }
     }
 
+    /// Rows written before `v4 extraction hash` have none: the first index of the same document
+    /// replaces the row (and gives it a hash), the next leaves it.
+    func testARowWithoutAnExtractionHashIsReplacedOnce() throws {
+        let queue = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(queue, upTo: "v3 integer keys")
+        let text = "\"The harbour stays open,\" Mayor Ines Carvalho said."
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO documents (id, content_hash, text, indexed_at) VALUES ('a', ?, ?, '2026-01-01')",
+                           arguments: [StoreSchema.contentHash(text), text])
+        }
+        try queue.close()
+        let store = try QuoteStore(path: path)
+        XCTAssertEqual(try store.index([document("a", text)]).replaced, 1)
+        let again = try store.index([document("a", text)])
+        XCTAssertEqual(again.replaced, 0)
+        XCTAssertEqual(again.unchanged, 1)
+        XCTAssertEqual(try searchIDs("harbour").count, 1)
+        XCTAssertTrue(try store.health().isIntact)
+    }
+
     func testAQuotationWithoutItsFullTextEntryIsReported() throws {
         let store = try QuoteStore(path: path)
         try store.index([document("a", "\"The harbour stays open,\" Mayor Ines Carvalho said.")])
