@@ -45,3 +45,33 @@ final class SegmentationTests: XCTestCase {
         XCTAssertEqual(layout.clutter.count, 3)
     }
 }
+
+/// The layout's shadow shares the text's code units until it needs a change of its own.
+final class LayoutShadowTests: XCTestCase {
+    private func sharesStorage(_ layout: Layout, _ text: TextBuffer) -> Bool {
+        layout.shadow.withUnsafeBufferPointer { shadow in
+            text.units.withUnsafeBufferPointer { units in shadow.baseAddress == units.baseAddress }
+        }
+    }
+
+    func testACleanTextIsNotCopied() {
+        let text = TextBuffer("\"We will win,\" Maria Lopez said.\n\nThe count starts at noon. “Soon,” she added.\n")
+        let layout = Layout(text: text, lexicon: .bundled)
+        XCTAssertEqual(layout.shadow, text.units)
+        XCTAssertTrue(sharesStorage(layout, text))
+    }
+
+    /// Each kind of change copies, and leaves the text's own units as they were.
+    func testChangesGoToACopyOnly() {
+        for original in ["A tab\there.", "A soft\nwrap in one paragraph.\n\nAnd another.", "CRLF\r\n\r\nparagraphs.",
+                         "No-break\u{A0}space.", "Advertisement\n\nThe story goes on here, as it always does."] {
+            let text = TextBuffer(original)
+            let before = text.units
+            let layout = Layout(text: text, lexicon: .bundled)
+            XCTAssertNotEqual(layout.shadow, text.units, original.debugDescription)
+            XCTAssertEqual(text.units, before, original.debugDescription)
+            XCTAssertEqual(String(decoding: text.units, as: UTF16.self), original)
+            XCTAssertFalse(sharesStorage(layout, text), original.debugDescription)
+        }
+    }
+}

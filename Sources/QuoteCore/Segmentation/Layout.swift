@@ -89,10 +89,13 @@ public struct Layout: Sendable {
             }
         }
 
-        // Normalise white space and blank clutter in the shadow.
-        shadow.withUnsafeMutableBufferPointer { shadow in
+        // Normalise white space and blank clutter in the shadow. The shadow shares the text's
+        // storage until its first change (most documents need none: paragraphs apart by blank
+        // lines, no tabs, carriage returns or soft wraps), so the units are read from the text and
+        // only the changes are written; a 48 MB line kept two copies of 96 MB before.
+        units.withUnsafeBufferPointer { units in
             func normalise(_ position: Int) {
-                let unit = shadow[position]
+                let unit = units[position]
                 if unit >= CodeUnit.space && unit < 0x80 { return }  // printable ASCII and space stay
                 if unit == CodeUnit.carriageReturn || unit == CodeUnit.tab || unit == CodeUnit.noBreakSpace
                     || (unit != CodeUnit.lineFeed && CodeUnit.isWhitespace(unit)) {
@@ -101,7 +104,7 @@ public struct Layout: Sendable {
             }
             // Blocks of 16 units that are all printable ASCII or spaces (most of a text) stay as they are.
             var position = 0
-            let base = UnsafePointer(shadow.baseAddress)
+            let base = units.baseAddress
             while position + 16 <= count, let base {
                 var other = false
                 for offset in stride(from: 0, to: 16, by: 4) {
@@ -116,9 +119,9 @@ public struct Layout: Sendable {
                 normalise(position)
                 position += 1
             }
-            for range in clutter {
-                for position in range { shadow[position] = CodeUnit.space }
-            }
+        }
+        for range in clutter {
+            for position in range where shadow[position] != CodeUnit.space { shadow[position] = CodeUnit.space }
         }
 
         // Group text lines into paragraphs.
@@ -149,9 +152,10 @@ public struct Layout: Sendable {
         }
         flush()
 
-        // Soft line breaks inside a paragraph become spaces; breaks between paragraphs stay.
-        shadow.withUnsafeMutableBufferPointer { shadow in
-            guard let base = UnsafePointer(shadow.baseAddress) else { return }
+        // Soft line breaks inside a paragraph become spaces; breaks between paragraphs stay. (The
+        // first pass leaves line feeds as they are, so the text's units show where they are.)
+        units.withUnsafeBufferPointer { units in
+            guard let base = units.baseAddress else { return }
             for paragraph in paragraphs {
                 var position = paragraph.lowerBound
                 while position < paragraph.upperBound {
@@ -160,7 +164,7 @@ public struct Layout: Sendable {
                         position += 4
                         continue
                     }
-                    if shadow[position] == CodeUnit.lineFeed { shadow[position] = CodeUnit.space }
+                    if units[position] == CodeUnit.lineFeed { shadow[position] = CodeUnit.space }
                     position += 1
                 }
             }
