@@ -39,7 +39,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A folder of word lists to use instead of the built-in ones.", valueName: "dir"))
     var lexicon: String?
 
-    @Option(help: "Documents processed in parallel (default: all cores). Output order does not depend on it.")
+    @Option(parsing: .unconditional, help: "Documents processed in parallel (default: all cores). Output order does not depend on it.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {

@@ -28,10 +28,10 @@ struct IndexCommand: ParsableCommand {
     @Option(help: "How to read inputs: auto (by extension and content), text or jsonl.")
     var input: InputFormat = .auto
 
-    @Option(help: "Documents per transaction.")
+    @Option(parsing: .unconditional, help: "Documents per transaction.")
     var batch: Int = 200
 
-    @Option(help: "Documents extracted in parallel.")
+    @Option(parsing: .unconditional, help: "Documents extracted in parallel.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: """

@@ -33,7 +33,9 @@ struct SpeakersCommand: ParsableCommand {
     @Option(help: "table, json or jsonl.")
     var format: StoreFormat = .table
 
-    @Option(help: "Show at most this many speakers.")
+    // Unconditional (here and for every count): "--limit -1" is taken as the value and refused
+    // by `validate()` quoting it; ArgumentParser read "-1" as an option and said "Missing value".
+    @Option(parsing: .unconditional, help: "Show at most this many speakers.")
     var limit: Int?
 
     func validate() throws {
@@ -82,8 +84,12 @@ struct QueryCommand: ParsableCommand {
     @Option(help: "table, json or jsonl.")
     var format: StoreFormat = .table
 
-    @Option(help: "At most this many quotations.")
+    @Option(parsing: .unconditional, help: "At most this many quotations.")
     var limit: Int?
+
+    func validate() throws {
+        try OptionChecks.atLeast(0, limit, option: "--limit")
+    }
 
     func run() throws {
         let result = try store.existing().query(QuoteQuery(speaker: speaker, text: text, search: search,

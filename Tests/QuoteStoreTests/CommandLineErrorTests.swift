@@ -71,6 +71,11 @@ final class CommandLineErrorTests: TemporaryDirectoryTestCase {
             (["index", "--db", store, "--jobs=-2", article.path], "--jobs must be at least 1, not -2"),
             (["extract", "--jobs", "0", article.path], "--jobs must be at least 1, not 0"),
             (["speakers", "--db", store, "--limit=-1"], "--limit must be at least 0, not -1"),
+            // A negative count after a space is the option's value, not another option.
+            (["speakers", "--db", store, "--limit", "-1"], "--limit must be at least 0, not -1"),
+            (["query", "--db", store, "--limit", "-3"], "--limit must be at least 0, not -3"),
+            (["index", "--db", store, "--jobs", "-2", article.path], "--jobs must be at least 1, not -2"),
+            (["bench", "--runs", "-1"], "--runs must be at least 1, not -1"),
             (["bench", "--runs", "0"], "--runs must be at least 1, not 0"),
         ] {
             let (status, errors) = try runQuotes(arguments)
