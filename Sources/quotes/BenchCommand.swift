@@ -16,9 +16,9 @@ struct BenchCommand: ParsableCommand {
         cores), index of the same into a fresh store, into a store filled with other texts under \
         the same ids (every document replaced), into the store it filled (every document \
         unchanged), index of 25,000 generated short articles with ~30,000 \
-        distinct speakers, and extract on generated worst cases: one \
-        50 MB line of prose, 100,000 unmatched quotation marks, a 10 MB run-on sentence, quotations \
-        nested 200,000 deep, 5 MB of quote-only sentences that each continue the attribution \
+        distinct speakers, and extract on generated worst cases: one 50 MB line of quotations, the \
+        dev text as one 50 MB line, 100,000 unmatched quotation marks, a 10 MB run-on sentence, \
+        quotations nested 200,000 deep, 5 MB of quote-only sentences that each continue the attribution \
         before them, a surname shared by 40,000 people. Timings are wall-clock medians; run on a \
         quiet machine.
         """
@@ -27,13 +27,13 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Gold JSONL whose texts are the input.", valueName: "path"))
     var gold: String = "../shared/gold/polnear.dev.jsonl"
 
-    @Option(help: "How many times the gold texts are repeated.")
+    @Option(parsing: .unconditional, help: "How many times the gold texts are repeated.")
     var `repeat`: Int = 20
 
-    @Option(help: "Runs per case; the median is reported.")
+    @Option(parsing: .unconditional, help: "Runs per case; the median is reported.")
     var runs: Int = 3
 
-    @Option(help: "Size of the single-line worst case, in MB.")
+    @Option(parsing: .unconditional, help: "Size of the single-line worst case, in MB.")
     var lineMB: Int = 50
 
     @Flag(help: "Skip the worst-case inputs.")
@@ -98,7 +98,7 @@ struct BenchCommand: ParsableCommand {
         print(manySpeakers.line("index, 25,000 speaker-rich", bytes: speakerBytes, documents: speakerDocuments))
 
         guard !noAdversarial else { return }
-        for (name, write) in BenchInputs.adversarial(lineMB: lineMB) {
+        for (name, write) in BenchInputs.adversarial(lineMB: lineMB, goldTexts: try BenchInputs.goldTexts(gold).map(\.text)) {
             let path = work.appendingPathComponent("\(name).txt").path
             let size = try write(path)
             let row = try measure(executable, ["extract", "--format", "jsonl", path])
@@ -116,8 +116,10 @@ struct BenchCommand: ParsableCommand {
         print("quotes bench --scaling: median of \(runs) runs, start-up \(String(format: "%.3f", startup)) s taken off")
         print("case                          MB 1x       s 1x      MB 4x       s 4x   growth   peak RSS MB 1x, 4x")
         let line = max(1, lineMB / 4)
-        let larger = BenchInputs.adversarial(lineMB: line, scale: 4)
-        for (index, (name, write)) in BenchInputs.adversarial(lineMB: line).enumerated() {
+        let texts = (try? BenchInputs.goldTexts(gold).map(\.text)) ?? []
+        if texts.isEmpty { print("note: no texts in '\(gold)': the dev-text line is left out") }
+        let larger = BenchInputs.adversarial(lineMB: line, scale: 4, goldTexts: texts)
+        for (index, (name, write)) in BenchInputs.adversarial(lineMB: line, goldTexts: texts).enumerated() {
             var measured: [(bytes: Int, row: BenchRow)] = []
             for writer in [write, larger[index].1] {
                 let path = work.appendingPathComponent("scaling.txt").path
@@ -226,16 +228,7 @@ enum BenchInputs {
     /// the same ids with other texts). Returns documents and text bytes.
     static func repeatedGold(_ gold: String, times: Int, to path: String,
                              edition: String = "Edition") throws -> (documents: Int, bytes: Int) {
-        guard let data = FileManager.default.contents(atPath: gold) else {
-            throw ValidationError("cannot read gold file '\(gold)'")
-        }
-        var texts: [(id: String, text: String)] = []
-        for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                  let id = object["id"] as? String, let text = object["text"] as? String else { continue }
-            texts.append((id, text))
-        }
-        guard !texts.isEmpty else { throw ValidationError("no documents with 'id' and 'text' in '\(gold)'") }
+        let texts = try goldTexts(gold)
         var output = Data()
         var bytes = 0
         for copy in 0..<times {
@@ -288,7 +281,10 @@ enum BenchInputs {
 
     /// Worst cases, named by their full size: each writes its file at `scale` times that size
     /// and returns the size in bytes (`quotes bench --scaling` compares scales 1/4 and 1).
-    static func adversarial(lineMB: Int, scale: Double = 1) -> [(String, (String) throws -> Int)] {
+    /// With `goldTexts`, one more case: those texts as one line of `lineMB` (white space runs
+    /// made single spaces, the texts repeated), ordinary news prose with no paragraph break, where
+    /// the first single line holds a quotation every 47 bytes.
+    static func adversarial(lineMB: Int, scale: Double = 1, goldTexts: [String] = []) -> [(String, (String) throws -> Int)] {
         func scaled(_ size: Int) -> Int { max(1, Int((Double(size) * scale).rounded())) }
         func repeated(_ piece: String, _ total: Int) -> (String) throws -> Int {
             { path in
@@ -303,7 +299,7 @@ enum BenchInputs {
             + "which costs $3 million, was sound. \"It is not,\" she said. "
         let depth = scaled(200_000)
         let nested = "She said " + String(repeating: "\"a 'b ", count: depth) + "end" + String(repeating: "' \"", count: depth) + ".\n"
-        return [
+        var cases: [(String, (String) throws -> Int)] = [
             ("single line, \(lineMB) MB", repeated(prose, scaled(lineMB * 1_000_000))),
             ("100,000 unmatched marks", repeated("He said \" no ", scaled(100_000) * 13)),
             ("run-on sentence, 10 MB", repeated("Alpha Beta said the plan works and ", scaled(10_000_000))),
@@ -327,5 +323,25 @@ enum BenchInputs {
                 return text.utf8.count
             }),
         ]
+        if !goldTexts.isEmpty {
+            let joined = goldTexts.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }.joined(separator: " ") + " "
+            cases.insert(("dev text, one line, \(lineMB) MB", repeated(joined, scaled(lineMB * 1_000_000))), at: 1)
+        }
+        return cases
+    }
+
+    /// The texts of the gold file's documents, in order.
+    static func goldTexts(_ gold: String) throws -> [(id: String, text: String)] {
+        guard let data = FileManager.default.contents(atPath: gold) else {
+            throw ValidationError("cannot read gold file '\(gold)'")
+        }
+        var texts: [(id: String, text: String)] = []
+        for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                  let id = object["id"] as? String, let text = object["text"] as? String else { continue }
+            texts.append((id, text))
+        }
+        guard !texts.isEmpty else { throw ValidationError("no documents with 'id' and 'text' in '\(gold)'") }
+        return texts
     }
 }
