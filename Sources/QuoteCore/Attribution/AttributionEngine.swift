@@ -35,8 +35,8 @@ public struct AttributionEngine: Sendable {
                     }
                     for quote in attribution.claimed { context.claimed.insert(quote) }
                     context.acceptedByUnit.append(context.accepted.count, unit: attribution.unit)
-                    context.accepted.append(attribution)
                     if let cue = attribution.cue { context.usedCues.insert(cue.lowerBound) }
+                    context.accepted.append(attribution)  // its last use: moved, not copied
                 }
             }
         }
