@@ -24,6 +24,7 @@ public struct AttributionEngine: Sendable {
         // bytes an attribution, now 160) was copied ~20 times, and the copies faulted in ~280 MB more
         // pages on the 48 MB single line (69k of its 440k page faults).
         context.accepted.reserveCapacity(quotes.count + candidates.count)
+        context.usedCues.reserveCapacity(candidates.count)  // about a cue per candidate, not rehashed as it grows
         for rule in rules {
             for position in candidates {
                 for attribution in rule.apply(units[position], context) {
