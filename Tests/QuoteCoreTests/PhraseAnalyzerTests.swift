@@ -18,3 +18,18 @@ final class PhraseAnalyzerTests: XCTestCase {
         XCTAssertEqual(parse("Ines Carvalho"), "Ines Carvalho")
     }
 }
+
+/// `mayBeTimeWord` is a filter in front of `timeWords`: it must pass every word of the set.
+final class TimeWordFilterTests: XCTestCase {
+    func testEveryTimeWordPassesTheFilter() {
+        for word in PhraseAnalyzer.timeWords {
+            XCTAssertTrue(PhraseAnalyzer.mayBeTimeWord(word), word)
+        }
+    }
+
+    func testOtherWordsStopAtTheFilter() {
+        for word in ["minister", "okafor", "said", "to", "mo", "", "été", "mondaysandtuesdays", "kelvin"] {
+            XCTAssertFalse(PhraseAnalyzer.mayBeTimeWord(word), word)
+        }
+    }
+}

@@ -128,13 +128,21 @@ public final class PhraseAnalyzer: Sendable {
         return index
     }
 
-    /// False for words that cannot be in `timeWords`: those are 5 to 9 ASCII letters, and no other
-    /// text of another length equals one of them (the only non-ASCII characters whose canonical
-    /// decompositions are ASCII are the Kelvin sign, U+037E and U+1FEF: "K", ";" and "`").
+    /// False for words that cannot be in `timeWords`: those are 5 to 9 ASCII letters opening with
+    /// one of nine pairs, and no other text equals one of them byte for byte or not (the only
+    /// non-ASCII characters whose canonical decompositions are ASCII are the Kelvin sign, U+037E
+    /// and U+1FEF: "K", ";" and "`"). Most subjects' last words ("minister", "Okafor") stop at the
+    /// pair instead of hashing into the set.
     @inline(__always)
     static func mayBeTimeWord(_ lower: String) -> Bool {
-        let count = lower.utf8.count
-        return count >= 5 && count <= 9
+        let utf8 = lower.utf8
+        guard utf8.count >= 5 && utf8.count <= 9 else { return false }
+        var bytes = utf8.makeIterator()
+        let pair = UInt16(bytes.next() ?? 0) << 8 | UInt16(bytes.next() ?? 0)
+        switch pair {
+        case 0x6D6F, 0x7475, 0x7765, 0x7468, 0x6672, 0x7361, 0x7375, 0x746F, 0x7965: return true  // mo tu we th fr sa su to ye
+        default: return false
+        }
     }
 
     /// Listed adverbs and auxiliaries, and lowercase "-ly" words that are not nouns ("immediately").
