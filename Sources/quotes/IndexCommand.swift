@@ -28,8 +28,8 @@ struct IndexCommand: ParsableCommand {
     @Option(help: "How to read inputs: auto (by extension and content), text or jsonl.")
     var input: InputFormat = .auto
 
-    @Option(parsing: .unconditional, help: "Documents per transaction.")
-    var batch: Int = 200
+    @Option(parsing: .unconditional, help: "Documents per transaction (fewer when their texts reach 4 MB first).")
+    var batch: Int = StoreIndexer.defaultBatchSize
 
     @Option(parsing: .unconditional, help: "Documents extracted in parallel.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount

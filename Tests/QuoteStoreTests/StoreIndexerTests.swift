@@ -29,6 +29,23 @@ final class StoreIndexerTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(stored, (0..<32).map { "doc-\($0)" })
     }
 
+    /// A batch ends at its byte bound before its document count: long documents make short
+    /// batches, and the count still bounds short ones.
+    func testABatchEndsWhenItsTextsReachTheByteBound() throws {
+        let store = try QuoteStore(path: directory.appendingPathComponent("q.sqlite").path)
+        let log = CommitLog()
+        let long = document("x", paragraphs: 3).text.utf8.count
+        let indexer = StoreIndexer(store: store, extractor: ParallelExtractor(extractor: Extractor(), jobs: 2), batchSize: 4,
+                                   batchBytes: 2 * long, committed: { log.append($0) })
+        for index in 0..<5 { indexer.add(document("long-\(index)", paragraphs: 3)) }
+        for index in 0..<6 { indexer.add(document("short-\(index)")) }
+        try indexer.finish()
+        // Two long texts reach the bound; the short ones fill batches of four (the first of
+        // them joins the fifth long text), the rest comes at the end.
+        XCTAssertEqual(log.batches.map(\.documentIDs.count), [2, 2, 4, 3])
+        XCTAssertEqual(log.batches.flatMap(\.documentIDs).count, 11)
+    }
+
     /// Batches are written on the writer's own thread at the caller's priority; the extraction
     /// threads (Dispatch's pool) run below it.
     func testTheWriterRunsOnItsOwnThreadAboveTheExtraction() throws {
