@@ -292,11 +292,21 @@ public final class QuoteStore {
         // Record ids never contain "@"; document ids may.
         let parts = id.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
         let document = parts.count == 2 ? String(parts[1]) : nil
+        // With a document: its number by id, then the (document, record id) index. A record id
+        // alone: the quotations' numbers from a scan of that index (it holds every record id;
+        // `quotes` itself holds the records' JSON), then the first document by id.
+        let sql = document != nil ? """
+            SELECT q.record, q.start, q."end", d.text, d.published, d.title
+            FROM documents d JOIN quotes q ON q.document = d.number AND q.record_id = ?1 WHERE d.id = ?2
+            """ : """
+            SELECT q.record, q.start, q."end", d.text, d.published, d.title
+            FROM (SELECT number, document FROM quotes WHERE record_id = ?1) f
+            JOIN quotes q ON q.number = f.number JOIN documents d ON d.number = f.document
+            ORDER BY d.id LIMIT 1
+            """
         return try read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT q.record, q.start, q."end", d.text, d.published, d.title FROM quotes q JOIN documents d ON d.number = q.document
-                WHERE q.record_id = ?1 AND (?2 IS NULL OR d.id = ?2) ORDER BY d.id LIMIT 1
-                """, arguments: [String(parts[0]), document]),
+            guard let row = try Row.fetchOne(db, sql: sql,
+                                             arguments: document.map { [String(parts[0]), $0] } ?? [String(parts[0])]),
                   let json: String = row["record"],
                   let record = try? JSONDecoder().decode(QuoteRecord.self, from: Data(json.utf8)),
                   let text: String = row["text"] else { return nil }

@@ -108,6 +108,37 @@ final class StoreMigrationTests: TemporaryDirectoryTestCase {
         }
     }
 
+    /// From `v5` the quotations' unique index leads with the document (it grows at its end as
+    /// documents are added) and stands in for the document index; a record id is still unique
+    /// within its document, and a record id alone still finds its quotation.
+    func testRecordIndexLeadsWithTheDocument() throws {
+        try writeEarlierStore(upTo: "v2 search rowid")
+        let store = try QuoteStore(path: path)
+        try store.index([document("c", "\"The ferry runs at dawn,\" Mayor Ines Carvalho said.")])
+        let queue = try DatabaseQueue(path: path)
+        let indexes = try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, \"unique\" FROM pragma_index_list('quotes') WHERE origin = 'c' ORDER BY name")
+                .map { row -> String in
+                    let name: String = row["name"]
+                    let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info(?) ORDER BY seqno", arguments: [name])
+                    return "\(name)(\(columns.joined(separator: ", ")))" + ((row["unique"] as Int) == 1 ? " unique" : "")
+                }
+        }
+        XCTAssertEqual(indexes, ["quotes_record(document, record_id) unique", "quotes_speaker(speaker_id)"])
+        XCTAssertThrowsError(try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO quotes (document, record_id, type, text, start, "end", confidence, rule, record)
+                SELECT document, record_id, type, text, start, "end", confidence, rule, record FROM quotes LIMIT 1
+                """)
+        })
+        let recordID = try XCTUnwrap(queue.read { db in
+            try String.fetchOne(db, sql: "SELECT q.record_id FROM quotes q JOIN documents d ON d.number = q.document WHERE d.id = 'c'")
+        })
+        XCTAssertEqual(try store.show(id: recordID)?.quote.record.document, "c")
+        XCTAssertEqual(try store.show(id: recordID + "@c")?.quote.record.quote.text, "The ferry runs at dawn,")
+        XCTAssertNil(try store.show(id: recordID + "@a"))
+    }
+
     /// Rows written before `v4 extraction hash` have none: the first index of the same document
     /// replaces the row (and gives it a hash), the next leaves it.
     func testARowWithoutAnExtractionHashIsReplacedOnce() throws {
