@@ -99,13 +99,19 @@ public final class QuoteStore {
             SELECT number, id = ?1 AND content_hash = ?2 AND extraction_hash IS ?3 FROM documents
             WHERE id = ?1 OR content_hash = ?2
             """))
-        // The full-text index reads the quotations' text (external content), so a replaced
-        // document's entries are removed with FTS5's 'delete' command and the text they were
-        // made from, before the quotations go with their document (ON DELETE CASCADE).
+        // The full-text index reads the quotations' text (external content), so replaced
+        // documents' entries are removed with FTS5's 'delete' command and the text they were made
+        // from, before the quotations go with their documents (ON DELETE CASCADE). All of a
+        // batch's, in one statement in rowid order, before any insert: FTS5 keeps pending entries
+        // in rowid order and writes them out as a segment whenever a smaller rowid comes, which
+        // a delete between two inserts always was (each replaced document flushed a segment).
         let deleteSearch = BoundStatement(try db.cachedStatement(sql: """
-            INSERT INTO quotes_fts (quotes_fts, rowid, text) SELECT 'delete', number, text FROM quotes WHERE document = ?
+            INSERT INTO quotes_fts (quotes_fts, rowid, text) SELECT 'delete', number, text FROM quotes
+            WHERE document IN (SELECT value FROM json_each(?)) ORDER BY number
             """))
-        let deleteDocument = BoundStatement(try db.cachedStatement(sql: "DELETE FROM documents WHERE number = ?"))
+        let deleteDocuments = BoundStatement(try db.cachedStatement(sql: """
+            DELETE FROM documents WHERE number IN (SELECT value FROM json_each(?))
+            """))
         let insertDocument = BoundStatement(try db.cachedStatement(sql: """
             INSERT INTO documents (id, content_hash, title, published, metadata, text, extraction_hash, indexed_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, datetime('now'))
@@ -119,23 +125,56 @@ public final class QuoteStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """))
         let insertSearch = BoundStatement(try db.cachedStatement(sql: "INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)"))
+        // What each document does, decided before anything is written: left as it is, or
+        // inserted after the stored copies it replaces are deleted. A later document of the batch
+        // with the same id or text replaces an earlier one, which is then not inserted at all
+        // (the end state and the counts of one document at a time).
+        var replacedNumbers: Set<Int64> = []
+        var inserted: [StoreDocument?] = []
+        inserted.reserveCapacity(batch.count)
+        var pendingByID: [String: Int] = [:]
+        var pendingByText: [String: Int] = [:]
         for document in batch {
+            summary.documents += 1
+            summary.quotes += document.quotes.count
             let stored = try earlier.integerPairs(in: db) { row in
                 row.text(document.id)
                 row.text(document.contentHash)
                 row.text(document.extractionHash)
             }
-            if stored.count == 1, stored[0].1 == 1 {
-                summary.documents += 1
-                summary.quotes += document.quotes.count
+            let pending = Set([pendingByID[document.id], pendingByText[document.contentHash]].compactMap { $0 })
+            if pending.isEmpty, stored.count == 1, stored[0].1 == 1, !replacedNumbers.contains(stored[0].0) {
                 summary.unchanged += 1
                 continue
             }
-            for (number, _) in stored {
-                try deleteSearch.execute(in: db) { $0.integer(number) }
-                try deleteDocument.execute(in: db) { $0.integer(number) }
+            // The same document twice in a batch: the second finds the first as it is (any stored
+            // copy that matches it matched the first too, and is already replaced).
+            if pending.count == 1, let earlier = inserted[pending.first!], earlier.id == document.id,
+               earlier.contentHash == document.contentHash, earlier.extractionHash == document.extractionHash {
+                summary.unchanged += 1
+                continue
+            }
+            for (number, _) in stored where replacedNumbers.insert(number).inserted {
                 summary.replaced += 1
             }
+            for index in pending {
+                if let earlier = inserted[index] {
+                    pendingByID[earlier.id] = nil
+                    pendingByText[earlier.contentHash] = nil
+                }
+                inserted[index] = nil
+                summary.replaced += 1
+            }
+            pendingByID[document.id] = inserted.count
+            pendingByText[document.contentHash] = inserted.count
+            inserted.append(document)
+        }
+        if !replacedNumbers.isEmpty {
+            let numbers = "[" + replacedNumbers.sorted().map(String.init).joined(separator: ",") + "]"
+            try deleteSearch.execute(in: db) { $0.text(numbers) }
+            try deleteDocuments.execute(in: db) { $0.text(numbers) }
+        }
+        for case let document? in inserted {
             try insertDocument.execute(in: db) { row in
                 row.text(document.id)
                 row.text(document.contentHash)
@@ -146,7 +185,6 @@ public final class QuoteStore {
                 row.text(document.extractionHash)
             }
             let documentNumber = db.lastInsertedRowID
-            summary.documents += 1
             for quote in document.quotes {
                 let record = quote.record
                 // An unresolved pronoun or a headline fragment names nobody the store can track.
@@ -177,7 +215,6 @@ public final class QuoteStore {
                     row.integer(number)
                     row.text(record.quote.text)
                 }
-                summary.quotes += 1
             }
         }
         try SpeakerDirectory.writeCounts(in: db, cache: speakerCache)

@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+import QuoteCore
+import QuoteSchema
+@testable import QuoteStore
+import XCTest
+
+/// A batch decides what each document does before it writes (all replaced copies deleted in one
+/// statement, then the inserts): the store and the counts must be those of indexing the same
+/// documents one at a time, whatever ids and texts repeat inside the batch and in the store.
+final class BatchReplacementTests: TemporaryDirectoryTestCase {
+    private let extractor = Extractor()
+
+    private func document(id: String, text: Int, date: Int) -> StoreDocument {
+        let body = "\"Pier \(text) is closed,\" Mayor Ines Carvalho said.\n\nWork on pier \(text) resumes soon, Tomas Reyes said."
+        let metadata: [String: JSONValue] = ["published": .string("2026-01-0\(date)")]
+        let source = SourceDocument(id: id, text: body, metadata: metadata)
+        return try! StoreDocument(document: source, result: extractor.extract(text: body, document: id, metadata: metadata))
+    }
+
+    /// Documents, quotations and full-text entries as comparable text: every document's id,
+    /// text and metadata, every quotation's record id, document and text.
+    private func contents(_ store: QuoteStore) throws -> [String] {
+        try DatabaseQueue(path: store.path).read { db in
+            try String.fetchAll(db, sql: "SELECT id || '|' || text || '|' || coalesce(metadata, '') FROM documents ORDER BY id")
+                + String.fetchAll(db, sql: """
+                    SELECT q.record_id || '@' || d.id || '|' || q.text FROM quotes q JOIN documents d ON d.number = q.document
+                    ORDER BY 1
+                    """)
+                + String.fetchAll(db, sql: """
+                    SELECT q.record_id || '@' || d.id FROM quotes_fts f JOIN quotes q ON q.number = f.rowid
+                    JOIN documents d ON d.number = q.document WHERE quotes_fts MATCH 'pier' ORDER BY 1
+                    """)
+        }
+    }
+
+    func testABatchEndsAsOneDocumentAtATimeWould() throws {
+        var state: UInt64 = 42
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for trial in 0..<60 {
+            // Three ids, three texts, two dates: repeats of id, text and whole document, in the
+            // store and inside the batch.
+            let stored = (0..<next(4)).map { _ in document(id: ["a", "b", "c"][next(3)], text: next(3), date: 1 + next(2)) }
+            let batch = (0..<(1 + next(6))).map { _ in document(id: ["a", "b", "c"][next(3)], text: next(3), date: 1 + next(2)) }
+            let whole = try QuoteStore(path: directory.appendingPathComponent("whole-\(trial).sqlite").path)
+            let single = try QuoteStore(path: directory.appendingPathComponent("single-\(trial).sqlite").path)
+            for document in stored {
+                try whole.index([document])
+                try single.index([document])
+            }
+            let summary = try whole.index(batch)
+            var expected = QuoteStore.BatchSummary()
+            for document in batch { expected.add(try single.index([document])) }
+            XCTAssertEqual(summary, expected, "trial \(trial)")
+            XCTAssertEqual(try contents(whole), try contents(single), "trial \(trial)")
+            XCTAssertTrue(try whole.health().isIntact, "trial \(trial)")
+        }
+    }
+}
