@@ -90,11 +90,11 @@ public final class StoreIndexer: @unchecked Sendable {
     }
 
     /// Documents per transaction for `quotes index`. Each commit writes every page its batch
-    /// dirtied to the log, and the quotations' record-id index takes its keys (hashes) in random
-    /// order, so a batch touches most of that index's leaves whatever its size: fewer, larger
-    /// transactions write each page fewer times, and FTS5 flushes fewer segments. Dev text x20
-    /// (6,040 documents), writer processor time: 2.02-2.10 s at 200, 1.64-1.77 s at 1,000; four
-    /// times that text: 8.24-8.88 s at 200, 6.16 s at 1,000. Peak memory 125 -> 185 MB.
+    /// dirtied to the log and FTS5 flushes a segment: fewer, larger transactions write each page
+    /// fewer times. Measured with schema `v4`, whose record-id index took its keys (hashes) in
+    /// random order, so that any batch dirtied most of it: dev text x20 (6,040 documents), writer
+    /// processor time 2.02-2.10 s at 200, 1.64-1.77 s at 1,000; four times that text 8.24-8.88 s
+    /// at 200, 6.16 s at 1,000. Peak memory 125 -> 170-185 MB.
     public static let defaultBatchSize = 1_000
 
     /// Text bytes after which a batch ends before `batchSize` documents: 4 MB, about a thousand
