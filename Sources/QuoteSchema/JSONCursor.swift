@@ -217,16 +217,7 @@ struct JSONCursor {
         number(record.confidence)
         key("cue")
         if let cue = record.cue {
-            open(UInt8(ascii: "{"))
-            key("end", first: true)
-            integer(cue.end)
-            key("lemma")
-            string(cue.lemma)
-            key("start")
-            integer(cue.start)
-            key("text")
-            string(cue.text)
-            close(UInt8(ascii: "}"))
+            textSpan(end: cue.end, lemma: cue.lemma, start: cue.start, text: cue.text)
         } else {
             null()
         }
@@ -281,6 +272,23 @@ struct JSONCursor {
         close(UInt8(ascii: "}"))
     }
 
+    /// A stretch of the text as an object, keys in sorted order: a mention (`end`, `start`,
+    /// `text`) or a cue (with its `lemma`).
+    private mutating func textSpan(end: Int, lemma: String? = nil, start: Int, text: String) {
+        open(UInt8(ascii: "{"))
+        key("end", first: true)
+        integer(end)
+        if let lemma {
+            key("lemma")
+            string(lemma)
+        }
+        key("start")
+        integer(start)
+        key("text")
+        string(text)
+        close(UInt8(ascii: "}"))
+    }
+
     private mutating func speaker(_ speaker: Speaker?) {
         guard let speaker else { return null() }
         open(UInt8(ascii: "{"))
@@ -288,14 +296,7 @@ struct JSONCursor {
         string(speaker.kind.rawValue)
         key("mention")
         if let mention = speaker.mention {
-            open(UInt8(ascii: "{"))
-            key("end", first: true)
-            integer(mention.end)
-            key("start")
-            integer(mention.start)
-            key("text")
-            string(mention.text)
-            close(UInt8(ascii: "}"))
+            textSpan(end: mention.end, start: mention.start, text: mention.text)
         } else {
             null()
         }

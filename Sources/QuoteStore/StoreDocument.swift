@@ -112,7 +112,7 @@ public struct StoreDocument: Sendable {
     /// The hash of the columns a document's extraction decides; each part is preceded by its
     /// length (nil as -1), so that no two different sets of parts give the same bytes.
     static func extractionHash(title: String?, published: String?, metadataJSON: String?, records: [UInt8]) -> String {
-        var hash: UInt64 = 0xcbf29ce484222325
+        var hash = StoreSchema.fnvBasis
         func add(_ bytes: UnsafeBufferPointer<UInt8>?) {
             withUnsafeBytes(of: Int64(bytes?.count ?? -1).littleEndian) { length in
                 hash = StoreSchema.fnv1a(length.bindMemory(to: UInt8.self), from: hash)

@@ -172,8 +172,11 @@ enum StoreSchema {
         return String(hash, radix: 16)
     }
 
+    /// FNV-1a's 64-bit offset basis: the hash of no bytes.
+    static let fnvBasis: UInt64 = 0xcbf29ce484222325
+
     /// FNV-1a (64 bits) of `bytes`, continuing from `hash`.
-    static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>, from hash: UInt64 = 0xcbf29ce484222325) -> UInt64 {
+    static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>, from hash: UInt64 = fnvBasis) -> UInt64 {
         var hash = hash
         for byte in bytes {
             hash ^= UInt64(byte)
