@@ -15,7 +15,7 @@ final class WriterThread: @unchecked Sendable {
         // The thread keeps its queue alive until `stop` lets it end.
         let thread = Thread {
             // Named from inside: on Linux a name set before `start` does not reach the thread.
-            Thread.current.name = name
+            ThreadName.set(name)
             self.run()
         }
         thread.stackSize = 8 << 20

@@ -55,7 +55,7 @@ final class StoreIndexerTests: TemporaryDirectoryTestCase {
         let indexer = StoreIndexer(store: store, extractor: ParallelExtractor(extractor: Extractor(), jobs: 2), batchSize: 4,
                                    committed: { batch in
                                        seen.append(batch)
-                                       seen.note("\(Thread.current.name ?? "?") \(ThreadPriority.current)")
+                                       seen.note("\(ThreadName.current ?? "?") \(ThreadPriority.current)")
                                    })
         for index in 0..<12 { indexer.add(document("doc-\(index)")) }
         try indexer.finish()
@@ -78,7 +78,7 @@ final class StoreIndexerTests: TemporaryDirectoryTestCase {
         for index in 0..<200 {
             writer.async {
                 if index % 50 == 0 { Thread.sleep(forTimeInterval: 0.001) }
-                log.note("\(index) \(Thread.current.name ?? "?")")
+                log.note("\(index) \(ThreadName.current ?? "?")")
             }
         }
         writer.sync()
