@@ -84,15 +84,39 @@ public final class QuoteStore {
     /// it is that one again: same id, text, metadata and records (`BatchSummary.unchanged`).
     @discardableResult
     public func index(_ batch: [StoreDocument]) throws -> BatchSummary {
+        var parts = [batch]
+        return try index(parts: { parts.popLast() })
+    }
+
+    /// Indexes documents handed over in parts, all in one transaction: `nextPart` is called
+    /// until it returns nil, and the transaction commits after that. Each part is written as it
+    /// comes (so `StoreIndexer` writes a transaction's first documents while its later ones are
+    /// still extracted), and the end state and counts are those of `index(_:)` with the parts'
+    /// documents in order. When `nextPart` or a write throws, nothing of any part is committed
+    /// and the error comes out as a `StoreError`.
+    @discardableResult
+    public func index(parts nextPart: () throws -> [StoreDocument]?) throws -> BatchSummary {
         do {
-            return try pool.write { db in try insert(batch, in: db) }
+            return try pool.write { db in
+                speakerCache.beginTransaction()
+                var summary = BatchSummary()
+                while let part = try nextPart() {
+                    summary.add(try insert(part, in: db))
+                }
+                try SpeakerDirectory.writeCounts(in: db, cache: speakerCache)
+                // Surname-only speakers join a full name seen in this or any earlier batch.
+                try SpeakerDirectory.mergeSurnames(in: db, cache: speakerCache)
+                return summary
+            }
         } catch {
             throw StoreError(error, path: path)
         }
     }
 
+    /// Writes one part of a transaction's documents. A document of an earlier part is found in
+    /// the store like any stored one (the transaction sees its own rows), so a later part
+    /// replaces it, or leaves it as it is, as `index(_:)` one document at a time would.
     private func insert(_ batch: [StoreDocument], in db: Database) throws -> BatchSummary {
-        speakerCache.beginTransaction()
         var summary = BatchSummary()
         // Each stored document this one replaces, and whether it is this one already.
         let earlier = BoundStatement(try db.cachedStatement(sql: """
@@ -217,9 +241,6 @@ public final class QuoteStore {
                 }
             }
         }
-        try SpeakerDirectory.writeCounts(in: db, cache: speakerCache)
-        // Surname-only speakers join a full name seen in this or any earlier batch.
-        try SpeakerDirectory.mergeSurnames(in: db, cache: speakerCache)
         return summary
     }
 

@@ -47,9 +47,11 @@ final class BatchReplacementTests: TemporaryDirectoryTestCase {
             let batch = (0..<(1 + next(6))).map { _ in document(id: ["a", "b", "c"][next(3)], text: next(3), date: 1 + next(2)) }
             let whole = try QuoteStore(path: directory.appendingPathComponent("whole-\(trial).sqlite").path)
             let single = try QuoteStore(path: directory.appendingPathComponent("single-\(trial).sqlite").path)
+            let inParts = try QuoteStore(path: directory.appendingPathComponent("parts-\(trial).sqlite").path)
             for document in stored {
                 try whole.index([document])
                 try single.index([document])
+                try inParts.index([document])
             }
             let summary = try whole.index(batch)
             var expected = QuoteStore.BatchSummary()
@@ -57,6 +59,35 @@ final class BatchReplacementTests: TemporaryDirectoryTestCase {
             XCTAssertEqual(summary, expected, "trial \(trial)")
             XCTAssertEqual(try contents(whole), try contents(single), "trial \(trial)")
             XCTAssertTrue(try whole.health().isIntact, "trial \(trial)")
+            // The same batch handed over in random parts, as `StoreIndexer` does: one transaction,
+            // a later part replacing (or finding unchanged) what an earlier one wrote.
+            var parts: [[StoreDocument]] = []
+            var rest = batch[...]
+            while !rest.isEmpty {
+                let size = 1 + next(rest.count)
+                parts.append(Array(rest.prefix(size)))
+                rest = rest.dropFirst(size)
+            }
+            let partCount = parts.count
+            parts.reverse()
+            XCTAssertEqual(try inParts.index(parts: { parts.popLast() }), expected, "trial \(trial), \(partCount) parts")
+            XCTAssertEqual(try contents(inParts), try contents(single), "trial \(trial), \(partCount) parts")
+            XCTAssertTrue(try inParts.health().isIntact, "trial \(trial)")
         }
+    }
+
+    /// A transaction whose parts stop with an error commits none of them.
+    func testAPartThatFailsUndoesTheWholeTransaction() throws {
+        let store = try QuoteStore(path: directory.appendingPathComponent("q.sqlite").path)
+        try store.index([document(id: "kept", text: 0, date: 1)])
+        let before = try contents(store)
+        struct Stop: Error {}
+        var parts = [[document(id: "a", text: 1, date: 1)], [document(id: "kept", text: 2, date: 2)]]
+        XCTAssertThrowsError(try store.index(parts: {
+            if parts.isEmpty { throw Stop() }
+            return parts.removeFirst()
+        }))
+        XCTAssertEqual(try contents(store), before)
+        XCTAssertTrue(try store.health().isIntact)
     }
 }

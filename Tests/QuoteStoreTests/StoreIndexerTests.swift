@@ -29,6 +29,32 @@ final class StoreIndexerTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(stored, (0..<32).map { "doc-\($0)" })
     }
 
+    /// Parts smaller than a batch (the writer starts on a batch's first part while its next is
+    /// extracted) change nothing of what is committed: the same batches, documents and order.
+    func testPartsOfABatchCommitAsTheBatchWould() throws {
+        let store = try QuoteStore(path: directory.appendingPathComponent("q.sqlite").path)
+        let log = CommitLog()
+        let long = document("x", paragraphs: 3).text.utf8.count
+        let indexer = StoreIndexer(store: store, extractor: ParallelExtractor(extractor: Extractor(), jobs: 2), batchSize: 5,
+                                   partSize: 2, partBytes: long, committed: { log.append($0) })
+        // (id, paragraphs = quotations). Long documents end a part at once; "doc-27" comes again
+        // in a later part of its batch and replaces the one written before.
+        let added = (0..<29).map { ("doc-\($0)", $0 % 7 == 0 ? 3 : 1) } + [("doc-27", 2), ("doc-30", 1), ("doc-31", 1)]
+        for (id, paragraphs) in added { indexer.add(document(id, paragraphs: paragraphs)) }
+        let outcome = try indexer.finish()
+        XCTAssertEqual(outcome.summary.documents, 32)
+        XCTAssertEqual(outcome.summary.replaced, 1)
+        XCTAssertEqual(log.batches.map(\.number), Array(1...7))
+        XCTAssertEqual(log.batches.map(\.documentIDs), stride(from: 0, to: 32, by: 5).map { added[$0..<min($0 + 5, 32)].map(\.0) })
+        XCTAssertEqual(log.batches.map(\.summary.quotes),
+                       stride(from: 0, to: 32, by: 5).map { added[$0..<min($0 + 5, 32)].reduce(0) { $0 + $1.1 } })
+        let stored = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT id FROM documents ORDER BY rowid") }
+        XCTAssertEqual(stored, (0...26).map { "doc-\($0)" } + ["doc-28", "doc-27", "doc-30", "doc-31"])
+        let health = try store.health()
+        XCTAssertTrue(health.isIntact, "\(health)")
+        XCTAssertEqual(health.quotes, added.reduce(0) { $0 + $1.1 } - 1, "the first doc-27's quotation is gone")
+    }
+
     /// A batch ends at its byte bound before its document count: long documents make short
     /// batches, and the count still bounds short ones.
     func testABatchEndsWhenItsTextsReachTheByteBound() throws {
@@ -107,6 +133,16 @@ final class StoreIndexerTests: TemporaryDirectoryTestCase {
     }
 
     func testNothingIsWrittenAfterAFailedBatch() throws {
+        try assertNothingIsWrittenAfterAFailedBatch(partSize: StoreIndexer.defaultPartSize)
+    }
+
+    /// The batch fails in one of its parts: the writer still takes the parts sent after it,
+    /// so neither it nor the caller waits forever.
+    func testNothingIsWrittenAfterAFailedPart() throws {
+        try assertNothingIsWrittenAfterAFailedBatch(partSize: 3)
+    }
+
+    private func assertNothingIsWrittenAfterAFailedBatch(partSize: Int) throws {
         let path = directory.appendingPathComponent("q.sqlite").path
         let store = try QuoteStore(path: path)
         try store.index([(document("first"), Extractor().extract(text: document("first").text, document: "first"))])
@@ -116,7 +152,7 @@ final class StoreIndexerTests: TemporaryDirectoryTestCase {
         }
         let log = CommitLog()
         let indexer = StoreIndexer(store: store, extractor: ParallelExtractor(extractor: Extractor(), jobs: 2), batchSize: 10,
-                                   committed: { log.append($0) })
+                                   partSize: partSize, committed: { log.append($0) })
         for index in 0..<40 { indexer.add(document("big-\(index)", paragraphs: 40)) }
         XCTAssertThrowsError(try indexer.finish()) { error in
             XCTAssertTrue("\(error)".contains(path), "\(error)")
