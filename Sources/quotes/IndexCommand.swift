@@ -40,7 +40,7 @@ struct IndexCommand: ParsableCommand {
         """)
     var logBatches = false
 
-    @Option(help: ArgumentHelp("Cap the store at this many 4 KiB pages (SQLite max_page_count), to test a full disk.",
+    @Option(help: ArgumentHelp("Cap the store at this many pages (SQLite max_page_count; 16 KiB in a new store), to test a full disk.",
                                visibility: .hidden))
     var maxPages: Int?
 

@@ -45,7 +45,7 @@ final class StoreErrorTests: TemporaryDirectoryTestCase {
 
     func testAFullStoreRefusesTheWholeBatchAndKeepsEarlierOnes() throws {
         let file = path("full.sqlite")
-        // 60 pages of 4 KiB: the schema and a few 6 KB documents fit, the tenth batch does not.
+        // 60 pages of 16 KiB: the schema and a few batches of 6 KB documents fit, the later ones do not.
         let store = try QuoteStore(path: file, maxPageCount: 60)
         var committed: Set<String> = []
         var committedQuotes = 0
