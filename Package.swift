@@ -38,10 +38,12 @@ let package = Package(
         .target(name: "QuoteHTML", dependencies: ["CQuoteHTML", "QuoteCore", "QuoteSchema"]),
         // The JSON output contract, versioned, with no dependency on the engine.
         .target(name: "QuoteSchema"),
+        // SQLite's process-wide options (`sqlite3_config` is variadic: C only), for the store.
+        .target(name: "CQuoteSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
         // The quote store: SQLite through GRDB, speakers merged across articles.
         .target(
             name: "QuoteStore",
-            dependencies: ["QuoteCore", "QuoteSchema", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CQuoteSQLite", "QuoteCore", "QuoteSchema", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Scoring against annotated gold documents; depends on the schema only.
         .target(name: "QuoteEvaluation", dependencies: ["QuoteSchema"]),

@@ -1,3 +1,4 @@
+import CQuoteSQLite
 import Foundation
 import GRDB
 import QuoteCore
@@ -13,6 +14,11 @@ public final class QuoteStore {
     public let path: String
     private let speakerCache = SpeakerDirectory.Cache()
 
+    /// SQLite's process-wide options, set once before the first store opens (see
+    /// `qsqlite_configure`): 0, or SQLite's code when it was already initialised by other code
+    /// of the process and kept its defaults (slower, not less safe).
+    static let sqliteConfiguration = qsqlite_configure()
+
     /// Bytes per page of a new store file.
     static let pageSize = 16_384
 
@@ -22,6 +28,7 @@ public final class QuoteStore {
     /// bytes in a new store, 4 KiB in one made before the thirteenth session): a batch that would grow it further fails with `StoreError.full`, as on a full disk.
     /// Throws `StoreError`.
     public init(path: String, maxPageCount: Int? = nil) throws {
+        _ = Self.sqliteConfiguration
         self.path = path
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -208,7 +215,7 @@ public final class QuoteStore {
             try deleteDocuments.execute(in: db) { $0.text(numbers) }
         }
         for case let document? in inserted {
-            try insertDocument.execute(in: db) { row in
+            let documentNumber = try insertDocument.insert(in: db) { row in
                 row.text(document.id)
                 row.text(document.contentHash)
                 row.text(document.title)
@@ -217,7 +224,6 @@ public final class QuoteStore {
                 row.text(document.text)
                 row.text(document.extractionHash)
             }
-            let documentNumber = db.lastInsertedRowID
             for quote in document.quotes {
                 let record = quote.record
                 // An unresolved pronoun or a headline fragment names nobody the store can track.
@@ -225,7 +231,7 @@ public final class QuoteStore {
                     quote.isTrackable
                         ? try SpeakerDirectory.speakerID(for: speaker, role: quote.listedRole, in: db, cache: speakerCache) : nil
                 }
-                try insertQuote.execute(in: db) { row in
+                let number = try insertQuote.insert(in: db) { row in
                     row.integer(documentNumber)
                     row.text(record.id)
                     row.text(record.type.rawValue)
@@ -243,7 +249,6 @@ public final class QuoteStore {
                     row.text(utf8: document.recordsJSON[quote.json])
                 }
                 // The full-text entry under the quotation's number, from the same text.
-                let number = db.lastInsertedRowID
                 try insertSearch.execute(in: db) { row in
                     row.integer(number)
                     row.text(record.quote.text)

@@ -132,15 +132,14 @@ enum SpeakerDirectory {
             cache.remember(name, id: id, dependence: dependence)
             return id
         }
-        try BoundStatement(db.cachedStatement(sql: "INSERT INTO speakers (name, key, last_key, words, kind) VALUES (?, ?, ?, ?, ?)"))
-            .execute(in: db) { row in
+        let newID = try BoundStatement(db.cachedStatement(sql: "INSERT INTO speakers (name, key, last_key, words, kind) VALUES (?, ?, ?, ?, ?)"))
+            .insert(in: db) { row in
                 row.text(identity.name)
                 row.text(identity.key)
                 row.text(identity.lastKey)
                 row.integer(Int64(identity.words))
                 row.text(kind)
             }
-        let newID = db.lastInsertedRowID
         // A new speaker can change what other names resolve to (a surname that now has one
         // full-named person): those answers are forgotten.
         cache.speakerAdded(identity, kind: speaker.kind)
