@@ -19,20 +19,21 @@ enum SpeakerDirectory {
     /// The name without leading titles, its key, its last word's key and its word count.
     static func identity(_ name: String, kind: SpeakerKind = .person) -> (name: String, key: String, lastKey: String, words: Int) {
         var words = Self.words(name)
-        let lexicon = Lexicon.bundled
+        // The bundled lexicon's tables read in place (a copy of `Lexicon` retains every table).
+        let titles = Lexicon.bundled.titles, titleWords = Lexicon.bundled.titleWords, particles = Lexicon.bundled.particles
         guard kind == .person else {
             // "State Department" keeps "State": titles belong to people.
             return (name, NameKey.key(name), NameKey.key(words.last ?? name), words.count)
         }
-        while words.count > 1, lexicon.titles[words[0]] != nil || lexicon.titleWords.contains(words[0].lowercased()) {
+        while words.count > 1, titles[words[0]] != nil || titleWords.contains(words[0].lowercased()) {
             words.removeFirst()
         }
         let clean = words.joined(separator: " ")
         // The surname with its particles: "al Dabagh", "van der Berg". A name that is all surname
         // ("Al Dabagh") counts as a surname alone.
         var surnameStart = words.count - 1
-        while surnameStart > 0, lexicon.particles[words[surnameStart - 1].lowercased()] != nil
-                || lexicon.particles[words[surnameStart - 1]] != nil {
+        while surnameStart > 0, particles[words[surnameStart - 1].lowercased()] != nil
+                || particles[words[surnameStart - 1]] != nil {
             surnameStart -= 1
         }
         let surnameKey = NameKey.key(words[max(0, surnameStart)...].joined(separator: " "))

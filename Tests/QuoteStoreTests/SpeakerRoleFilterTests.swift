@@ -44,10 +44,21 @@ final class SpeakerRoleFilterTests: TemporaryDirectoryTestCase {
     }
 
     func testNegatedClausesAreNotNamesWithEitherApostrophe() {
-        XCTAssertTrue(SpeakerNameFilter.endsInNegation("didn't"[...].utf8))
-        XCTAssertTrue(SpeakerNameFilter.endsInNegation("don\u{2019}t"[...].utf8))
-        XCTAssertFalse(SpeakerNameFilter.endsInNegation("n't"[...].dropFirst().utf8))
-        XCTAssertFalse(SpeakerNameFilter.endsInNegation("Trent"[...].utf8))
-        XCTAssertFalse(SpeakerNameFilter.endsInNegation("don\u{2018}t"[...].utf8))
+        func endsInNegation(_ word: String) -> Bool {
+            var word = word
+            return word.withUTF8 { SpeakerNameFilter.endsInNegation($0) }
+        }
+        XCTAssertTrue(endsInNegation("didn't"))
+        XCTAssertTrue(endsInNegation("don\u{2019}t"))
+        XCTAssertTrue(endsInNegation("n't"))
+        XCTAssertFalse(endsInNegation("'t"))
+        XCTAssertFalse(endsInNegation("Trent"))
+        XCTAssertFalse(endsInNegation("don\u{2018}t"))
+        XCTAssertFalse(endsInNegation("\u{2019}t"))
+        // In a name: any word of it, and only at a word's end.
+        let speaker = { (name: String) in Speaker(name: name, kind: .organization, resolution: "name") }
+        XCTAssertFalse(SpeakerNameFilter.isTrackable(speaker("The NEA didn't")))
+        XCTAssertFalse(SpeakerNameFilter.isTrackable(speaker("Who won\u{2019}t  say")))
+        XCTAssertTrue(SpeakerNameFilter.isTrackable(speaker("Don'ts Club")))
     }
 }
