@@ -25,22 +25,22 @@ public final class QuoteStore {
     /// Opens (or creates) the store at `path` and brings its schema up to date.
     ///
     /// `maxPageCount` caps the file at that many pages (SQLite's `max_page_count`; `pageSize`
-    /// bytes in a new store, 4 KiB in one made before the thirteenth session): a batch that would grow it further fails with `StoreError.full`, as on a full disk.
-    /// Throws `StoreError`.
+    /// bytes in a new store, 4 KiB in one made before the thirteenth session): a batch that would
+    /// grow it further fails with `StoreError.full`, as on a full disk. Throws `StoreError`.
     public init(path: String, maxPageCount: Int? = nil) throws {
         _ = Self.sqliteConfiguration
         self.path = path
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
+            // A new store gets 16 KiB pages (SQLite's default is 4 KiB; an existing file keeps
+            // its own). SQLite writes, reads back and checkpoints a page per system call, and a
+            // document's text spanned overflow pages: on the dev text x20 the writer's processor
+            // time went 1.97 -> 1.56 s and the process's system time 0.62 -> 0.37 s (about as
+            // many instructions); queries as fast. 64 KiB gave no more and a slower close.
+            try db.execute(sql: "PRAGMA page_size = \(QuoteStore.pageSize)")
             // A batch dirties more pages than SQLite's default 2 MiB cache holds; spilling them to
             // the WAL mid-transaction writes many pages several times.
-            // A new store gets 16 KiB pages (SQLite's default is 4 KiB; an existing file keeps
-            // its own): a fifth fewer writer instructions and a third less system time on the dev
-            // text x20 (SQLite writes, reads back and checkpoints a page per call; a document's
-            // text spanned two overflow pages), writer processor time 1.97 -> 1.56 s, queries as
-            // fast. 64 KiB gave no more and a slower close.
-            try db.execute(sql: "PRAGMA page_size = \(QuoteStore.pageSize)")
             try db.execute(sql: "PRAGMA cache_size = -65536")
             // Checkpoint when the log passes 64 MiB rather than SQLite's 4 MiB: each checkpoint
             // syncs the log and the database file on the writer thread (98 `fdatasync`s and
