@@ -142,9 +142,10 @@ public final class QuoteStore {
         // The full-text index reads the quotations' text (external content), so replaced
         // documents' entries are removed with FTS5's 'delete' command and the text they were made
         // from, before the quotations go with their documents (ON DELETE CASCADE). All of a
-        // batch's, in one statement in rowid order, before any insert: FTS5 keeps pending entries
+        // part's, in one statement in rowid order, before its inserts: FTS5 keeps pending entries
         // in rowid order and writes them out as a segment whenever a smaller rowid comes, which
-        // a delete between two inserts always was (each replaced document flushed a segment).
+        // a delete between two inserts always was (each replaced document flushed a segment; now
+        // at most each part of a batch does).
         let deleteSearch = BoundStatement(try db.cachedStatement(sql: """
             INSERT INTO quotes_fts (quotes_fts, rowid, text) SELECT 'delete', number, text FROM quotes
             WHERE document IN (SELECT value FROM json_each(?)) ORDER BY number

@@ -179,25 +179,6 @@ public final class StoreIndexer: @unchecked Sendable {
         }
     }
 
-    /// The store rows of each document, encoded on `jobs` threads; `[i]` belongs to `documents[i]`.
-    static func prepare(_ documents: [SourceDocument], _ results: [DocumentResult], jobs: Int,
-                        niceness: Int32? = nil) -> [Result<StoreDocument, Error>] {
-        let count = documents.count
-        guard count > 0 else { return [] }
-        let threads = min(max(1, jobs), count)
-        return [Result<StoreDocument, Error>](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let base = buffer.baseAddress!
-            // Each thread initialises its own slots: every `threads`-th one from `part`.
-            DispatchQueue.concurrentPerform(iterations: threads) { part in
-                if let niceness { ThreadPriority.lower(to: niceness) }
-                for index in stride(from: part, to: count, by: threads) {
-                    (base + index).initialize(to: Result { try StoreDocument(document: documents[index], result: results[index]) })
-                }
-            }
-            initialized = count
-        }
-    }
-
     /// Extracts the pending part and hands it to the open transaction's writer job (opening a
     /// transaction first if none is open); `endingTheBatch` closes the transaction after it.
     /// After a failure nothing is extracted, but an open transaction is still closed, so that
@@ -206,8 +187,10 @@ public final class StoreIndexer: @unchecked Sendable {
         if !pending.isEmpty && !hasFailed {
             let documents = pending
             let started = Date()
-            let prepared = Self.prepare(documents, extractor.extract(documents), jobs: extractor.jobs,
-                                        niceness: extractor.workerNiceness)
+            // Each document's rows are encoded on the thread that extracted it, right after.
+            let prepared = extractor.extract(documents) { document, result in
+                Result { try StoreDocument(document: document, result: result) }
+            }
             lock.withLock { timings.extraction += Date().timeIntervalSince(started) }
             let channel = self.channel ?? openTransaction()
             slots.wait()

@@ -18,4 +18,20 @@ final class ParallelExtractorTests: XCTestCase {
         XCTAssertEqual(one, four)
         XCTAssertEqual(one[7].quotes.filter { $0.type == .direct }.count, 2)
     }
+
+    /// A transform that takes the document sees each document with its own result, on any job
+    /// count, and its outputs keep input order.
+    func testTransformsSeeEachDocumentWithItsResult() {
+        let documents = (0..<30).map { index in
+            SourceDocument(id: "d\(index)", text: String(repeating: "\"Pier \(index) is closed,\" Ines Carvalho said. ", count: 1 + index % 4))
+        }
+        for jobs in [1, 3] {
+            let pairs = ParallelExtractor(extractor: Extractor(), jobs: jobs).extract(documents) { document, result in
+                "\(document.id) \(result.document) \(result.quotes.count) \(document.text.count)"
+            }
+            XCTAssertEqual(pairs, documents.enumerated().map { index, document in
+                "\(document.id) \(document.id) \(1 + index % 4) \(document.text.count)"
+            }, "jobs \(jobs)")
+        }
+    }
 }

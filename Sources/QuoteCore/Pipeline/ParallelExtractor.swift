@@ -25,8 +25,15 @@ public struct ParallelExtractor: Sendable {
     /// Extracts every document and transforms its result on the worker thread (for example into
     /// encoded output); `results[i]` belongs to `documents[i]`.
     public func extract<T>(_ documents: [SourceDocument], transform: @escaping @Sendable (DocumentResult) -> T) -> [T] {
+        extract(documents) { _, result in transform(result) }
+    }
+
+    /// Extracts every document and transforms it with its result on the worker thread (for
+    /// example into a store's rows); `results[i]` belongs to `documents[i]`.
+    public func extract<T>(_ documents: [SourceDocument],
+                           transform: @escaping @Sendable (SourceDocument, DocumentResult) -> T) -> [T] {
         if jobs == 1 || documents.count < 2 {
-            return documents.map { transform(extractOne($0)) }
+            return documents.map { transform($0, extractOne($0)) }
         }
         let results = ResultSlots<T>(count: documents.count)
         // Documents are handed out one at a time so that a long one does not hold a whole share.
@@ -37,7 +44,7 @@ public struct ParallelExtractor: Sendable {
             while true {
                 let index = next.take()
                 if index >= documents.count { break }
-                results.set(index, transform(extractOne(documents[index])))
+                results.set(index, transform(documents[index], extractOne(documents[index])))
             }
         }
         return results.values()
