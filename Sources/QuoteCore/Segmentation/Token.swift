@@ -133,6 +133,14 @@ public struct Token: Sendable, Hashable {
 /// Splits a range of the shadow text into tokens, treating quotation parts as atoms.
 struct Tokenizer {
     let lexicon: Lexicon
+    /// The traits and verb of the possessive "'s", looked up once rather than for each one.
+    private let possessiveDescription: (traits: WordTraits, verbID: Int16)
+
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        possessiveDescription = lexicon.wordTable.describe(
+            lower: "'s", isCapitalized: false, hasUpper: false, hasHyphen: false, original: { "'s" })
+    }
 
     /// The one-character strings of the ASCII code units, built once for punctuation tokens.
     static let asciiPunctuation: [String] = (0..<128).map { UTF16String.make([UInt16($0)], 0..<1) }
@@ -178,14 +186,21 @@ struct Tokenizer {
                         index: inout Int, atomIndex: inout Int, limit: Int) {
         let end = range.upperBound
         let wordTable = lexicon.wordTable
-        while index < end && tokens.count < limit {
-            while atomIndex < atoms.count, atoms[atomIndex].range.upperBound <= index { atomIndex += 1 }
-            if atomIndex < atoms.count, atoms[atomIndex].range.lowerBound <= index {
-                let atom = atoms[atomIndex]
-                tokens.append(Token(range: atom.range, kind: .quote, lower: "", isCapitalized: false,
-                                    quote: atom.quote, part: atom.part))
-                index = atom.range.upperBound
-                atomIndex += 1
+        var count = tokens.count  // `tokens.count`, kept here: the array's getter is a call per token
+        // Where the next atom starts: before it, no atom can be due (they are sorted by start).
+        var nextAtom = atomIndex < atoms.count ? atoms[atomIndex].range.lowerBound : Int.max
+        while index < end && count < limit {
+            if index >= nextAtom {
+                while atomIndex < atoms.count, atoms[atomIndex].range.upperBound <= index { atomIndex += 1 }
+                if atomIndex < atoms.count, atoms[atomIndex].range.lowerBound <= index {
+                    let atom = atoms[atomIndex]
+                    tokens.append(Token(range: atom.range, kind: .quote, lower: "", isCapitalized: false,
+                                        quote: atom.quote, part: atom.part))
+                    count += 1
+                    index = atom.range.upperBound
+                    atomIndex += 1
+                }
+                nextAtom = atomIndex < atoms.count ? atoms[atomIndex].range.lowerBound : Int.max
                 continue
             }
             let unit = units[index]
@@ -240,7 +255,22 @@ struct Tokenizer {
                     // `CodeUnit.isAlphanumeric` with its ASCII case spelled out: calling it here
                     // costs the dev set ~0.8% more instructions (measured twice), even with
                     // the same test inside it.
-                    if current < 0x80 ? (current | 0x20) &- 0x61 < 26 || current &- 0x30 < 10 : CodeUnit.isAlphanumeric(current) {
+                    if current < 0x80 {
+                        // `take` for ASCII letters and digits, spelled out: most units of a text.
+                        // ASCII letters and digits all lowercase by setting bit 0x20.
+                        let lowered = UInt8(truncatingIfNeeded: current) | 0x20
+                        if lowered &- 0x61 < 26 {
+                            if current == UInt16(lowered) { hasLower = true } else { hasUpperLetter = true }
+                            hash = WordTable.hash(lowercasedByte: lowered, into: hash)
+                            index += 1
+                            continue
+                        }
+                        if current &- 0x30 < 10 {
+                            hash = WordTable.hash(lowercasedByte: lowered, into: hash)
+                            index += 1
+                            continue
+                        }
+                    } else if CodeUnit.isAlphanumeric(current) {
                         take(current)
                         continue
                     }
@@ -314,14 +344,15 @@ struct Tokenizer {
                 token.traits = traits
                 token.verbID = verbID
                 tokens.append(consume token)
+                count += 1
                 continue
             }
             if CodeUnit.isApostrophe(unit), index + 1 < end, units[index + 1] == 0x73 || units[index + 1] == 0x53 {
                 var possessive = Token(range: index..<(index + 2), kind: .word, lower: "'s", isCapitalized: false,
                                        quote: -1, part: -1)
-                (possessive.traits, possessive.verbID) = wordTable.describe(
-                    lower: "'s", isCapitalized: false, hasUpper: false, hasHyphen: false, original: { "'s" })
+                (possessive.traits, possessive.verbID) = possessiveDescription
                 tokens.append(possessive)
+                count += 1
                 index += 2
                 continue
             }
@@ -337,6 +368,7 @@ struct Tokenizer {
             }
             tokens.append(Token(range: index..<(index + length), kind: .punctuation, lower: lower,
                                 isCapitalized: false, quote: -1, part: -1))
+            count += 1
             index += length
         }
     }
