@@ -33,6 +33,21 @@ final class UTF16StringTests: XCTestCase {
         XCTAssertEqual(UTF16String.lowercased(Array("ÉCOLE Road".utf16), 0..<10), "école road")
     }
 
+    /// `lowercasedWide` folds ASCII beside U+2000-20FF byte by byte: it must equal the standard
+    /// library's `lowercased()` for every unit of that block, and for the text around it.
+    func testLowercasingBesidePunctuationEqualsTheStandardLibrary() {
+        for unit in UInt16(0x2000)...0x20FF {
+            let units: [UInt16] = Array("Ab \"Q".utf16) + [unit] + Array("Z9".utf16)
+            XCTAssertEqual(UTF16String.lowercased(units, 0..<units.count),
+                           String(decoding: units, as: UTF16.self).lowercased(), "U+\(String(unit, radix: 16))")
+        }
+        for text in ["\u{201C}Advertisement\u{201D}", "ÉCOLE \u{2014} Road", "\u{212A}elvin \u{2019}S", "İstanbul", "ΣΟΦΙΑ",
+                     "\u{2160}\u{2161} \u{24B6}", "A\u{1F600}B", ""] {
+            let units = Array(text.utf16)
+            XCTAssertEqual(UTF16String.lowercased(units, 0..<units.count), text.lowercased(), text)
+        }
+    }
+
     func testTextBufferUnitsAreTheStringsUTF16() {
         for text in ["", "plain ASCII", "caf\u{E9} \u{2014} \u{201C}quoted\u{201D}", "\u{1F600} emoji \u{1D11E}",
                      "\u{4E2D}\u{6587}\u{0600}\u{0301}", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}",

@@ -68,7 +68,7 @@ public struct Layout: Sendable {
             seenText = true
             var isClutter = false
             if core.count <= 80, Layout.mayBeClutter(units, core, lexicon.wordTable.clutterFilter) {
-                let lowered = text.text(core).lowercased()
+                let lowered = UTF16String.lowercased(units, core)  // as text.text(core).lowercased()
                 if lexicon.clutter.contains(lowered) {
                     isClutter = true
                 } else if let colon = Layout.firstColon(lowered),

@@ -10,7 +10,8 @@ enum UTF16String {
     /// UTF-16 to UTF-8 in one pass straight into the string's storage; a lone surrogate becomes
     /// U+FFFD, as `String(decoding:as:)` repairs it. (The standard library's decoder goes through
     /// its generic repairing path, several times slower on long quotations with curly marks.)
-    static func transcoded(_ units: [UInt16], _ range: Range<Int>) -> String {
+    /// With `foldingASCII`, ASCII capitals are written lowercased.
+    static func transcoded(_ units: [UInt16], _ range: Range<Int>, foldingASCII: Bool = false) -> String {
         String(unsafeUninitializedCapacity: range.count * 3) { buffer in
             var out = 0
             var index = range.lowerBound
@@ -19,7 +20,9 @@ enum UTF16String {
                 let unit = units[index]
                 index += 1
                 if unit < 0x80 {
-                    buffer[out] = UInt8(truncatingIfNeeded: unit)
+                    var byte = UInt8(truncatingIfNeeded: unit)
+                    if foldingASCII && byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+                    buffer[out] = byte
                     out += 1
                 } else if unit < 0x800 {
                     buffer[out] = UInt8(truncatingIfNeeded: 0xC0 | (unit >> 6))
@@ -49,7 +52,23 @@ enum UTF16String {
     /// The lowercased text of `units[range]`; ASCII letters are folded without Unicode tables.
     @inline(__always)
     static func lowercased(_ units: [UInt16], _ range: Range<Int>) -> String {
-        ascii(units, range, lowercase: true) ?? String(decoding: units[range], as: UTF16.self).lowercased()
+        ascii(units, range, lowercase: true) ?? lowercasedWide(units, range)
+    }
+
+    /// `String(decoding: units[range], as: UTF16.self).lowercased()` for text that is not all
+    /// ASCII. ASCII beside General Punctuation, super- and subscripts and currency signs
+    /// (U+2000-20FF: curly quotation marks, dashes, ellipses; none has a lowercase mapping, as
+    /// `UTF16StringTests` checks for each) is folded byte by byte; other text goes through the
+    /// standard library, which maps every scalar through Unicode's tables and builds a string
+    /// for each (a short line with a curly quotation mark took ~36,000 instructions).
+    static func lowercasedWide(_ units: [UInt16], _ range: Range<Int>) -> String {
+        for index in range {
+            let unit = units[index]
+            if unit >= 0x80 && unit & 0xFF00 != 0x2000 {
+                return String(decoding: units[range], as: UTF16.self).lowercased()
+            }
+        }
+        return transcoded(units, range, foldingASCII: true)
     }
 
     /// The string of an all-ASCII range, optionally lowercased; nil for other text.
