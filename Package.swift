@@ -47,9 +47,11 @@ let package = Package(
         ),
         // Scoring against annotated gold documents; depends on the schema only.
         .target(name: "QuoteEvaluation", dependencies: ["QuoteSchema"]),
+        // Scan kernels for the text's hot loops (SSE2 where there is SSE2, plain C elsewhere).
+        .target(name: "CQuoteScan"),
         .target(
             name: "QuoteCore",
-            dependencies: ["CQuoteICU", "QuoteSchema"],
+            dependencies: ["CQuoteICU", "CQuoteScan", "QuoteSchema"],
             resources: [.copy("Lexicon/Data")]
         ),
         .executableTarget(

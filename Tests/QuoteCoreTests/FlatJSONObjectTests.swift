@@ -63,12 +63,6 @@ final class FlatJSONObjectTests: XCTestCase {
                 XCTAssertNil(fast(bytes))
             }
         }
-        for word: UInt64 in [0x6161_6161_6161_6161, 0xE2_80_9C_61_62_63_64_65, 0x8080_8080_8080_8080, 0xFFFF_FFFF_FFFF_FFFF] {
-            XCTAssertFalse(FlatJSONObject.hasSpecialByte(word), String(word, radix: 16))
-        }
-        for word: UInt64 in [0x6161_6161_6161_6122, 0x5C61_6161_6161_6161, 0x6161_6100_6161_6161, 0x7F80_8080_8080_8080, 0x8080_8080_8080_801F] {
-            XCTAssertTrue(FlatJSONObject.hasSpecialByte(word), String(word, radix: 16))
-        }
     }
 
     /// Gold-style lines (annotations as integers, booleans, null, arrays and objects) read as the decoder reads them.

@@ -69,21 +69,4 @@ final class QuoteScannerTests: XCTestCase {
         let result = spans(text)
         XCTAssertLessThanOrEqual(result.diagnostics.count, QuoteScanner.diagnosticLimit + 1)
     }
-
-    /// The four-at-a-time skip stops exactly at the first unit that is not ASCII or is a mark
-    /// character, wherever it sits in a word of four and whatever follows it in the word.
-    func testSkipStopsAtTheFirstMarkOrWideUnit() {
-        var generator = SystemRandomNumberGenerator()
-        let alphabet: [UInt16] = [0x61, 0x20, 0x2E, 0x22, 0x27, 0x60, 0x7F, 0x80, 0xFF, 0x2019, 0x201C, 0xFFFF, 0x7F7F, 0x8080, 0xD83D]
-        for _ in 0..<3_000 {
-            let count = Int.random(in: 0...24, using: &generator)
-            let text = (0..<count).map { _ in
-                Int.random(in: 0..<4, using: &generator) == 0 ? alphabet.randomElement(using: &generator)! : 0x61
-            }
-            let start = Int.random(in: 0...count, using: &generator)
-            let end = Int.random(in: start...count, using: &generator)
-            let expected = (start..<end).first { text[$0] >= 0x80 || [0x22, 0x27, 0x60].contains(text[$0]) } ?? end
-            XCTAssertEqual(QuoteScanner.skipASCIIWithoutMarks(text, from: start, to: end), expected, "\(text) \(start)..<\(end)")
-        }
-    }
 }

@@ -1,3 +1,4 @@
+import CQuoteScan
 import QuoteSchema
 
 /// Reads the usual JSONL line, one object of strings (or, with `nested`, also of integers, booleans,
@@ -257,11 +258,8 @@ struct FlatJSONObject {
         scratch.removeAll(keepingCapacity: true)
         var runStart = index
         while index < bytes.count {
-            // Eight bytes at a time while none of them can end the run.
-            while index + 8 <= bytes.count,
-                  !FlatJSONObject.hasSpecialByte(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
-            }
+            // Past the bytes that cannot end the run, sixteen at a time.
+            index = Int(qscan_u8_json_stop(bytes.baseAddress!, index, bytes.count))
             guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -319,18 +317,6 @@ struct FlatJSONObject {
         default:
             return nil
         }
-    }
-
-    /// True when one of the eight bytes of `word` is a quotation mark, a backslash, a control
-    /// character or DEL (exact: the zero-byte tests have no false negatives or positives for
-    /// "some byte is").
-    @inline(__always)
-    static func hasSpecialByte(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        let below = (word &- ones &* 0x20) & ~word & highs != 0  // some byte < 0x20
-        return below || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C)) || hasZero(word ^ (ones &* 0x7F))
     }
 
     /// Four hex digits at `index`.

@@ -1,3 +1,4 @@
+import CQuoteScan
 import QuoteSchema
 
 /// Finds quotation spans in a document, one linear pass over its code units.
@@ -21,28 +22,12 @@ public struct QuoteScanner: Sendable {
     }
 
     /// The first position from `start` on whose unit is not ASCII or is `"`, `'` or `` ` `` (no
-    /// quotation mark can be anything else); `end` when there is none. Four units at a time.
+    /// quotation mark can be anything else); `end` when there is none. Eight units at a time
+    /// (`qscan_u16_quote_stop`).
     @inline(__always)
     static func skipASCIIWithoutMarks(_ text: [UInt16], from start: Int, to end: Int) -> Int {
-        text.withUnsafeBufferPointer { units in
-            var index = start
-            while index + 4 <= end {
-                let word = CodeUnit.four(units.baseAddress!, index)
-                // Non-ASCII lanes: a carry from a lane with bit 15 set only reaches higher lanes,
-                // so the lowest flag is exact here too (see `CodeUnit.lanes`).
-                let wide = word & 0xFF80_FF80_FF80_FF80
-                let flags = ((wide &+ 0x7FFF_7FFF_7FFF_7FFF) | wide) & 0x8000_8000_8000_8000
-                    | CodeUnit.lanes(0x22, in: word) | CodeUnit.lanes(0x27, in: word) | CodeUnit.lanes(0x60, in: word)
-                if flags != 0 { return index + flags.trailingZeroBitCount / 16 }
-                index += 4
-            }
-            while index < end {
-                let unit = units[index]
-                if unit >= 0x80 || unit == 0x22 || unit == 0x27 || unit == 0x60 { return index }
-                index += 1
-            }
-            return end
-        }
+        guard start < end else { return end }
+        return text.withUnsafeBufferPointer { Int(qscan_u16_quote_stop($0.baseAddress!, start, end)) }
     }
 
     /// Scans the paragraphs of a layout.

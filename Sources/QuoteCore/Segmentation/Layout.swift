@@ -1,3 +1,4 @@
+import CQuoteScan
 /// The paragraph structure of a document, and a whitespace-normalised copy of its text.
 ///
 /// `shadow` has the same length as the text, so every offset is shared: soft line breaks, carriage
@@ -27,10 +28,8 @@ public struct Layout: Sendable {
         units.withUnsafeBufferPointer { units in
             var index = 0
             while index < count {
-                // Four units at a time while none can be a line break (all in U+000E..<U+0080).
-                while index + 4 <= count, !CodeUnit.hasLaneBelow(0x0E, orWide: CodeUnit.four(units.baseAddress!, index)) {
-                    index += 4
-                }
+                // Past the units that cannot be a line break (all in U+000E..<U+0080), eight at a time.
+                index = Int(qscan_u16_outside(units.baseAddress!, index, count, 0x0E))
                 guard index < count else { break }
                 let unit = units[index]
                 if unit > CodeUnit.carriageReturn && unit < 0x85 {
@@ -102,20 +101,12 @@ public struct Layout: Sendable {
                     shadow[position] = CodeUnit.space
                 }
             }
-            // Blocks of 16 units that are all printable ASCII or spaces (most of a text) stay as they are.
+            // Printable ASCII and spaces (most of a text) stay as they are: skipped eight at a time.
+            guard let base = units.baseAddress else { return }
             var position = 0
-            let base = units.baseAddress
-            while position + 16 <= count, let base {
-                var other = false
-                for offset in stride(from: 0, to: 16, by: 4) {
-                    other = other || CodeUnit.hasLaneBelow(UInt64(CodeUnit.space), orWide: CodeUnit.four(base, position + offset))
-                }
-                if other {
-                    for offset in 0..<16 { normalise(position + offset) }
-                }
-                position += 16
-            }
-            while position < count {
+            while true {
+                position = Int(qscan_u16_outside(base, position, count, CodeUnit.space))
+                guard position < count else { break }
                 normalise(position)
                 position += 1
             }
@@ -158,13 +149,10 @@ public struct Layout: Sendable {
             guard let base = units.baseAddress else { return }
             for paragraph in paragraphs {
                 var position = paragraph.lowerBound
-                while position < paragraph.upperBound {
-                    if position + 4 <= paragraph.upperBound,
-                       !CodeUnit.hasLane(UInt64(CodeUnit.lineFeed), in: CodeUnit.four(base, position)) {
-                        position += 4
-                        continue
-                    }
-                    if units[position] == CodeUnit.lineFeed { shadow[position] = CodeUnit.space }
+                while true {
+                    position = Int(qscan_u16_find(base, position, paragraph.upperBound, CodeUnit.lineFeed))
+                    guard position < paragraph.upperBound else { break }
+                    shadow[position] = CodeUnit.space
                     position += 1
                 }
             }

@@ -1,4 +1,5 @@
 import CQuoteICU
+import CQuoteScan
 
 /// ICU's sentence boundaries for text of common characters, found without ICU.
 ///
@@ -84,6 +85,10 @@ enum SentenceBreakRules {
         let aTerm = Class.aTerm.rawValue, sTerm = Class.sTerm.rawValue
         var index = 0
         while index < count {
+            // Printable ASCII other than . ! ? is of a class the scan passes (`SentenceBreakRulesTests`
+            // checks the table): skipped eight units at a time.
+            index = Int(qscan_u16_sentence_stop(units, index, count))
+            guard index < count else { break }
             let current = kind(index)
             if current < Class.firstStop {
                 index += 1

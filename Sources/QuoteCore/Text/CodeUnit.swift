@@ -109,35 +109,6 @@ enum CodeUnit {
         }
     }
 
-    // MARK: Four units at a time
-
-    /// The four units at `index` as one word (the first in the low 16 bits).
-    @inline(__always)
-    static func four(_ units: UnsafePointer<UInt16>, _ index: Int) -> UInt64 {
-        UInt64(littleEndian: UnsafeRawPointer(units + index).loadUnaligned(as: UInt64.self))
-    }
-
-    /// True when a lane of `word` is below `limit` (at most 0x8000) or at or above 0x80: the
-    /// usual "has less" test (exact for lanes below 0x8000) and the high bits of each lane.
-    @inline(__always)
-    static func hasLaneBelow(_ limit: UInt64, orWide word: UInt64) -> Bool {
-        let below = (word &- 0x0001_0001_0001_0001 &* limit) & ~word & 0x8000_8000_8000_8000
-        return below | (word & 0xFF80_FF80_FF80_FF80) != 0
-    }
-
-    /// Bit 15 of each lane of `word` that may equal `unit` (the usual zero-lane test): never
-    /// missing one, and exact for the lowest such lane (a borrow only reaches lanes above a true
-    /// one), so `trailingZeroBitCount / 16` of a nonzero answer is the first lane that is `unit`.
-    @inline(__always)
-    static func lanes(_ unit: UInt64, in word: UInt64) -> UInt64 {
-        let value = word ^ (0x0001_0001_0001_0001 &* unit)
-        return (value &- 0x0001_0001_0001_0001) & ~value & 0x8000_8000_8000_8000
-    }
-
-    /// True when a lane of `word` equals `unit`.
-    @inline(__always)
-    static func hasLane(_ unit: UInt64, in word: UInt64) -> Bool { lanes(unit, in: word) != 0 }
-
     /// True for an apostrophe-like mark inside a word (straight or curly).
     @inline(__always)
     static func isApostrophe(_ unit: UInt16) -> Bool {

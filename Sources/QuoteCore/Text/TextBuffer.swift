@@ -1,3 +1,4 @@
+import CQuoteScan
 import QuoteSchema
 
 /// A document's text as UTF-16 code units, with conversions to the offsets users ask for.
@@ -32,20 +33,11 @@ public struct TextBuffer: Sendable {
                     count = 0
                     return
                 }
-                let bytes = UnsafeRawPointer(base)
                 while index < end {
-                    // Eight ASCII bytes at a time through runs of ASCII.
-                    while index + 8 <= end {
-                        let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                        if word & 0x8080_8080_8080_8080 != 0 { break }
-                        // Widened four bytes to a word with shifts and masks (a unit at a time, or
-                        // through `SIMD8`, compiled to ~36 instructions for the eight).
-                        let target = UnsafeMutableRawPointer(buffer.baseAddress! + out)
-                        target.storeBytes(of: TextBuffer.widened(word).littleEndian, as: UInt64.self)
-                        target.storeBytes(of: TextBuffer.widened(word >> 32).littleEndian, toByteOffset: 8, as: UInt64.self)
-                        out += 8
-                        index += 8
-                    }
+                    // Runs of ASCII widened sixteen bytes at a time (`qscan_widen_ascii`).
+                    let ascii = qscan_widen_ascii(base + index, end - index, buffer.baseAddress! + out)
+                    index += ascii
+                    out += ascii
                     guard index < end else { break }
                     let byte = utf8[index]
                     if byte < 0x80 {
@@ -75,14 +67,6 @@ public struct TextBuffer: Sendable {
                 count = out
             }
         }
-    }
-
-    /// The low four bytes of `word`, each in a 16-bit lane of the result (lowest first).
-    @inline(__always)
-    static func widened(_ word: UInt64) -> UInt64 {
-        var lanes = word & 0xFFFF_FFFF
-        lanes = (lanes | lanes << 16) & 0x0000_FFFF_0000_FFFF
-        return (lanes | lanes << 8) & 0x00FF_00FF_00FF_00FF
     }
 
     /// Number of UTF-16 code units.

@@ -1,0 +1,140 @@
+#include "CQuoteScan.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/// The lane of the lowest set bit of a `_mm_movemask_epi8` of 16-bit lanes.
+static inline size_t lane16(int mask) { return (size_t)__builtin_ctz((unsigned)mask) / 2; }
+
+/// All-ones lanes where `lanes` (unsigned 16-bit) is below `bound` (1 to 0x8000).
+static inline __m128i below16(__m128i lanes, uint16_t bound) {
+    // lanes <= bound - 1 exactly when the saturating difference is zero.
+    return _mm_cmpeq_epi16(_mm_subs_epu16(lanes, _mm_set1_epi16((short)(bound - 1))), _mm_setzero_si128());
+}
+#endif
+
+size_t qscan_u16_quote_stop(const uint16_t *units, size_t start, size_t end) {
+    size_t index = start;
+#if defined(__SSE2__)
+    const __m128i wide = _mm_set1_epi16((short)0xFF80);
+    const __m128i zero = _mm_setzero_si128();
+    while (index + 8 <= end) {
+        __m128i lanes = _mm_loadu_si128((const __m128i *)(units + index));
+        __m128i ascii = _mm_cmpeq_epi16(_mm_and_si128(lanes, wide), zero);
+        __m128i marks = _mm_or_si128(_mm_cmpeq_epi16(lanes, _mm_set1_epi16(0x22)),
+                                     _mm_or_si128(_mm_cmpeq_epi16(lanes, _mm_set1_epi16(0x27)),
+                                                  _mm_cmpeq_epi16(lanes, _mm_set1_epi16(0x60))));
+        int stops = _mm_movemask_epi8(_mm_andnot_si128(marks, ascii)) ^ 0xFFFF;
+        if (stops) return index + lane16(stops);
+        index += 8;
+    }
+#endif
+    for (; index < end; index++) {
+        uint16_t unit = units[index];
+        if (unit >= 0x80 || unit == 0x22 || unit == 0x27 || unit == 0x60) return index;
+    }
+    return end;
+}
+
+size_t qscan_u16_outside(const uint16_t *units, size_t start, size_t end, uint16_t limit) {
+    size_t index = start;
+#if defined(__SSE2__)
+    if (limit < 0x80) {
+        const __m128i low = _mm_set1_epi16((short)limit);
+        while (index + 8 <= end) {
+            __m128i lanes = _mm_loadu_si128((const __m128i *)(units + index));
+            // In [limit, 0x80) exactly when lanes - limit (wrapping) is below 0x80 - limit.
+            __m128i inside = below16(_mm_sub_epi16(lanes, low), (uint16_t)(0x80 - limit));
+            int stops = _mm_movemask_epi8(inside) ^ 0xFFFF;
+            if (stops) return index + lane16(stops);
+            index += 8;
+        }
+    }
+#endif
+    for (; index < end; index++) {
+        uint16_t unit = units[index];
+        if (unit < limit || unit >= 0x80) return index;
+    }
+    return end;
+}
+
+size_t qscan_u16_find(const uint16_t *units, size_t start, size_t end, uint16_t value) {
+    size_t index = start;
+#if defined(__SSE2__)
+    const __m128i wanted = _mm_set1_epi16((short)value);
+    while (index + 8 <= end) {
+        int found = _mm_movemask_epi8(_mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *)(units + index)), wanted));
+        if (found) return index + lane16(found);
+        index += 8;
+    }
+#endif
+    for (; index < end; index++) {
+        if (units[index] == value) return index;
+    }
+    return end;
+}
+
+size_t qscan_u16_sentence_stop(const uint16_t *units, size_t start, size_t end) {
+    size_t index = start;
+#if defined(__SSE2__)
+    const __m128i space = _mm_set1_epi16(0x20);
+    while (index + 8 <= end) {
+        __m128i lanes = _mm_loadu_si128((const __m128i *)(units + index));
+        __m128i printable = below16(_mm_sub_epi16(lanes, space), 0x60);
+        __m128i terminators = _mm_or_si128(_mm_cmpeq_epi16(lanes, _mm_set1_epi16(0x2E)),
+                                           _mm_or_si128(_mm_cmpeq_epi16(lanes, _mm_set1_epi16(0x21)),
+                                                        _mm_cmpeq_epi16(lanes, _mm_set1_epi16(0x3F))));
+        int stops = _mm_movemask_epi8(_mm_andnot_si128(terminators, printable)) ^ 0xFFFF;
+        if (stops) return index + lane16(stops);
+        index += 8;
+    }
+#endif
+    for (; index < end; index++) {
+        uint16_t unit = units[index];
+        if (unit < 0x20 || unit >= 0x80 || unit == 0x2E || unit == 0x21 || unit == 0x3F) return index;
+    }
+    return end;
+}
+
+size_t qscan_u8_json_stop(const uint8_t *bytes, size_t start, size_t end) {
+    size_t index = start;
+#if defined(__SSE2__)
+    const __m128i space = _mm_set1_epi8(0x20);
+    while (index + 16 <= end) {
+        __m128i lanes = _mm_loadu_si128((const __m128i *)(bytes + index));
+        // Below 0x20 exactly when max(byte, 0x20) is not the byte.
+        __m128i control = _mm_xor_si128(_mm_cmpeq_epi8(_mm_max_epu8(lanes, space), lanes), _mm_set1_epi8(-1));
+        __m128i specials = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(lanes, _mm_set1_epi8(0x22)),
+                                                     _mm_cmpeq_epi8(lanes, _mm_set1_epi8(0x5C))),
+                                        _mm_or_si128(_mm_cmpeq_epi8(lanes, _mm_set1_epi8(0x7F)), control));
+        int stops = _mm_movemask_epi8(specials);
+        if (stops) return index + (size_t)__builtin_ctz((unsigned)stops);
+        index += 16;
+    }
+#endif
+    for (; index < end; index++) {
+        uint8_t byte = bytes[index];
+        if (byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F) return index;
+    }
+    return end;
+}
+
+size_t qscan_widen_ascii(const uint8_t *source, size_t count, uint16_t *destination) {
+    size_t index = 0;
+#if defined(__SSE2__)
+    const __m128i zero = _mm_setzero_si128();
+    while (index + 16 <= count) {
+        __m128i lanes = _mm_loadu_si128((const __m128i *)(source + index));
+        if (_mm_movemask_epi8(lanes)) break;  // a byte at or above 0x80
+        _mm_storeu_si128((__m128i *)(destination + index), _mm_unpacklo_epi8(lanes, zero));
+        _mm_storeu_si128((__m128i *)(destination + index + 8), _mm_unpackhi_epi8(lanes, zero));
+        index += 16;
+    }
+#endif
+    for (; index < count; index++) {
+        uint8_t byte = source[index];
+        if (byte >= 0x80) return index;
+        destination[index] = byte;
+    }
+    return count;
+}

@@ -1,0 +1,41 @@
+#ifndef CQUOTESCAN_H
+#define CQUOTESCAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+// Scan kernels for the hot loops that look for a rare unit in long runs of text. Each returns the
+// first index in [start, end) whose unit or byte stops the scan, or `end` when none does. With
+// SSE2 (every x86-64) they read 16 bytes at a time; elsewhere they are plain loops with the
+// same answers. Swift's SIMD types compiled these loops lane by lane, slower than scalar code.
+
+/// First UTF-16 unit that is not ASCII or is a quotation mark of ASCII: `"`, `'` or a backtick.
+size_t qscan_u16_quote_stop(const uint16_t *units, size_t start, size_t end);
+
+/// First UTF-16 unit below `limit` (at most 0x80) or at or above 0x80.
+size_t qscan_u16_outside(const uint16_t *units, size_t start, size_t end, uint16_t limit);
+
+/// First UTF-16 unit equal to `value`.
+size_t qscan_u16_find(const uint16_t *units, size_t start, size_t end, uint16_t value);
+
+/// First UTF-16 unit that is not printable ASCII or a space (U+0020-007F), or is a full stop,
+/// an exclamation mark or a question mark: the units a sentence break can depend on.
+size_t qscan_u16_sentence_stop(const uint16_t *units, size_t start, size_t end);
+
+/// First byte of a JSON string literal's content that ends a plain run: a quotation mark, a
+/// backslash, a control character (below 0x20) or DEL.
+size_t qscan_u8_json_stop(const uint8_t *bytes, size_t start, size_t end);
+
+/// Widens the ASCII bytes at the start of `source[0..<count]` into UTF-16 units at
+/// `destination`; returns how many (the index of the first byte at or above 0x80, or `count`).
+size_t qscan_widen_ascii(const uint8_t *source, size_t count, uint16_t *destination);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
