@@ -11,6 +11,13 @@ static inline __m128i below16(__m128i lanes, uint16_t bound) {
     // lanes <= bound - 1 exactly when the saturating difference is zero.
     return _mm_cmpeq_epi16(_mm_subs_epu16(lanes, _mm_set1_epi16((short)(bound - 1))), _mm_setzero_si128());
 }
+
+/// All-ones lanes where `lanes` equals one of `a`, `b` and `c`.
+static inline __m128i equals_any16(__m128i lanes, uint16_t a, uint16_t b, uint16_t c) {
+    return _mm_or_si128(_mm_cmpeq_epi16(lanes, _mm_set1_epi16((short)a)),
+                        _mm_or_si128(_mm_cmpeq_epi16(lanes, _mm_set1_epi16((short)b)),
+                                     _mm_cmpeq_epi16(lanes, _mm_set1_epi16((short)c))));
+}
 #endif
 
 size_t qscan_u16_quote_stop(const uint16_t *units, size_t start, size_t end) {
@@ -21,9 +28,7 @@ size_t qscan_u16_quote_stop(const uint16_t *units, size_t start, size_t end) {
     while (index + 8 <= end) {
         __m128i lanes = _mm_loadu_si128((const __m128i *)(units + index));
         __m128i ascii = _mm_cmpeq_epi16(_mm_and_si128(lanes, wide), zero);
-        __m128i marks = _mm_or_si128(_mm_cmpeq_epi16(lanes, _mm_set1_epi16(0x22)),
-                                     _mm_or_si128(_mm_cmpeq_epi16(lanes, _mm_set1_epi16(0x27)),
-                                                  _mm_cmpeq_epi16(lanes, _mm_set1_epi16(0x60))));
+        __m128i marks = equals_any16(lanes, 0x22, 0x27, 0x60);
         int stops = _mm_movemask_epi8(_mm_andnot_si128(marks, ascii)) ^ 0xFFFF;
         if (stops) return index + lane16(stops);
         index += 8;
@@ -81,9 +86,7 @@ size_t qscan_u16_sentence_stop(const uint16_t *units, size_t start, size_t end) 
     while (index + 8 <= end) {
         __m128i lanes = _mm_loadu_si128((const __m128i *)(units + index));
         __m128i printable = below16(_mm_sub_epi16(lanes, space), 0x60);
-        __m128i terminators = _mm_or_si128(_mm_cmpeq_epi16(lanes, _mm_set1_epi16(0x2E)),
-                                           _mm_or_si128(_mm_cmpeq_epi16(lanes, _mm_set1_epi16(0x21)),
-                                                        _mm_cmpeq_epi16(lanes, _mm_set1_epi16(0x3F))));
+        __m128i terminators = equals_any16(lanes, 0x2E, 0x21, 0x3F);
         int stops = _mm_movemask_epi8(_mm_andnot_si128(terminators, printable)) ^ 0xFFFF;
         if (stops) return index + lane16(stops);
         index += 8;
