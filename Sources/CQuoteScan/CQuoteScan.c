@@ -141,3 +141,23 @@ size_t qscan_widen_ascii(const uint8_t *source, size_t count, uint16_t *destinat
     }
     return count;
 }
+
+size_t qscan_narrow_ascii(const uint16_t *source, size_t count, uint8_t *destination) {
+    size_t index = 0;
+#if defined(__SSE2__)
+    const __m128i wide = _mm_set1_epi16((short)0xFF80);
+    while (index + 16 <= count) {
+        __m128i low = _mm_loadu_si128((const __m128i *)(source + index));
+        __m128i high = _mm_loadu_si128((const __m128i *)(source + index + 8));
+        if (_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_and_si128(_mm_or_si128(low, high), wide), _mm_setzero_si128())) != 0xFFFF) break;
+        _mm_storeu_si128((__m128i *)(destination + index), _mm_packus_epi16(low, high));
+        index += 16;
+    }
+#endif
+    for (; index < count; index++) {
+        uint16_t unit = source[index];
+        if (unit >= 0x80) return index;
+        destination[index] = (uint8_t)unit;
+    }
+    return count;
+}

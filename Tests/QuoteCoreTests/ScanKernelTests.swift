@@ -77,17 +77,29 @@ final class ScanKernelTests: XCTestCase {
         }
     }
 
-    func testWidenASCII() {
-        trials(byteAlphabet) { bytes, start, end in
-            let expected = (start..<end).first { bytes[$0] >= 0x80 } ?? end
-            var units = [UInt16](repeating: 0xFFFF, count: end - start + 1)
-            let widened = bytes.withUnsafeBufferPointer { source in
-                units.withUnsafeMutableBufferPointer { qscan_widen_ascii(source.baseAddress! + start, end - start, $0.baseAddress!) }
+    /// `kernel` copies the ASCII run at the start of its source into its destination, converted,
+    /// and writes nothing past it.
+    private func checkASCIICopy<Source: FixedWidthInteger, Target: FixedWidthInteger>(
+        _ alphabet: [Source], _ kernel: (UnsafePointer<Source>, Int, UnsafeMutablePointer<Target>) -> Int
+    ) {
+        trials(alphabet) { source, start, end in
+            let expected = (start..<end).first { source[$0] >= 0x80 } ?? end
+            var copied = [Target](repeating: 0x7F, count: end - start + 1)
+            let count = source.withUnsafeBufferPointer { from in
+                copied.withUnsafeMutableBufferPointer { kernel(from.baseAddress! + start, end - start, $0.baseAddress!) }
             }
-            XCTAssertEqual(widened, expected - start, "\(bytes) \(start)..<\(end)")
-            XCTAssertEqual(Array(units[..<widened]), bytes[start..<expected].map(UInt16.init), "\(bytes) \(start)..<\(end)")
-            XCTAssertEqual(units[widened], 0xFFFF, "nothing written past the ASCII run")
+            XCTAssertEqual(count, expected - start, "\(source) \(start)..<\(end)")
+            XCTAssertEqual(Array(copied[..<count]), source[start..<expected].map { Target($0) }, "\(source) \(start)..<\(end)")
+            XCTAssertEqual(copied[count], 0x7F, "nothing written past the ASCII run")
         }
+    }
+
+    func testWidenASCII() {
+        checkASCIICopy(byteAlphabet) { qscan_widen_ascii($0, $1, $2) }
+    }
+
+    func testNarrowASCII() {
+        checkASCIICopy(wideAlphabet) { qscan_narrow_ascii($0, $1, $2) }
     }
 
     /// Line breaks and soft wraps at every position of a block of eight units.

@@ -1,3 +1,5 @@
+import CQuoteScan
+
 /// Fast `String` construction from UTF-16 code units: ASCII text (most of English news) is
 /// copied byte by byte instead of going through the general UTF-16 decoder.
 enum UTF16String {
@@ -17,6 +19,15 @@ enum UTF16String {
             var index = range.lowerBound
             let end = range.upperBound
             while index < end {
+                if !foldingASCII && end - index >= 16 {
+                    // A run of ASCII narrowed sixteen units at a time.
+                    let narrowed = units.withUnsafeBufferPointer {
+                        qscan_narrow_ascii($0.baseAddress! + index, end - index, buffer.baseAddress! + out)
+                    }
+                    index += narrowed
+                    out += narrowed
+                    if index == end { break }
+                }
                 let unit = units[index]
                 index += 1
                 if unit < 0x80 {
@@ -77,6 +88,17 @@ enum UTF16String {
         let count = range.count
         if count == 0 { return "" }
         return units.withUnsafeBufferPointer { units -> String? in
+            if !lowercase && count >= 16 {
+                // Long text (a quotation's): narrowed sixteen units at a time, and given up at
+                // the first unit that is not ASCII.
+                var isASCII = true
+                let text = String(unsafeUninitializedCapacity: count) { buffer in
+                    let narrowed = qscan_narrow_ascii(units.baseAddress! + range.lowerBound, count, buffer.baseAddress!)
+                    isASCII = narrowed == count
+                    return isASCII ? count : 0
+                }
+                return isASCII ? text : nil
+            }
             var other: UInt16 = 0
             for index in range { other |= units[index] }
             if other >= 0x80 { return nil }
