@@ -33,7 +33,7 @@ final class ScanKernelTests: XCTestCase {
 
     func testOutsideAPrintableRange() {
         trials(wideAlphabet) { text, start, end in
-            for limit: UInt16 in [0x0E, 0x20, 0x7F, 0x80, 0x81] {
+            for limit: UInt16 in [0x00, 0x0E, 0x20, 0x7F, 0x80, 0x81] {
                 let expected = (start..<end).first { text[$0] < limit || text[$0] >= 0x80 } ?? end
                 let found = text.withUnsafeBufferPointer { qscan_u16_outside($0.baseAddress!, start, end, limit) }
                 XCTAssertEqual(found, expected, "\(text) \(start)..<\(end) limit \(limit)")

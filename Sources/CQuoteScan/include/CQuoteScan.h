@@ -16,7 +16,8 @@ extern "C" {
 /// First UTF-16 unit that is not ASCII or is a quotation mark of ASCII: `"`, `'` or a backtick.
 size_t qscan_u16_quote_stop(const uint16_t *units, size_t start, size_t end);
 
-/// First UTF-16 unit below `limit` (at most 0x80) or at or above 0x80.
+/// First UTF-16 unit below `limit` (at most 0x80) or at or above 0x80 (with `limit` 0, the first
+/// unit that is not ASCII).
 size_t qscan_u16_outside(const uint16_t *units, size_t start, size_t end, uint16_t limit);
 
 /// First UTF-16 unit equal to `value`.

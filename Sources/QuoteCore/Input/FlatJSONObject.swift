@@ -259,7 +259,7 @@ struct FlatJSONObject {
         var runStart = index
         while index < bytes.count {
             // Past the bytes that cannot end the run, sixteen at a time.
-            index = Int(qscan_u8_json_stop(bytes.baseAddress!, index, bytes.count))
+            index = qscan_u8_json_stop(bytes.baseAddress!, index, bytes.count)
             guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {

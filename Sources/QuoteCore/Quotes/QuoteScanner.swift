@@ -27,7 +27,7 @@ public struct QuoteScanner: Sendable {
     @inline(__always)
     static func skipASCIIWithoutMarks(_ text: [UInt16], from start: Int, to end: Int) -> Int {
         guard start < end else { return end }
-        return text.withUnsafeBufferPointer { Int(qscan_u16_quote_stop($0.baseAddress!, start, end)) }
+        return text.withUnsafeBufferPointer { qscan_u16_quote_stop($0.baseAddress!, start, end) }
     }
 
     /// Scans the paragraphs of a layout.

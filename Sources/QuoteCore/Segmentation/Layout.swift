@@ -1,4 +1,5 @@
 import CQuoteScan
+
 /// The paragraph structure of a document, and a whitespace-normalised copy of its text.
 ///
 /// `shadow` has the same length as the text, so every offset is shared: soft line breaks, carriage
@@ -29,7 +30,7 @@ public struct Layout: Sendable {
             var index = 0
             while index < count {
                 // Past the units that cannot be a line break (all in U+000E..<U+0080), eight at a time.
-                index = Int(qscan_u16_outside(units.baseAddress!, index, count, 0x0E))
+                index = qscan_u16_outside(units.baseAddress!, index, count, 0x0E)
                 guard index < count else { break }
                 let unit = units[index]
                 if unit > CodeUnit.carriageReturn && unit < 0x85 {
@@ -105,7 +106,7 @@ public struct Layout: Sendable {
             guard let base = units.baseAddress else { return }
             var position = 0
             while true {
-                position = Int(qscan_u16_outside(base, position, count, CodeUnit.space))
+                position = qscan_u16_outside(base, position, count, CodeUnit.space)
                 guard position < count else { break }
                 normalise(position)
                 position += 1
@@ -150,7 +151,7 @@ public struct Layout: Sendable {
             for paragraph in paragraphs {
                 var position = paragraph.lowerBound
                 while true {
-                    position = Int(qscan_u16_find(base, position, paragraph.upperBound, CodeUnit.lineFeed))
+                    position = qscan_u16_find(base, position, paragraph.upperBound, CodeUnit.lineFeed)
                     guard position < paragraph.upperBound else { break }
                     shadow[position] = CodeUnit.space
                     position += 1

@@ -87,7 +87,7 @@ enum SentenceBreakRules {
         while index < count {
             // Printable ASCII other than . ! ? is of a class the scan passes (`SentenceBreakRulesTests`
             // checks the table): skipped eight units at a time.
-            index = Int(qscan_u16_sentence_stop(units, index, count))
+            index = qscan_u16_sentence_stop(units, index, count)
             guard index < count else { break }
             let current = kind(index)
             if current < Class.firstStop {

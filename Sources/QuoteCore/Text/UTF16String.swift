@@ -90,7 +90,8 @@ enum UTF16String {
         return units.withUnsafeBufferPointer { units -> String? in
             if !lowercase && count >= 16 {
                 // Long text (a quotation's): narrowed sixteen units at a time, and given up at
-                // the first unit that is not ASCII.
+                // the first unit that is not ASCII (testing first, then copying, took 0.3% more
+                // of the dev set's instructions than a wasted string for the texts that are not).
                 var isASCII = true
                 let text = String(unsafeUninitializedCapacity: count) { buffer in
                     let narrowed = qscan_narrow_ascii(units.baseAddress! + range.lowerBound, count, buffer.baseAddress!)
