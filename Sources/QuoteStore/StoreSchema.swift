@@ -189,13 +189,46 @@ enum StoreSchema {
     static func title(_ document: SourceDocument) -> String? {
         if case .string(let title)? = document.metadata?["title"] { return title }
         if case .object(let meta)? = document.metadata?["meta"], case .string(let title)? = meta["title"] { return title }
-        // The line ends at the first line feed or carriage return, found on the bytes (a
-        // `Character` walk of a long first line was slow, and "\r\n" is one `Character`, so a
-        // CRLF text's title ran on past its first line).
-        let utf8 = document.text.utf8
+        return firstLine(document.text)
+    }
+
+    /// Most characters a title taken from the first line keeps.
+    static let titleLength = 200
+
+    /// The text's first line without the white space around it, cut to `titleLength` characters;
+    /// nil when it is empty. Read on the bytes when the line's edges are ASCII and it is short or
+    /// all ASCII (Foundation's `trimmingCharacters` took ~44,000 instructions a document, 1.3% of
+    /// an index); `firstLineByCharacters` otherwise, which gives the same text.
+    static func firstLine(_ text: String) -> String? {
+        var text = text
+        let fast = text.withUTF8 { bytes -> String?? in
+            var end = 0
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            var start = 0
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            if start == end { return .some(nil) }
+            // A non-ASCII edge may be white space of another kind (U+00A0, U+3000).
+            guard bytes[start] < 0x80, bytes[end - 1] < 0x80 else { return nil }
+            let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if line.count > titleLength {
+                // Characters are bytes only in ASCII text.
+                guard line.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return String(decoding: UnsafeBufferPointer(rebasing: line[..<titleLength]), as: UTF8.self)
+            }
+            return String(decoding: line, as: UTF8.self)
+        }
+        return fast ?? firstLineByCharacters(text)
+    }
+
+    /// `firstLine` through Foundation and `Character`s. The line ends at the first line feed or
+    /// carriage return, found on the bytes ("\r\n" is one `Character`, so a walk by characters
+    /// ran a CRLF text's title on past its first line).
+    static func firstLineByCharacters(_ text: String) -> String? {
+        let utf8 = text.utf8
         let lineEnd = utf8.firstIndex { $0 == 0x0A || $0 == 0x0D } ?? utf8.endIndex
-        let first = document.text[..<lineEnd].trimmingCharacters(in: .whitespaces)
-        return first.isEmpty ? nil : String(first.prefix(200))
+        let first = text[..<lineEnd].trimmingCharacters(in: .whitespaces)
+        return first.isEmpty ? nil : String(first.prefix(titleLength))
     }
 
     /// An ISO date (yyyy-mm-dd) from `published`, `publication_date`, `date` or `meta.*`.

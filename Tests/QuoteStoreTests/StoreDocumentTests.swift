@@ -33,6 +33,18 @@ final class StoreDocumentTests: XCTestCase {
         XCTAssertNil(title(""))
     }
 
+    /// The byte-level first line equals Foundation's trimming and `Character` prefix on texts
+    /// of ASCII and other white space, line ends, accents, curly marks and long lines.
+    func testFirstLineOnBytesEqualsTheCharacterReading() {
+        let pieces = ["word", "Caf\u{E9}", "\u{2019}s", " ", "  ", "\t", "\u{A0}", "\u{3000}", "\u{2003}", "\n", "\r", "\r\n",
+                      "e\u{301}", "\u{1F600}", String(repeating: "x", count: 90), String(repeating: "\u{E9}", count: 60)]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<4_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            XCTAssertEqual(StoreSchema.firstLine(text), StoreSchema.firstLineByCharacters(text), text.debugDescription)
+        }
+    }
+
     func testContentHashIsFNV1aOfTheUTF8() {
         XCTAssertEqual(StoreSchema.contentHash(""), "cbf29ce484222325")
         XCTAssertEqual(StoreSchema.contentHash("a"), "af63dc4c8601ec8c")
