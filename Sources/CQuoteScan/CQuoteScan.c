@@ -1,5 +1,7 @@
 #include "CQuoteScan.h"
 
+int qscan_plain_only = 0;
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 
@@ -23,15 +25,17 @@ static inline __m128i equals_any16(__m128i lanes, uint16_t a, uint16_t b, uint16
 size_t qscan_u16_quote_stop(const uint16_t *units, size_t start, size_t end) {
     size_t index = start;
 #if defined(__SSE2__)
-    const __m128i wide = _mm_set1_epi16((short)0xFF80);
-    const __m128i zero = _mm_setzero_si128();
-    while (index + 8 <= end) {
-        __m128i lanes = _mm_loadu_si128((const __m128i *)(units + index));
-        __m128i ascii = _mm_cmpeq_epi16(_mm_and_si128(lanes, wide), zero);
-        __m128i marks = equals_any16(lanes, 0x22, 0x27, 0x60);
-        int stops = _mm_movemask_epi8(_mm_andnot_si128(marks, ascii)) ^ 0xFFFF;
-        if (stops) return index + lane16(stops);
-        index += 8;
+    if (!qscan_plain_only) {
+        const __m128i wide = _mm_set1_epi16((short)0xFF80);
+        const __m128i zero = _mm_setzero_si128();
+        while (index + 8 <= end) {
+            __m128i lanes = _mm_loadu_si128((const __m128i *)(units + index));
+            __m128i ascii = _mm_cmpeq_epi16(_mm_and_si128(lanes, wide), zero);
+            __m128i marks = equals_any16(lanes, 0x22, 0x27, 0x60);
+            int stops = _mm_movemask_epi8(_mm_andnot_si128(marks, ascii)) ^ 0xFFFF;
+            if (stops) return index + lane16(stops);
+            index += 8;
+        }
     }
 #endif
     for (; index < end; index++) {
@@ -44,7 +48,7 @@ size_t qscan_u16_quote_stop(const uint16_t *units, size_t start, size_t end) {
 size_t qscan_u16_outside(const uint16_t *units, size_t start, size_t end, uint16_t limit) {
     size_t index = start;
 #if defined(__SSE2__)
-    if (limit < 0x80) {
+    if (!qscan_plain_only && limit < 0x80) {
         const __m128i low = _mm_set1_epi16((short)limit);
         while (index + 8 <= end) {
             __m128i lanes = _mm_loadu_si128((const __m128i *)(units + index));
@@ -66,11 +70,13 @@ size_t qscan_u16_outside(const uint16_t *units, size_t start, size_t end, uint16
 size_t qscan_u16_find(const uint16_t *units, size_t start, size_t end, uint16_t value) {
     size_t index = start;
 #if defined(__SSE2__)
-    const __m128i wanted = _mm_set1_epi16((short)value);
-    while (index + 8 <= end) {
-        int found = _mm_movemask_epi8(_mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *)(units + index)), wanted));
-        if (found) return index + lane16(found);
-        index += 8;
+    if (!qscan_plain_only) {
+        const __m128i wanted = _mm_set1_epi16((short)value);
+        while (index + 8 <= end) {
+            int found = _mm_movemask_epi8(_mm_cmpeq_epi16(_mm_loadu_si128((const __m128i *)(units + index)), wanted));
+            if (found) return index + lane16(found);
+            index += 8;
+        }
     }
 #endif
     for (; index < end; index++) {
@@ -82,14 +88,16 @@ size_t qscan_u16_find(const uint16_t *units, size_t start, size_t end, uint16_t 
 size_t qscan_u16_sentence_stop(const uint16_t *units, size_t start, size_t end) {
     size_t index = start;
 #if defined(__SSE2__)
-    const __m128i space = _mm_set1_epi16(0x20);
-    while (index + 8 <= end) {
-        __m128i lanes = _mm_loadu_si128((const __m128i *)(units + index));
-        __m128i printable = below16(_mm_sub_epi16(lanes, space), 0x60);
-        __m128i terminators = equals_any16(lanes, 0x2E, 0x21, 0x3F);
-        int stops = _mm_movemask_epi8(_mm_andnot_si128(terminators, printable)) ^ 0xFFFF;
-        if (stops) return index + lane16(stops);
-        index += 8;
+    if (!qscan_plain_only) {
+        const __m128i space = _mm_set1_epi16(0x20);
+        while (index + 8 <= end) {
+            __m128i lanes = _mm_loadu_si128((const __m128i *)(units + index));
+            __m128i printable = below16(_mm_sub_epi16(lanes, space), 0x60);
+            __m128i terminators = equals_any16(lanes, 0x2E, 0x21, 0x3F);
+            int stops = _mm_movemask_epi8(_mm_andnot_si128(terminators, printable)) ^ 0xFFFF;
+            if (stops) return index + lane16(stops);
+            index += 8;
+        }
     }
 #endif
     for (; index < end; index++) {
@@ -102,17 +110,19 @@ size_t qscan_u16_sentence_stop(const uint16_t *units, size_t start, size_t end) 
 size_t qscan_u8_json_stop(const uint8_t *bytes, size_t start, size_t end) {
     size_t index = start;
 #if defined(__SSE2__)
-    const __m128i space = _mm_set1_epi8(0x20);
-    while (index + 16 <= end) {
-        __m128i lanes = _mm_loadu_si128((const __m128i *)(bytes + index));
-        // Below 0x20 exactly when max(byte, 0x20) is not the byte.
-        __m128i control = _mm_xor_si128(_mm_cmpeq_epi8(_mm_max_epu8(lanes, space), lanes), _mm_set1_epi8(-1));
-        __m128i specials = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(lanes, _mm_set1_epi8(0x22)),
-                                                     _mm_cmpeq_epi8(lanes, _mm_set1_epi8(0x5C))),
-                                        _mm_or_si128(_mm_cmpeq_epi8(lanes, _mm_set1_epi8(0x7F)), control));
-        int stops = _mm_movemask_epi8(specials);
-        if (stops) return index + (size_t)__builtin_ctz((unsigned)stops);
-        index += 16;
+    if (!qscan_plain_only) {
+        const __m128i space = _mm_set1_epi8(0x20);
+        while (index + 16 <= end) {
+            __m128i lanes = _mm_loadu_si128((const __m128i *)(bytes + index));
+            // Below 0x20 exactly when max(byte, 0x20) is not the byte.
+            __m128i control = _mm_xor_si128(_mm_cmpeq_epi8(_mm_max_epu8(lanes, space), lanes), _mm_set1_epi8(-1));
+            __m128i specials = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(lanes, _mm_set1_epi8(0x22)),
+                                                         _mm_cmpeq_epi8(lanes, _mm_set1_epi8(0x5C))),
+                                            _mm_or_si128(_mm_cmpeq_epi8(lanes, _mm_set1_epi8(0x7F)), control));
+            int stops = _mm_movemask_epi8(specials);
+            if (stops) return index + (size_t)__builtin_ctz((unsigned)stops);
+            index += 16;
+        }
     }
 #endif
     for (; index < end; index++) {
@@ -125,13 +135,15 @@ size_t qscan_u8_json_stop(const uint8_t *bytes, size_t start, size_t end) {
 size_t qscan_widen_ascii(const uint8_t *source, size_t count, uint16_t *destination) {
     size_t index = 0;
 #if defined(__SSE2__)
-    const __m128i zero = _mm_setzero_si128();
-    while (index + 16 <= count) {
-        __m128i lanes = _mm_loadu_si128((const __m128i *)(source + index));
-        if (_mm_movemask_epi8(lanes)) break;  // a byte at or above 0x80
-        _mm_storeu_si128((__m128i *)(destination + index), _mm_unpacklo_epi8(lanes, zero));
-        _mm_storeu_si128((__m128i *)(destination + index + 8), _mm_unpackhi_epi8(lanes, zero));
-        index += 16;
+    if (!qscan_plain_only) {
+        const __m128i zero = _mm_setzero_si128();
+        while (index + 16 <= count) {
+            __m128i lanes = _mm_loadu_si128((const __m128i *)(source + index));
+            if (_mm_movemask_epi8(lanes)) break;  // a byte at or above 0x80
+            _mm_storeu_si128((__m128i *)(destination + index), _mm_unpacklo_epi8(lanes, zero));
+            _mm_storeu_si128((__m128i *)(destination + index + 8), _mm_unpackhi_epi8(lanes, zero));
+            index += 16;
+        }
     }
 #endif
     for (; index < count; index++) {
@@ -145,13 +157,15 @@ size_t qscan_widen_ascii(const uint8_t *source, size_t count, uint16_t *destinat
 size_t qscan_narrow_ascii(const uint16_t *source, size_t count, uint8_t *destination) {
     size_t index = 0;
 #if defined(__SSE2__)
-    const __m128i wide = _mm_set1_epi16((short)0xFF80);
-    while (index + 16 <= count) {
-        __m128i low = _mm_loadu_si128((const __m128i *)(source + index));
-        __m128i high = _mm_loadu_si128((const __m128i *)(source + index + 8));
-        if (_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_and_si128(_mm_or_si128(low, high), wide), _mm_setzero_si128())) != 0xFFFF) break;
-        _mm_storeu_si128((__m128i *)(destination + index), _mm_packus_epi16(low, high));
-        index += 16;
+    if (!qscan_plain_only) {
+        const __m128i wide = _mm_set1_epi16((short)0xFF80);
+        while (index + 16 <= count) {
+            __m128i low = _mm_loadu_si128((const __m128i *)(source + index));
+            __m128i high = _mm_loadu_si128((const __m128i *)(source + index + 8));
+            if (_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_and_si128(_mm_or_si128(low, high), wide), _mm_setzero_si128())) != 0xFFFF) break;
+            _mm_storeu_si128((__m128i *)(destination + index), _mm_packus_epi16(low, high));
+            index += 16;
+        }
     }
 #endif
     for (; index < count; index++) {

@@ -10,10 +10,13 @@ final class ScanKernelTests: XCTestCase {
                                           0x2028, 0x7F7F, 0x7FFF, 0x8000, 0x800A, 0x8080, 0xD83D, 0xFF0A, 0xFFFF]
     private let byteAlphabet: [UInt8] = [0x00, 0x09, 0x1F, 0x20, 0x21, 0x22, 0x5C, 0x61, 0x7E, 0x7F, 0x80, 0x9C, 0xE2, 0xFF]
 
-    /// Random texts of mostly "a" with rare units from `alphabet`, and a random start and end.
+    /// Random texts of mostly "a" with rare units from `alphabet`, and a random start and end;
+    /// alternately through the SSE2 blocks and through the plain loops alone.
     private func trials<Unit: FixedWidthInteger>(_ alphabet: [Unit], _ body: ([Unit], Int, Int) -> Void) {
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<6_000 {
+        defer { qscan_plain_only = 0 }
+        for trial in 0..<12_000 {
+            qscan_plain_only = Int32(trial & 1)
             let count = Int.random(in: 0...48, using: &generator)
             let rate = Int.random(in: 2...40, using: &generator)
             let text = (0..<count).map { _ in

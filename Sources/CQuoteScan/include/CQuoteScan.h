@@ -13,6 +13,10 @@ extern "C" {
 // SSE2 (every x86-64) they read 16 bytes at a time; elsewhere they are plain loops with the
 // same answers. Swift's SIMD types compiled these loops lane by lane, slower than scalar code.
 
+/// When nonzero, the kernels run their plain loops only (for tests: on x86-64 the plain loops
+/// otherwise see only the tails shorter than a block). Either way the answers are the same.
+extern int qscan_plain_only;
+
 /// First UTF-16 unit that is not ASCII or is a quotation mark of ASCII: `"`, `'` or a backtick.
 size_t qscan_u16_quote_stop(const uint16_t *units, size_t start, size_t end);
 
