@@ -57,7 +57,8 @@ struct BenchCommand: ParsableCommand {
 
         if scaling { return try measureScaling(executable, work: work) }
         let input = work.appendingPathComponent("input.jsonl").path
-        let (documents, bytes) = try BenchInputs.repeatedGold(gold, times: `repeat`, to: input)
+        let texts = try BenchInputs.goldTexts(gold)  // read once: the inputs below all start from it
+        let (documents, bytes) = try BenchInputs.repeatedGold(texts, times: `repeat`, to: input)
         let cores = ProcessInfo.processInfo.activeProcessorCount
         print("quotes bench: \(documents) documents, \(BenchInputs.megabytes(bytes)) MB of text (\(gold) x\(`repeat`)), "
               + "\(cores) cores, median of \(runs) runs")
@@ -78,7 +79,7 @@ struct BenchCommand: ParsableCommand {
         // The same ids with other texts first: every document replaces its earlier copy
         // (quotations and full-text rows deleted in the same transaction).
         let earlier = work.appendingPathComponent("earlier.jsonl").path
-        _ = try BenchInputs.repeatedGold(gold, times: `repeat`, to: earlier, edition: "Draft")
+        _ = try BenchInputs.repeatedGold(texts, times: `repeat`, to: earlier, edition: "Draft")
         let reindex = try measure(executable, ["index", "--db", store, input], before: {
             removeStore()
             _ = try? ChildProcess.run(executable, ["index", "--db", store, earlier])
@@ -98,7 +99,7 @@ struct BenchCommand: ParsableCommand {
         print(manySpeakers.line("index, 25,000 speaker-rich", bytes: speakerBytes, documents: speakerDocuments))
 
         guard !noAdversarial else { return }
-        for (name, write) in BenchInputs.adversarial(lineMB: lineMB, goldTexts: try BenchInputs.goldTexts(gold).map(\.text)) {
+        for (name, write) in BenchInputs.adversarial(lineMB: lineMB, goldTexts: texts.map(\.text)) {
             let path = work.appendingPathComponent("\(name).txt").path
             let size = try write(path)
             let row = try measure(executable, ["extract", "--format", "jsonl", path])
@@ -223,12 +224,11 @@ enum ChildProcess {
 enum BenchInputs {
     static func megabytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1e6) }
 
-    /// The gold documents' texts `times` times as JSONL with distinct ids (and a first line per copy,
-    /// "`edition` N.", so that a store does not take copies for re-indexes; another `edition` gives
-    /// the same ids with other texts). Returns documents and text bytes.
-    static func repeatedGold(_ gold: String, times: Int, to path: String,
+    /// The gold documents' texts (`goldTexts`) `times` times as JSONL with distinct ids (and a
+    /// first line per copy, "`edition` N.", so that a store does not take copies for re-indexes;
+    /// another `edition` gives the same ids with other texts). Returns documents and text bytes.
+    static func repeatedGold(_ texts: [(id: String, text: String)], times: Int, to path: String,
                              edition: String = "Edition") throws -> (documents: Int, bytes: Int) {
-        let texts = try goldTexts(gold)
         var output = Data()
         var bytes = 0
         for copy in 0..<times {
