@@ -29,23 +29,12 @@ enum SpeakerNameFilter {
         if speaker.resolution == "unresolved", Lexicon.bundled.pronouns[name] != nil || Lexicon.bundled.pronouns[name.lowercased()] != nil {
             return false
         }
-        // The words between spaces as ranges of the name's UTF-8, found in one pass over its
-        // contiguous bytes: splitting the UTF-8 view into `Substring`s and comparing their
-        // suffixes generically took ~8,000 instructions a name (by `Character`, more).
-        var words: [Range<Int>] = []
-        let negated = name.withUTF8 { bytes -> Bool in
-            var start = -1
-            for index in 0...bytes.count {
-                if index < bytes.count && bytes[index] != 0x20 {
-                    if start < 0 { start = index }
-                    continue
-                }
-                guard start >= 0 else { continue }
-                if endsInNegation(UnsafeBufferPointer(rebasing: bytes[start..<index])) { return true }
-                words.append(start..<index)
-                start = -1
-            }
-            return false
+        // The words between spaces as ranges of the name's UTF-8, found on its contiguous bytes:
+        // splitting the UTF-8 view into `Substring`s and comparing their suffixes generically took
+        // ~8,000 instructions a name (by `Character`, more).
+        let (words, negated) = name.withUTF8 { bytes -> ([Range<Int>], Bool) in
+            let words = UTF8Words.ranges(in: bytes) { $0 == 0x20 }
+            return (words, words.contains { endsInNegation(UnsafeBufferPointer(rebasing: bytes[$0])) })
         }
         if negated { return false }
         guard speaker.kind == .person else { return true }

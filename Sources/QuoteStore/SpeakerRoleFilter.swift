@@ -24,23 +24,11 @@ enum SpeakerRoleFilter {
         // The words between spaces, commas and parentheses, found on the contiguous bytes (the
         // UTF-8 view's generic split took ~2,500 instructions a role).
         var role = role
-        let words = role.withUTF8 { bytes -> [(text: String, isASCII: Bool)] in
-            var words: [(text: String, isASCII: Bool)] = []
-            var start = -1
-            var isASCII = true
-            for index in 0...bytes.count {
-                let byte: UInt8 = index < bytes.count ? bytes[index] : 0x20
-                if byte != 0x20 && byte != 0x2C && byte != 0x28 && byte != 0x29 {
-                    if start < 0 { start = index }
-                    if byte >= 0x80 { isASCII = false }
-                    continue
-                }
-                guard start >= 0 else { continue }
-                words.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self), isASCII))
-                start = -1
-                isASCII = true
+        let words = role.withUTF8 { bytes in
+            UTF8Words.ranges(in: bytes) { $0 == 0x20 || $0 == 0x2C || $0 == 0x28 || $0 == 0x29 }.map { range in
+                let word = UnsafeBufferPointer(rebasing: bytes[range])
+                return (text: String(decoding: word, as: UTF8.self), isASCII: word.allSatisfy { $0 < 0x80 })
             }
-            return words
         }
         return words.contains { text, isASCII in
             if Lexicon.bundled.titles[text] != nil { return true }
