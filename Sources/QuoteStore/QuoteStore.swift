@@ -13,6 +13,9 @@ public final class QuoteStore {
     /// The store file, as given.
     public let path: String
     private let speakerCache = SpeakerDirectory.Cache()
+    /// Copies the log into the file while indexing goes on (every connection's commits report
+    /// to it; commits happen only inside this store's methods, while it is alive).
+    let checkpointer: Checkpointer
 
     /// SQLite's process-wide options, set once before the first store opens (see
     /// `qsqlite_configure`): 0, or SQLite's code when it was already initialised by other code
@@ -27,9 +30,15 @@ public final class QuoteStore {
     /// `maxPageCount` caps the file at that many pages (SQLite's `max_page_count`; `pageSize`
     /// bytes in a new store, 4 KiB in one made before the thirteenth session): a batch that would
     /// grow it further fails with `StoreError.full`, as on a full disk. Throws `StoreError`.
-    public init(path: String, maxPageCount: Int? = nil) throws {
+    public convenience init(path: String, maxPageCount: Int? = nil) throws {
+        try self.init(path: path, maxPageCount: maxPageCount, checkpointer: Checkpointer(path: path))
+    }
+
+    /// `init(path:maxPageCount:)` with the checkpointer's thresholds chosen (tests).
+    init(path: String, maxPageCount: Int? = nil, checkpointer: Checkpointer) throws {
         _ = Self.sqliteConfiguration
         self.path = path
+        self.checkpointer = checkpointer
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
@@ -42,13 +51,13 @@ public final class QuoteStore {
             // A batch dirties more pages than SQLite's default 2 MiB cache holds; spilling them to
             // the WAL mid-transaction writes many pages several times.
             try db.execute(sql: "PRAGMA cache_size = -65536")
-            // Checkpoint when the log passes 64 MiB rather than SQLite's 4 MiB: each checkpoint
-            // syncs the log and the database file on the writer thread (98 `fdatasync`s and
-            // ~1 s blocked on the dev text x20), and pages changed by several batches between
-            // two checkpoints are copied once. Index of the dev text x20, 4 interleaved runs:
-            // wall 5.90 -> 5.37 s, writer processor time 4.28 -> 3.85 s. The log file stays
-            // under ~64 MiB plus one batch and is removed when the store closes.
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 16384")
+            // Checkpoints run on the checkpointer's thread, not on the committing one (SQLite's
+            // automatic checkpoint every 4 MiB synced the log and the file on the writer thread:
+            // 98 `fdatasync`s and ~1 s blocked on the dev text x20). The log file stays under
+            // about `backgroundFrames` pages plus a batch and is removed when the store closes.
+            if let connection = db.sqliteConnection {
+                checkpointer.install(on: connection)
+            }
             if let maxPageCount {
                 try db.execute(sql: "PRAGMA max_page_count = \(maxPageCount)")
             }
@@ -59,6 +68,12 @@ public final class QuoteStore {
         } catch {
             throw StoreError(error, path: path)
         }
+    }
+
+    /// The checkpointer's thread ends (after the checkpoint it runs, if any) before the pool's
+    /// connections close: the last to close copies what is left of the log and removes it.
+    deinit {
+        checkpointer.stop()
     }
 
     /// Result of indexing one batch.
