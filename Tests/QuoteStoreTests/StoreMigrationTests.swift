@@ -139,6 +139,51 @@ final class StoreMigrationTests: TemporaryDirectoryTestCase {
         XCTAssertNil(try store.show(id: recordID + "@a"))
     }
 
+    /// From `v6` the full-text index keeps a transaction's new entries in memory up to
+    /// `fullTextHashSize` bytes (FTS5's `hashsize`), in a new store and in an upgraded one: a
+    /// batch whose entries pass FTS5's default 1 MiB then writes one segment, not several.
+    func testFullTextEntriesOfABatchAreWrittenAsOneSegment() throws {
+        // 150 documents of 60 quotations, each with three words of its own: 0.8 MB of text whose
+        // new entries pass 1 MiB (two or three segments at FTS5's default).
+        let batch = (0..<150).map { number in
+            document("doc-\(number)", (0..<60).map {
+                "\"Quay \(number) needs bollards k\(number)x\($0), m\(number)y\($0) and r\(number)z\($0),\" Harbour Master Ada Quist said."
+            }.joined(separator: "\n\n"))
+        }
+        func segments() throws -> Int {
+            // Each segment has rows of its own in the term index.
+            try DatabaseQueue(path: path).read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT segid) FROM quotes_fts_idx") ?? 0
+            }
+        }
+        for (earlier, hashSize) in [(nil, nil), ("v2 search rowid", nil), (nil, 1 << 20)] as [(String?, Int?)] {
+            let name = "\(earlier ?? "new store"), hashsize \(hashSize.map(String.init) ?? "the store's")"
+            try? FileManager.default.removeItem(atPath: path)
+            if let earlier { try writeEarlierStore(upTo: earlier) }
+            var store = try QuoteStore(path: path)
+            let setting = try DatabaseQueue(path: path).read { db in
+                try Int.fetchOne(db, sql: "SELECT v FROM quotes_fts_config WHERE k = 'hashsize'")
+            }
+            XCTAssertEqual(setting, StoreSchema.fullTextHashSize, name)
+            if let hashSize {
+                // Set while no connection has the index open (an open one keeps its setting).
+                store = try QuoteStore(path: directory.appendingPathComponent("other.sqlite").path)
+                try DatabaseQueue(path: path).write { db in
+                    try db.execute(sql: "INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('hashsize', ?)", arguments: [hashSize])
+                }
+                store = try QuoteStore(path: path)
+            }
+            let before = try segments()
+            try store.index(batch)
+            if hashSize == nil {
+                XCTAssertEqual(try segments(), before + 1, name)
+            } else {
+                XCTAssertGreaterThan(try segments(), before + 1, name)
+            }
+            XCTAssertTrue(try store.health().isIntact, name)
+        }
+    }
+
     /// Rows written before `v4 extraction hash` have none: the first index of the same document
     /// replaces the row (and gives it a hash), the next leaves it.
     func testARowWithoutAnExtractionHashIsReplacedOnce() throws {
