@@ -63,9 +63,10 @@ public struct SpeakerResolver: Sendable {
         var hasFemaleWord = false
     }
 
-    /// Speakers resolved so far, in order.
-    private var history: [Resolved] = []
-    /// Indexes into `history` of the persons with a role, in order: the only entries a definite
+    /// Speakers resolved so far, in order: the `lookback` latest, which are all that is read.
+    private var history = RecentWindow<Resolved>(minimumCapacity: SpeakerResolver.lookback)
+    /// Indexes into `history` of the persons with a role, in order (from about the window's
+    /// first on; older ones are dropped now and then): the only entries a definite
     /// description ("the minister") can be resolved to.
     private var personsWithRoles: [Int] = []
 
@@ -483,7 +484,13 @@ public struct SpeakerResolver: Sendable {
             let evidence = roleGender(speaker.role ?? speaker.name)
             (resolved.hasMaleWord, resolved.hasFemaleWord) = (evidence.male > 0, evidence.female > 0)
         }
-        if speaker.kind == .person, speaker.role != nil { personsWithRoles.append(history.count) }
+        if speaker.kind == .person, speaker.role != nil {
+            if personsWithRoles.count >= 2 * history.capacity {
+                let floor = history.firstKept
+                personsWithRoles.removeAll { $0 < floor }
+            }
+            personsWithRoles.append(history.count)
+        }
         history.append(resolved)
         return speaker
     }
