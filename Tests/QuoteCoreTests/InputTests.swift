@@ -18,7 +18,7 @@ final class InputTests: XCTestCase {
 
     private func write(_ name: String, _ bytes: [UInt8]) -> String {
         let url = directory.appendingPathComponent(name)
-        FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
+        XCTAssertTrue(FileManager.default.createFile(atPath: url.path, contents: Data(bytes)), url.path)
         return url.path
     }
 
@@ -145,7 +145,7 @@ final class InputTests: XCTestCase {
         let sub = directory.appendingPathComponent("b")
         try? FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
         _ = write("a.txt", Array("A".utf8))
-        FileManager.default.createFile(atPath: sub.appendingPathComponent("c.txt").path, contents: Data("C".utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: sub.appendingPathComponent("c.txt").path, contents: Data("C".utf8)))
         _ = write("skip.md", Array("M".utf8))
         let (documents, _) = read([directory.path])
         XCTAssertEqual(documents.map(\.text), ["A", "C"])
