@@ -53,8 +53,8 @@ final class Checkpointer: @unchecked Sendable {
     }
 
     /// Makes every commit of `connection` report its log's size to this checkpointer (SQLite's
-    /// WAL hook, which replaces the connection's automatic checkpoint). The checkpointer must
-    /// outlive the connection, or the hook be removed first (`uninstall(from:)`).
+    /// WAL hook, which replaces the connection's automatic checkpoint). The hook holds no
+    /// reference: the checkpointer must outlive every commit of the connection.
     func install(on connection: OpaquePointer) {
         sqlite3_wal_hook(connection, { context, connection, schema, frames in
             guard let context else { return SQLITE_OK }
@@ -68,11 +68,6 @@ final class Checkpointer: @unchecked Sendable {
             }
             return SQLITE_OK
         }, Unmanaged.passUnretained(self).toOpaque())
-    }
-
-    /// Removes the hook `install(on:)` set.
-    func uninstall(from connection: OpaquePointer) {
-        sqlite3_wal_hook(connection, nil, nil)
     }
 
     /// Asks for a checkpoint soon; requests made while one is pending are one request.

@@ -54,7 +54,7 @@ public final class QuoteStore {
             // Checkpoints run on the checkpointer's thread, not on the committing one (SQLite's
             // automatic checkpoint every 4 MiB synced the log and the file on the writer thread:
             // 98 `fdatasync`s and ~1 s blocked on the dev text x20). The log file stays under
-            // about `backgroundFrames` pages plus a batch and is removed when the store closes.
+            // `foregroundFrames` pages (256 MiB) plus a batch and is removed when the store closes.
             if let connection = db.sqliteConnection {
                 checkpointer.install(on: connection)
             }
