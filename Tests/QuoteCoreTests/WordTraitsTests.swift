@@ -36,6 +36,22 @@ final class WordTraitsTests: XCTestCase {
         XCTAssertNil(analyzer.verb(tokens[1]))
         XCTAssertFalse(tokens[1].isCueVerbForm)
     }
+
+    /// The rules find the possessive "'s" by a mark bit instead of its text: the bit is set on
+    /// exactly the tokens whose text is "'s" (straight or curly apostrophe), and "asked", which
+    /// `AskedQuestionRule` now looks for among cue verb forms only, is one.
+    func testPossessivesAndAskedAreMarkedAsTheRulesExpect() {
+        let text = "Obama's aide, the minister\u{2019}s office, it's s and O'Malley's 's ASKED asked Asked."
+        let buffer = TextBuffer(text)
+        let layout = Layout(text: buffer, lexicon: .bundled)
+        let tokens = Tokenizer(lexicon: .bundled).tokens(layout.shadow, 0..<layout.shadow.count, atoms: [])
+        XCTAssertEqual(tokens.filter(\.isPossessive).map { buffer.text($0.range) }, ["'s", "\u{2019}s", "'s", "'s", "'s"])
+        for token in tokens {
+            XCTAssertEqual(token.isPossessive, token.kind == .word && token.lower == "'s", buffer.text(token.range))
+            if token.lower == "asked" { XCTAssertTrue(token.isCueVerbForm, buffer.text(token.range)) }
+        }
+        XCTAssertEqual(tokens.filter { $0.lower == "asked" }.count, 3)
+    }
 }
 
 /// The word table's ASCII index answers as its dictionary does.

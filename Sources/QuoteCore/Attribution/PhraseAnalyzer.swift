@@ -174,7 +174,7 @@ public final class PhraseAnalyzer: Sendable {
         }
         var end = start
         while end + 1 < limit, tokens[end + 1].kind == .word,
-              isNameWord(tokens[end + 1]) || isRoleNoun(tokens[end + 1]) || tokens[end + 1].lower == "'s"
+              isNameWord(tokens[end + 1]) || isRoleNoun(tokens[end + 1]) || tokens[end + 1].isPossessive
                 || (tokens[start].has(.determiner) && !tokens[end + 1].has(.stopWord)
                     && !tokens[end + 1].isCueVerbForm && !isRoleNoun(tokens[end]))
                 || (tokens[end + 1].has(.rolePreposition) && isRoleNoun(tokens[end])) {
@@ -265,7 +265,7 @@ public final class PhraseAnalyzer: Sendable {
             if candidate.kind != .word {
                 break
             }
-            if candidate.lower == "'s" {
+            if candidate.isPossessive {
                 start -= 1
                 continue
             }
@@ -328,7 +328,7 @@ public final class PhraseAnalyzer: Sendable {
         while index < upper, index - start < 12 {
             let token = tokens[index]
             guard token.kind == .word else { break }
-            if isNameWord(token) || token.lower == "'s" || (index == start && token.has(.determiner))
+            if isNameWord(token) || token.isPossessive || (index == start && token.has(.determiner))
                 || isRoleNoun(token) || (token.lower.first?.isNumber ?? false) {
                 index += 1
                 continue
@@ -404,7 +404,7 @@ public final class PhraseAnalyzer: Sendable {
             let token = tokens[index]
             if token.kind == .word, isNameWord(token), !isTitle(token), !isRoleNoun(token),
                !token.has(.generalAbbreviation),
-               token.lower != "'s", !token.has(.determiner) {
+               !token.isPossessive, !token.has(.determiner) {
                 runStart = index
                 index -= 1
                 continue

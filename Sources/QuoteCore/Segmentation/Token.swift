@@ -114,6 +114,20 @@ public struct Token: Sendable, Hashable {
     /// `mark` of the dash "—" (no one-byte text has this byte).
     private static let dashMark: UInt8 = 0xFF
 
+    /// The `mark` bits of the possessive "'s" word token (other words have none): the phrase
+    /// reader asks about every word it passes, and this spares comparing their texts.
+    private static let possessiveMark: UInt8 = 0x27
+
+    /// True for the possessive "'s", a token of its own after a name ("Obama" "'s").
+    @inline(__always) public var isPossessive: Bool { kind == .word && mark == Token.possessiveMark }
+
+    /// A word token of the possessive "'s".
+    static func possessive(at start: Int) -> Token {
+        var token = Token(range: start..<(start + 2), kind: .word, lower: "'s", isCapitalized: false, quote: -1, part: -1)
+        token.flags |= UInt32(possessiveMark) << 8
+        return token
+    }
+
     @inline(__always) public func has(_ trait: WordTraits) -> Bool { traits.contains(trait) }
 
     /// True when the word is a form of a cue verb ("said", "argues").
@@ -348,8 +362,7 @@ struct Tokenizer {
                 continue
             }
             if CodeUnit.isApostrophe(unit), index + 1 < end, units[index + 1] == 0x73 || units[index + 1] == 0x53 {
-                var possessive = Token(range: index..<(index + 2), kind: .word, lower: "'s", isCapitalized: false,
-                                       quote: -1, part: -1)
+                var possessive = Token.possessive(at: index)
                 (possessive.traits, possessive.verbID) = possessiveDescription
                 tokens.append(possessive)
                 count += 1

@@ -30,7 +30,8 @@ public struct AskedQuestionRule: AttributionRule {
         let analyzer = context.analyzer
         let last = unit.lastContentToken
         var results: [Attribution] = []
-        for index in tokens.indices where index + 2 <= last && tokens[index].kind == .word && tokens[index].lower == "asked"
+        // "asked" is a cue verb form: the trait bit spares a string comparison for every other word.
+        for index in tokens.indices where index + 2 <= last && tokens[index].isCueVerbForm && tokens[index].lower == "asked"
             && !context.usedCues.contains(tokens[index].range.lowerBound) {
             let passive = index == 0 || tokens[index - 1].isPunct(",") || Self.passiveMarkers.contains(tokens[index - 1].lower)
             // What was asked opens within a few words: an agent, an audience, an adverbial may come first.

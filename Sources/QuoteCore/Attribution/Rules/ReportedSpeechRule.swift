@@ -221,9 +221,10 @@ public struct ReportedSpeechRule: AttributionRule {
                     let token = tokens[scanned]
                     if token.isPunct(":") || token.isPunct(";") { lastStop = scanned }
                     // The comma may stand inside a quotation's marks: '"we will act soon," and Okafor said'.
-                    if scanned > 0, token.lower == "and" || token.lower == "but",
-                       tokens[scanned - 1].isPunct(",")
-                        || (tokens[scanned - 1].kind == .quote && Self.endsOnComma(tokens[scanned - 1], analyzer.shadow)) {
+                    // (The comma first: it spares comparing every word's text.)
+                    if scanned > 0, tokens[scanned - 1].isPunct(",")
+                        || (tokens[scanned - 1].kind == .quote && Self.endsOnComma(tokens[scanned - 1], analyzer.shadow)),
+                       token.lower == "and" || token.lower == "but" {
                         lastCommaAnd = scanned
                     }
                     if token.kind == .quote { lastQuote = scanned }
