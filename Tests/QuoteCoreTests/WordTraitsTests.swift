@@ -38,14 +38,17 @@ final class WordTraitsTests: XCTestCase {
     }
 
     /// The rules find the possessive "'s" by a mark bit instead of its text: the bit is set on
-    /// exactly the tokens whose text is "'s" (straight or curly apostrophe), and "asked", which
+    /// exactly the tokens whose text is "'s" (straight or curly apostrophe, never the start of a
+    /// word like "'saddle'"), and "asked", which
     /// `AskedQuestionRule` now looks for among cue verb forms only, is one.
     func testPossessivesAndAskedAreMarkedAsTheRulesExpect() {
-        let text = "Obama's aide, the minister\u{2019}s office, it's s and O'Malley's 's ASKED asked Asked."
+        let text = "Obama's aide, the minister\u{2019}s office, it's s and O'Malley's 's 'saddle' ASKED asked Asked."
         let buffer = TextBuffer(text)
         let layout = Layout(text: buffer, lexicon: .bundled)
         let tokens = Tokenizer(lexicon: .bundled).tokens(layout.shadow, 0..<layout.shadow.count, atoms: [])
         XCTAssertEqual(tokens.filter(\.isPossessive).map { buffer.text($0.range) }, ["'s", "\u{2019}s", "'s", "'s", "'s"])
+        // An apostrophe before a word that starts with "s" is a mark, not a possessive.
+        XCTAssertTrue(tokens.map { buffer.text($0.range) }.contains("saddle"))
         for token in tokens {
             XCTAssertEqual(token.isPossessive, token.kind == .word && token.lower == "'s", buffer.text(token.range))
             if token.lower == "asked" { XCTAssertTrue(token.isCueVerbForm, buffer.text(token.range)) }

@@ -361,7 +361,10 @@ struct Tokenizer {
                 count += 1
                 continue
             }
-            if CodeUnit.isApostrophe(unit), index + 1 < end, units[index + 1] == 0x73 || units[index + 1] == 0x53 {
+            // The possessive "'s" stands alone: "'saddle" is a mark and a word (as in the word
+            // path above, a letter after the "s" makes it no possessive).
+            if CodeUnit.isApostrophe(unit), index + 1 < end, units[index + 1] == 0x73 || units[index + 1] == 0x53,
+               index + 2 >= end || !CodeUnit.isLetter(units[index + 2]) {
                 var possessive = Token.possessive(at: index)
                 (possessive.traits, possessive.verbID) = possessiveDescription
                 tokens.append(possessive)
