@@ -55,7 +55,8 @@ public struct Extractor: Sendable {
         func span(_ span: TextSpan?) -> TextSpan? {
             span.map { TextSpan(text: $0.text, start: convert($0.start), end: convert($0.end)) }
         }
-        let documentHash = StableHash.of(text.units)
+        // The records' ids start from a hash of the whole text: none to make, none to hash.
+        let documentHash = attributions.isEmpty ? 0 : StableHash.of(text.units)
 
         var records: [QuoteRecord] = []
         records.reserveCapacity(attributions.count)
