@@ -202,6 +202,24 @@ struct WordTable: Sendable {
         ((hash &<< 8) | (hash &>> 56)) ^ UInt64(byte)
     }
 
+    /// The text of `lower` before its first "-" ("al" of "al-dabagh"), or nil when it has none.
+    /// ASCII words are searched by byte (`firstIndex(of: "-")` compares `Character`s: ~1,900
+    /// instructions a word); others by `Character`, where "-" with a combining mark is no "-".
+    static func textBeforeHyphen(_ lower: String) -> String? {
+        var lower = lower
+        let ascii: String?? = lower.withUTF8 { bytes in
+            var dash = -1
+            for (offset, byte) in bytes.enumerated() {
+                if byte >= 0x80 { return nil }  // not ASCII: by `Character` below
+                if byte == 0x2D && dash < 0 { dash = offset }
+            }
+            return dash < 0 ? .some(nil) : String(decoding: UnsafeBufferPointer(rebasing: bytes[..<dash]), as: UTF8.self)
+        }
+        if let ascii { return ascii }
+        guard let dash = lower.firstIndex(of: "-") else { return nil }
+        return String(lower[..<dash])
+    }
+
     /// An open-addressing table of the all-ASCII keys of `entries`.
     private struct ASCIIIndex: Sendable {
         /// Entry number per slot, or -1.
@@ -300,8 +318,8 @@ struct WordTable: Sendable {
             }
             if entry.titleWhenCapitalized, isCapitalized, lower.count > 3 { traits.insert(.title) }
         }
-        if hasHyphen, !traits.contains(.nameWord), let dash = lower.firstIndex(of: "-"),
-           hyphenParticles.contains(String(lower[..<dash])) {
+        if hasHyphen, !traits.contains(.nameWord), let particle = WordTable.textBeforeHyphen(lower),
+           hyphenParticles.contains(particle) {
             // Lowercase-led names like "al-Dabagh".
             traits.insert(.nameWord)
         }

@@ -112,7 +112,25 @@ public struct Token: Sendable, Hashable {
     }
 
     /// `mark` of the dash "—" (no one-byte text has this byte).
-    private static let dashMark: UInt8 = 0xFF
+    static let dashMark: UInt8 = 0xFF
+
+    /// A punctuation token of `lower` whose `mark` the caller knows: the byte of a one-byte
+    /// `lower`, `dashMark` for "—", else 0 (what `init` works out from `lower`, spared for the
+    /// tokenizer's one call per mark).
+    @inline(__always)
+    static func punctuation(_ range: Range<Int>, lower: String, mark: UInt8) -> Token {
+        Token(start: Int32(truncatingIfNeeded: range.lowerBound), end: Int32(truncatingIfNeeded: range.upperBound),
+              lower: lower, info: plainInfo, flags: 1 | UInt32(mark) << 8)
+    }
+
+    @inline(__always)
+    private init(start: Int32, end: Int32, lower: String, info: UInt32, flags: UInt32) {
+        self.start = start
+        self.end = end
+        self.lower = lower
+        self.info = info
+        self.flags = flags
+    }
 
     /// The `mark` bits of the possessive "'s" word token (other words have none): the phrase
     /// reader asks about every word it passes, and this spares comparing their texts.
@@ -375,15 +393,16 @@ struct Tokenizer {
             var length = 1
             if unit == CodeUnit.hyphen, index + 1 < end, units[index + 1] == CodeUnit.hyphen { length = 2 }
             let lower: String
+            let mark: UInt8
             if length == 2 || CodeUnit.isDash(unit) {
-                lower = "—"
+                (lower, mark) = ("—", Token.dashMark)
             } else if unit < 0x80 {
-                lower = Tokenizer.asciiPunctuation[Int(unit)]
+                (lower, mark) = (Tokenizer.asciiPunctuation[Int(unit)], UInt8(truncatingIfNeeded: unit))
             } else {
-                lower = UTF16String.make(shadow, index..<(index + 1))
+                // One unit of U+0080 or above: two or more bytes, and no "—" (a dash, above).
+                (lower, mark) = (UTF16String.make(shadow, index..<(index + 1)), 0)
             }
-            tokens.append(Token(range: index..<(index + length), kind: .punctuation, lower: lower,
-                                isCapitalized: false, quote: -1, part: -1))
+            tokens.append(Token.punctuation(index..<(index + length), lower: lower, mark: mark))
             count += 1
             index += length
         }
