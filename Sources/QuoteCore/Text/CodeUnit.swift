@@ -43,7 +43,19 @@ enum CodeUnit {
         if unit < 0x80 {
             return (unit >= 0x41 && unit <= 0x5A) || (unit >= 0x61 && unit <= 0x7A)
         }
+        return isLetterBeyondASCII(unit)
+    }
+
+    /// `isLetter` for units of U+0080 and above: not inlined, so that the loops that inline
+    /// `isLetter` stay small (inlined, this grew the tokenizer's loop until Swift boxed its
+    /// captured variables: twice the instructions).
+    @inline(never)
+    static func isLetterBeyondASCII(_ unit: UInt16) -> Bool {
         if unit & 0xF800 == 0xD800 { return true }  // surrogates: treat as letters of a word
+        // News text's commonest units past ASCII, answered without Unicode's property tables
+        // (~330 instructions a look-up); CodeUnitTests compares every unit with the tables.
+        if unit >= 0xC0 && unit <= 0x24F { return unit != 0xD7 && unit != 0xF7 }  // Latin letters
+        if unit >= 0x2000 && unit <= 0x206F { return false }  // General Punctuation: ’ ” – — …
         guard let scalar = Unicode.Scalar(unit) else { return false }
         return scalar.properties.isAlphabetic
     }
@@ -52,6 +64,14 @@ enum CodeUnit {
     @inline(__always)
     static func isDigit(_ unit: UInt16) -> Bool {
         if unit < 0x80 { return unit >= 0x30 && unit <= 0x39 }
+        return isDigitBeyondASCII(unit)
+    }
+
+    /// `isDigit` for units of U+0080 and above (not inlined, as `isLetterBeyondASCII`).
+    @inline(never)
+    static func isDigitBeyondASCII(_ unit: UInt16) -> Bool {
+        // No decimal digit before the Arabic-Indic ones (U+0660), none among General Punctuation.
+        if unit < 0x660 || (unit >= 0x2000 && unit <= 0x206F) { return false }
         guard let scalar = Unicode.Scalar(unit) else { return false }
         return scalar.properties.numericType == .decimal
     }
@@ -64,6 +84,14 @@ enum CodeUnit {
     @inline(__always)
     static func isUppercase(_ unit: UInt16) -> Bool {
         if unit < 0x80 { return unit >= 0x41 && unit <= 0x5A }
+        return isUppercaseBeyondASCII(unit)
+    }
+
+    /// `isUppercase` for units of U+0080 and above (not inlined, as `isLetterBeyondASCII`).
+    @inline(never)
+    static func isUppercaseBeyondASCII(_ unit: UInt16) -> Bool {
+        if unit >= 0xC0 && unit <= 0xFF { return unit <= 0xDE && unit != 0xD7 }  // À-Þ but ×
+        if unit >= 0x2000 && unit <= 0x206F { return false }
         guard let scalar = Unicode.Scalar(unit) else { return false }
         return scalar.properties.isUppercase
     }
@@ -72,6 +100,14 @@ enum CodeUnit {
     @inline(__always)
     static func isLowercase(_ unit: UInt16) -> Bool {
         if unit < 0x80 { return unit >= 0x61 && unit <= 0x7A }
+        return isLowercaseBeyondASCII(unit)
+    }
+
+    /// `isLowercase` for units of U+0080 and above (not inlined, as `isLetterBeyondASCII`).
+    @inline(never)
+    static func isLowercaseBeyondASCII(_ unit: UInt16) -> Bool {
+        if unit >= 0xC0 && unit <= 0xFF { return unit >= 0xDF && unit != 0xF7 }  // ß-ÿ but ÷
+        if unit >= 0x2000 && unit <= 0x206F { return false }
         guard let scalar = Unicode.Scalar(unit) else { return false }
         return scalar.properties.isLowercase
     }
