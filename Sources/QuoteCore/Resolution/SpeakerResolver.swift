@@ -187,24 +187,29 @@ public struct SpeakerResolver: Sendable {
     /// `name.split(separator: " ").count`, counted on the bytes; only a space next to a non-ASCII
     /// byte (which may share a `Character` with it) sends the name to `split`.
     static func wordCount(_ name: String) -> Int {
-        var count = 0
-        var inWord = false
-        var previous: UInt8 = 0
-        var afterSpace = false
-        for byte in name.utf8 {
-            if byte >= 0x80 && afterSpace { return name.split(separator: " ").count }
-            afterSpace = false
-            if byte == 0x20 {
-                if previous >= 0x80 { return name.split(separator: " ").count }
-                inWord = false
-                afterSpace = true
-            } else if !inWord {
-                inWord = true
-                count += 1
+        // On the contiguous bytes (iterating the UTF-8 view took ~600 instructions a name).
+        var copy = name
+        let counted: Int? = copy.withUTF8 { bytes in
+            var count = 0
+            var inWord = false
+            var previous: UInt8 = 0
+            var afterSpace = false
+            for byte in bytes {
+                if byte >= 0x80 && afterSpace { return nil }
+                afterSpace = false
+                if byte == 0x20 {
+                    if previous >= 0x80 { return nil }
+                    inWord = false
+                    afterSpace = true
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                }
+                previous = byte
             }
-            previous = byte
+            return count
         }
-        return count
+        return counted ?? name.split(separator: " ").count
     }
 
     /// Gender evidence of a role's words ("congresswoman", "his wife"), two points a word: the
