@@ -33,18 +33,27 @@ final class UTF16StringTests: XCTestCase {
         XCTAssertEqual(UTF16String.lowercased(Array("ÉCOLE Road".utf16), 0..<10), "école road")
     }
 
-    /// `lowercasedWide` folds ASCII beside U+2000-20FF byte by byte: it must equal the standard
-    /// library's `lowercased()` for every unit of that block, and for the text around it.
+    /// `lowercasedWide` folds ASCII and Latin-1 beside U+2000-20FF unit by unit: it must equal
+    /// the standard library's `lowercased()` for every unit of those blocks, and for the text
+    /// around them; other text (lone surrogates too) must come out as the standard library's.
     func testLowercasingBesidePunctuationEqualsTheStandardLibrary() {
-        for unit in UInt16(0x2000)...0x20FF {
+        for unit in Array(UInt16(0x80)...0xFF) + Array(UInt16(0x2000)...0x20FF) {
             let units: [UInt16] = Array("Ab \"Q".utf16) + [unit] + Array("Z9".utf16)
             XCTAssertEqual(UTF16String.lowercased(units, 0..<units.count),
                            String(decoding: units, as: UTF16.self).lowercased(), "U+\(String(unit, radix: 16))")
         }
         for text in ["\u{201C}Advertisement\u{201D}", "ÉCOLE \u{2014} Road", "\u{212A}elvin \u{2019}S", "İstanbul", "ΣΟΦΙΑ",
-                     "\u{2160}\u{2161} \u{24B6}", "A\u{1F600}B", ""] {
+                     "\u{2160}\u{2161} \u{24B6}", "A\u{1F600}B", "", "ÀÉÎÕÜ Ÿ ß ÆØÞ", "Łódź Šťastný", "ПУТИН Ёлка",
+                     "Æ\u{0130}\u{0301}É"] {
             let units = Array(text.utf16)
             XCTAssertEqual(UTF16String.lowercased(units, 0..<units.count), text.lowercased(), text)
+        }
+    }
+
+    func testLowercasingLoneSurrogatesEqualsTheStandardLibrary() {
+        for units: [UInt16] in [[0xC9, 0xD83D], [0xDC00, 0x41, 0x416], [0x416, 0xD83D, 0xDE00, 0xDBFF]] {
+            XCTAssertEqual(UTF16String.lowercased(units, 0..<units.count),
+                           String(decoding: units, as: UTF16.self).lowercased(), "\(units)")
         }
     }
 

@@ -12,14 +12,15 @@ enum UTF16String {
     /// UTF-16 to UTF-8 in one pass straight into the string's storage; a lone surrogate becomes
     /// U+FFFD, as `String(decoding:as:)` repairs it. (The standard library's decoder goes through
     /// its generic repairing path, several times slower on long quotations with curly marks.)
-    /// With `foldingASCII`, ASCII capitals are written lowercased.
-    static func transcoded(_ units: [UInt16], _ range: Range<Int>, foldingASCII: Bool = false) -> String {
+    /// With `foldingLatin1`, the capitals of ASCII and Latin-1 (A-Z, À-Þ but ×) are written
+    /// lowercased: 0x20 more, as Unicode maps each of them.
+    static func transcoded(_ units: [UInt16], _ range: Range<Int>, foldingLatin1: Bool = false) -> String {
         String(unsafeUninitializedCapacity: range.count * 3) { buffer in
             var out = 0
             var index = range.lowerBound
             let end = range.upperBound
             while index < end {
-                if !foldingASCII && end - index >= 16 {
+                if !foldingLatin1 && end - index >= 16 {
                     // A run of ASCII narrowed sixteen units at a time.
                     let narrowed = units.withUnsafeBufferPointer {
                         qscan_narrow_ascii($0.baseAddress! + index, end - index, buffer.baseAddress! + out)
@@ -28,14 +29,15 @@ enum UTF16String {
                     out += narrowed
                     if index == end { break }
                 }
-                let unit = units[index]
+                var unit = units[index]
                 index += 1
                 if unit < 0x80 {
                     var byte = UInt8(truncatingIfNeeded: unit)
-                    if foldingASCII && byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+                    if foldingLatin1 && byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
                     buffer[out] = byte
                     out += 1
                 } else if unit < 0x800 {
+                    if foldingLatin1 && unit >= 0xC0 && unit <= 0xDE && unit != 0xD7 { unit += 0x20 }
                     buffer[out] = UInt8(truncatingIfNeeded: 0xC0 | (unit >> 6))
                     buffer[out + 1] = UInt8(truncatingIfNeeded: 0x80 | (unit & 0x3F))
                     out += 2
@@ -67,19 +69,21 @@ enum UTF16String {
     }
 
     /// `String(decoding: units[range], as: UTF16.self).lowercased()` for text that is not all
-    /// ASCII. ASCII beside General Punctuation, super- and subscripts and currency signs
-    /// (U+2000-20FF: curly quotation marks, dashes, ellipses; none has a lowercase mapping, as
-    /// `UTF16StringTests` checks for each) is folded byte by byte; other text goes through the
-    /// standard library, which maps every scalar through Unicode's tables and builds a string
-    /// for each (a short line with a curly quotation mark took ~36,000 instructions).
+    /// ASCII. ASCII and Latin-1 (whose capitals lowercase to the unit 0x20 above) beside General
+    /// Punctuation, super- and subscripts and currency signs (U+2000-20FF: curly quotation marks,
+    /// dashes, ellipses; none has a lowercase mapping) are folded unit by unit, as
+    /// `UTF16StringTests` checks for each of these units. Other text is transcoded here and
+    /// lowercased by the standard library, which maps every scalar through Unicode's tables (a
+    /// short line with a curly quotation mark took ~36,000 instructions; decoding the slice with
+    /// `String(decoding:as:)`, its generic path, ~5,000 a word more).
     static func lowercasedWide(_ units: [UInt16], _ range: Range<Int>) -> String {
         for index in range {
             let unit = units[index]
-            if unit >= 0x80 && unit & 0xFF00 != 0x2000 {
-                return String(decoding: units[range], as: UTF16.self).lowercased()
+            if unit >= 0x100 && unit & 0xFF00 != 0x2000 {
+                return transcoded(units, range).lowercased()
             }
         }
-        return transcoded(units, range, foldingASCII: true)
+        return transcoded(units, range, foldingLatin1: true)
     }
 
     /// The string of an all-ASCII range, optionally lowercased; nil for other text.
