@@ -43,6 +43,48 @@ final class SpeakerRoleFilterTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(SpeakerRoleFilter.isRole("Whoever senator"))
     }
 
+    /// `isRole` as it was before its word filter: every word looked up in the lists.
+    static func unfilteredIsRole(_ role: String) -> Bool {
+        let first = role.split(separator: " ").first.map { $0.lowercased() }
+        if let first, ["who", "whose", "which", "that"].contains(first) { return false }
+        let words = role.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" }).map(String.init)
+        return words.contains { text in
+            if Lexicon.bundled.titles[text] != nil { return true }
+            let lower = text.lowercased()
+            if Lexicon.bundled.roleNouns[lower] == .person { return true }
+            if text.utf8.allSatisfy({ $0 < 0x80 }) && !Lexicon.bundled.titleWords.contains(lower) { return false }
+            return Lexicon.bundled.titles[text.capitalized] != nil
+        }
+    }
+
+    /// The filter that spares most words their look-ups must not change an answer: roles made
+    /// of the lists' own words in three cases, beside words of no list, against every look-up.
+    func testWordFilterAnswersAsEveryLookUpDid() {
+        let lexicon = Lexicon.bundled
+        var words = Array(lexicon.titles.keys) + Array(lexicon.roleNouns.keys) + Array(lexicon.titleWords)
+        words = words.flatMap { [$0, $0.uppercased(), $0.capitalized, $0.lowercased()] }
+        let plain = ["a", "the", "defiant", "attack", "of", "former", "GOP", "ex-", "Sen", "sénateur", "Señora", "N.Y.",
+                     "who", "That", "longtime", "campaign", "(R)", "Iraq's", "big", "Times", "new", "party", "it"]
+        var state: UInt64 = 20261202
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var roles = words + plain
+        for _ in 0..<6_000 {
+            let role = (0...next(3)).map { _ in next(5) == 0 ? words[next(words.count)] : plain[next(plain.count)] }
+            roles.append(role.joined(separator: next(4) == 0 ? ", " : " "))
+        }
+        var yes = 0
+        for role in roles {
+            let expected = SpeakerRoleFilterTests.unfilteredIsRole(role)
+            XCTAssertEqual(SpeakerRoleFilter.isRole(role), expected, role)
+            if expected { yes += 1 }
+        }
+        XCTAssertGreaterThan(yes, roles.count / 4)  // both answers are exercised
+        XCTAssertLessThan(yes, roles.count * 3 / 4)
+    }
+
     func testNegatedClausesAreNotNamesWithEitherApostrophe() {
         func endsInNegation(_ word: String) -> Bool {
             var word = word

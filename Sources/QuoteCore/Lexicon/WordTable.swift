@@ -330,14 +330,14 @@ struct WordTable: Sendable {
 /// Which all-ASCII texts may equal a key of a string list, told from the text's length and its
 /// first and last characters: most phrases the analyzer looks up are in no list, and the filter
 /// spares building and hashing a `String` for them.
-struct ASCIIKeyFilter: Sendable {
+package struct ASCIIKeyFilter: Sendable {
     /// One bit per signature of a key that equals some all-ASCII text, for two signatures: the
     /// length with the first and last unit, and the length with the second and next-to-last
     /// unit. Both must be set ("Alpha Beta" and "Al Jazeera" share the first).
     private var bits = [UInt64](repeating: 0, count: 1024)
     private var innerBits = [UInt64](repeating: 0, count: 1024)
 
-    init(_ keys: some Sequence<String>) {
+    package init(_ keys: some Sequence<String>) {
         for key in keys {
             // A key equals an all-ASCII text only when its decomposed form is that text.
             // (An ASCII key is its own decomposition.)
@@ -362,7 +362,7 @@ struct ASCIIKeyFilter: Sendable {
     /// `mayContain` for the all-ASCII bytes `bytes[range]`, or for their lowercased form: the
     /// signatures keep five low bits of a letter, the same for both cases.
     @inline(__always)
-    func mayContain(ascii bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    package func mayContain(ascii bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard !range.isEmpty else { return true }
         return has(ASCIIKeyFilter.signatures(bytes, range))
     }
