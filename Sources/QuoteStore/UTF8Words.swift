@@ -5,6 +5,7 @@ enum UTF8Words {
     /// UTF-8 view generically took thousands of instructions a name or role.)
     static func ranges(in bytes: UnsafeBufferPointer<UInt8>, separatedBy isSeparator: (UInt8) -> Bool) -> [Range<Int>] {
         var words: [Range<Int>] = []
+        words.reserveCapacity(8)  // a name's or a role's words: one buffer, not grown from one
         var start = -1
         for index in 0...bytes.count {
             if index < bytes.count && !isSeparator(bytes[index]) {
