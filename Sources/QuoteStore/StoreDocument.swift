@@ -40,6 +40,13 @@ public struct StoreDocument: Sendable {
         private var trackable: [Name: Bool] = [:]
         private var roles: [String: Bool] = [:]
 
+        /// Filters for a document of `records` records: room for an answer per record from the
+        /// start (grown from empty, each table rehashed its strings ~3 times a document).
+        init(records: Int) {
+            trackable.reserveCapacity(min(records, 256))
+            roles.reserveCapacity(min(records, 256))
+        }
+
         mutating func isTrackable(_ speaker: Speaker) -> Bool {
             let name = Name(name: speaker.name, kind: speaker.kind, isUnresolved: speaker.resolution == "unresolved")
             if let known = trackable[name] { return known }
@@ -89,7 +96,7 @@ public struct StoreDocument: Sendable {
         var writer = JSONLineWriter(capacity: 1024)
         var json: [UInt8] = []
         json.reserveCapacity(640 * result.quotes.count)
-        var filters = SpeakerFilters()
+        var filters = SpeakerFilters(records: result.quotes.count)
         var quotes: [Quote] = []
         quotes.reserveCapacity(result.quotes.count)
         for record in result.quotes {
