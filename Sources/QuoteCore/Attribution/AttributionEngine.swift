@@ -14,10 +14,15 @@ public struct AttributionEngine: Sendable {
         // Every rule needs a quotation, a cue verb, "according" or a colon in the unit it reads;
         // most sentences of an article have none of these and are not offered to the rules.
         // Positions, not copies of the units: each rule reads them in place.
-        let candidates = units.indices.filter { position in
-            units[position].tokens.contains { token in
-                token.kind == .quote || token.isCueVerbForm || token.has(.cueWord) || token.isPunct(":")
-            }
+        // Each candidate's features are worked out in the same pass: a rule is offered only the
+        // candidates that have its trigger.
+        var candidates: [Int] = []
+        var features: [UnitFeatures] = []
+        for position in units.indices {
+            let found = UnitFeatures.of(units[position])
+            guard !found.isDisjoint(with: [.quotation, .cue, .colon]) else { continue }
+            candidates.append(position)
+            features.append(found)
         }
         // Room for about every attribution at once: most claim a quotation of their own or add
         // a clause to a candidate sentence. Grown by doubling, a huge document's array (then 256
@@ -26,7 +31,9 @@ public struct AttributionEngine: Sendable {
         context.accepted.reserveCapacity(quotes.count + candidates.count)
         context.usedCues.reserveCapacity(candidates.count)  // about a cue per candidate, not rehashed as it grows
         for rule in rules {
-            for position in candidates {
+            let trigger = rule.trigger
+            for (candidate, position) in candidates.enumerated() {
+                if let trigger, !features[candidate].contains(trigger) { continue }
                 for attribution in rule.apply(units[position], context) {
                     if attribution.claimed.contains(where: context.claimed.contains) { continue }
                     if let content = attribution.content {

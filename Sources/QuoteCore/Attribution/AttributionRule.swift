@@ -11,8 +11,16 @@ public protocol AttributionRule: Sendable {
     var ids: [String] { get }
     /// Worked examples: documentation that the test suite runs.
     var examples: [RuleExample] { get }
+    /// What a unit must hold for the rule to find anything in it (see `UnitFeatures`); nil
+    /// when any unit may do. The engine offers the rule only units with its trigger.
+    var trigger: UnitFeatures? { get }
     /// Attributions the rule finds in `unit`.
     func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution]
+}
+
+extension AttributionRule {
+    /// Any unit may do, unless the rule says otherwise.
+    public var trigger: UnitFeatures? { nil }
 }
 
 /// What rules may consult: the analyzer, the document's units and quotations, and what earlier

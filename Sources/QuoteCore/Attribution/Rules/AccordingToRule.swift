@@ -16,6 +16,9 @@ public struct AccordingToRule: AttributionRule {
 
     public init() {}
 
+    /// Units with a cue word: "according to" opens with one.
+    public var trigger: UnitFeatures? { .cueWord }
+
     public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
         let tokens = unit.tokens
         var results: [Attribution] = []

@@ -25,6 +25,9 @@ public struct AskedQuestionRule: AttributionRule {
 
     public init() {}
 
+    /// Units with "asked", where the rule starts.
+    public var trigger: UnitFeatures? { .asked }
+
     public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
         let tokens = unit.tokens
         let analyzer = context.analyzer

@@ -13,6 +13,9 @@ public struct ContinuationRule: AttributionRule {
 
     public init() {}
 
+    /// Units with a quotation token: the rule reads only those.
+    public var trigger: UnitFeatures? { .quotation }
+
     public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
         let tokens = unit.tokens
         guard unit.isQuoteOnly,

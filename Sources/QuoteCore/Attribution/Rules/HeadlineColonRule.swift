@@ -22,6 +22,9 @@ public struct HeadlineColonRule: AttributionRule {
 
     public init() {}
 
+    /// Units with a colon, where the rule starts.
+    public var trigger: UnitFeatures? { .colon }
+
     public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
         let tokens = unit.tokens
         guard let colon = tokens.firstIndex(where: { $0.isPunct(":") }), colon >= 1, colon <= 10,

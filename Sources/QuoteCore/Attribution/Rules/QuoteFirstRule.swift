@@ -22,6 +22,9 @@ public struct QuoteFirstRule: AttributionRule {
 
     public init() {}
 
+    /// Units with a quotation token: the rule reads only those.
+    public var trigger: UnitFeatures? { .quotation }
+
     public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
         let tokens = unit.tokens
         guard let quoteIndex = tokens.firstIndex(where: { $0.kind == .quote }),

@@ -21,6 +21,9 @@ public struct QuotedAsSayingRule: AttributionRule {
 
     public init() {}
 
+    /// Units with a form of "quote": "quoted ... as saying" opens with one.
+    public var trigger: UnitFeatures? { .quotedForm }
+
     public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
         let tokens = unit.tokens
         let analyzer = context.analyzer

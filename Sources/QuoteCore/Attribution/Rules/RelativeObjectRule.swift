@@ -25,6 +25,9 @@ public struct RelativeObjectRule: AttributionRule {
 
     public init() {}
 
+    /// Units with a cue verb form or a cue word: the clause after the pronoun ends at one.
+    public var trigger: UnitFeatures? { .cue }
+
     public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
         let tokens = unit.tokens
         let analyzer = context.analyzer

@@ -149,6 +149,9 @@ public struct ReportedSpeechRule: AttributionRule {
 
     public init() {}
 
+    /// Units with a cue verb form or a cue word, where the rule starts.
+    public var trigger: UnitFeatures? { .cue }
+
     public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
         let tokens = unit.tokens
         let analyzer = context.analyzer

@@ -14,6 +14,9 @@ public struct SentenceSubjectRule: AttributionRule {
 
     public init() {}
 
+    /// Units with a quotation token: the rule reads only those.
+    public var trigger: UnitFeatures? { .quotation }
+
     public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
         let tokens = unit.tokens
         // One quotation, closing the sentence, after a comma or colon.

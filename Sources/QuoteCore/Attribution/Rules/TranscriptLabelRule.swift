@@ -19,6 +19,9 @@ public struct TranscriptLabelRule: AttributionRule {
 
     public init() {}
 
+    /// Units with a colon, where the rule starts.
+    public var trigger: UnitFeatures? { .colon }
+
     public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
         let tokens = unit.tokens
         let analyzer = context.analyzer

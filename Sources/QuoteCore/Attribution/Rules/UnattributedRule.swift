@@ -13,6 +13,9 @@ public struct UnattributedRule: AttributionRule {
 
     public init() {}
 
+    /// Units with a quotation token: the rule reads only those.
+    public var trigger: UnitFeatures? { .quotation }
+
     public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
         var results: [Attribution] = []
         // Once per unit, not per quotation: a window of nested quotations has hundreds of them.
