@@ -13,9 +13,9 @@ public struct AttributionEngine: Sendable {
         var contents: [Int: [Range<Int>]] = [:]  // unit -> reported clauses accepted
         // Every rule needs a quotation, a cue verb, "according" or a colon in the unit it reads;
         // most sentences of an article have none of these and are not offered to the rules.
-        // Positions, not copies of the units: each rule reads them in place.
-        // Each candidate's features are worked out in the same pass: a rule is offered only the
-        // candidates that have its trigger.
+        // Positions, not copies of the units (each call still hands its rule a copy of the unit,
+        // ~100 instructions, which is why the triggers below matter). Each candidate's features
+        // are worked out in the same pass: a rule is offered only the candidates with its trigger.
         var candidates: [Int] = []
         var features: [UnitFeatures] = []
         for position in units.indices {
