@@ -141,9 +141,9 @@ public struct Token: Sendable, Hashable {
 
     /// A word token of the possessive "'s".
     static func possessive(at start: Int) -> Token {
-        var token = Token(range: start..<(start + 2), kind: .word, lower: "'s", isCapitalized: false, quote: -1, part: -1)
-        token.flags |= UInt32(possessiveMark) << 8
-        return token
+        // A word (kind 0), not capitalised, with the possessive's mark.
+        Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: start + 2), lower: "'s",
+              info: plainInfo, flags: UInt32(possessiveMark) << 8)
     }
 
     @inline(__always) public func has(_ trait: WordTraits) -> Bool { traits.contains(trait) }
