@@ -30,7 +30,7 @@ public struct TextSpan: Codable, Hashable, Sendable {
     /// Offset one past the last unit.
     public var end: Int
 
-    public init(text: String, start: Int, end: Int) {
+    @inlinable public init(text: String, start: Int, end: Int) {
         self.text = text
         self.start = start
         self.end = end
@@ -42,7 +42,7 @@ public struct OffsetRange: Codable, Hashable, Sendable {
     public var start: Int
     public var end: Int
 
-    public init(start: Int, end: Int) {
+    @inlinable public init(start: Int, end: Int) {
         self.start = start
         self.end = end
     }
@@ -58,7 +58,7 @@ public struct QuoteContent: Codable, Hashable, Sendable {
     /// marks. Absent for a single-paragraph quotation.
     public var parts: [OffsetRange]?
 
-    public init(text: String, start: Int, end: Int, parts: [OffsetRange]? = nil) {
+    @inlinable public init(text: String, start: Int, end: Int, parts: [OffsetRange]? = nil) {
         self.text = text
         self.start = start
         self.end = end
@@ -94,7 +94,7 @@ public struct Speaker: Codable, Hashable, Sendable {
         try container.encodeIfPresent(resolution, forKey: .resolution)
     }
 
-    public init(name: String, kind: SpeakerKind, role: String? = nil, mention: TextSpan? = nil,
+    @inlinable public init(name: String, kind: SpeakerKind, role: String? = nil, mention: TextSpan? = nil,
                 resolution: String? = nil) {
         self.name = name
         self.kind = kind
@@ -112,7 +112,7 @@ public struct Cue: Codable, Hashable, Sendable {
     public var start: Int
     public var end: Int
 
-    public init(text: String, lemma: String, start: Int, end: Int) {
+    @inlinable public init(text: String, lemma: String, start: Int, end: Int) {
         self.text = text
         self.lemma = lemma
         self.start = start
@@ -161,7 +161,7 @@ public struct QuoteRecord: Codable, Hashable, Sendable {
         try container.encodeIfPresent(diagnostics, forKey: .diagnostics)
     }
 
-    public init(document: String, id: String, type: QuoteType, quote: QuoteContent,
+    @inlinable public init(document: String, id: String, type: QuoteType, quote: QuoteContent,
                 speaker: Speaker?, via: Speaker? = nil, cue: Cue?, confidence: Double,
                 rule: String, diagnostics: [String]? = nil, schemaVersion: String? = nil) {
         self.document = document

@@ -32,3 +32,26 @@ final class StableHashHexTests: XCTestCase {
         }
     }
 }
+
+/// Record ids and their hashes keep their values: the id is "q", the hex digits, and one "x" per
+/// earlier record of the same hash; the three-value hash is FNV-1a over the values in order.
+final class StableHashIDTests: XCTestCase {
+    func testIDIsQHexAndSuffixes() {
+        for value: UInt64 in [0, 0xA, 0x1234_5678_9ABC_DEF0, UInt64.max] {
+            for suffixes in [0, 1, 3] {
+                XCTAssertEqual(StableHash.id(value, suffixes: suffixes),
+                               "q" + StableHash.hex(value) + String(repeating: "x", count: suffixes))
+            }
+        }
+    }
+
+    func testThreeValueHashIsFNV1aOverTheValues() {
+        func fnv(_ values: [UInt64]) -> UInt64 {
+            values.reduce(0xcbf29ce484222325) { ($0 ^ $1) &* 0x100000001b3 }
+        }
+        for (first, second, third): (UInt64, UInt64, UInt64) in [(0, 0, 0), (17, 42, 1), (UInt64.max, 3, 2)] {
+            XCTAssertEqual(StableHash.of(first, second, third), fnv([first, second, third]))
+        }
+        XCTAssertNotEqual(StableHash.of(1, 2, 3), StableHash.of(2, 1, 3))
+    }
+}

@@ -92,11 +92,10 @@ public struct Extractor: Sendable {
                     start: convert($0.lowerBound), end: convert($0.upperBound))
             }
             let type = attribution.type
-            let idHash = documentHash &+ StableHash.of([UInt64(range.lowerBound), UInt64(range.upperBound), UInt64(type.hashSeed)])
+            let idHash = documentHash &+ StableHash.of(UInt64(range.lowerBound), UInt64(range.upperBound), UInt64(type.hashSeed))
             let suffixes = idsByHash[idHash, default: 0]
             idsByHash[idHash] = suffixes + 1
-            var id = "q" + StableHash.hex(idHash)
-            if suffixes > 0 { id += String(repeating: "x", count: suffixes) }
+            let id = StableHash.id(idHash, suffixes: suffixes)
             records.append(QuoteRecord(
                 document: document, id: id, type: type,
                 quote: QuoteContent(text: text.text(range), start: convert(range.lowerBound), end: convert(range.upperBound),
@@ -280,23 +279,35 @@ enum StableHash {
         return hash
     }
 
-    static func of(_ values: [UInt64]) -> UInt64 {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for value in values {
-            hash ^= value
-            hash = hash &* 0x100000001b3
-        }
-        return hash
+    /// The hash of three values, each folded in as one unit (no array: this is once a record).
+    static func of(_ first: UInt64, _ second: UInt64, _ third: UInt64) -> UInt64 {
+        let prime: UInt64 = 0x100000001b3
+        let hash = ((0xcbf29ce484222325 ^ first) &* prime ^ second) &* prime
+        return (hash ^ third) &* prime
     }
 
     /// `value` as 16 lowercase hex digits, zero-padded.
     static func hex(_ value: UInt64) -> String {
-        String(unsafeUninitializedCapacity: 16) { buffer in
-            for index in 0..<16 {
-                let nibble = UInt8(truncatingIfNeeded: value >> (60 - 4 * UInt64(index))) & 0x0F
-                buffer[index] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
-            }
-            return 16
+        String(unsafeUninitializedCapacity: 16) { writeHex(value, into: $0.baseAddress!) }
+    }
+
+    /// A record id: "q", the 16 hex digits of `value`, and `suffixes` times "x", as one string
+    /// (built as "q" + hex + "x"s, it was three strings, two of them thrown away, per record).
+    static func id(_ value: UInt64, suffixes: Int) -> String {
+        String(unsafeUninitializedCapacity: 17 + suffixes) { buffer in
+            buffer[0] = UInt8(ascii: "q")
+            let end = 1 + writeHex(value, into: buffer.baseAddress! + 1)
+            for index in end..<(end + suffixes) { buffer[index] = UInt8(ascii: "x") }
+            return end + suffixes
         }
+    }
+
+    /// Writes the 16 hex digits of `value` at `pointer`; returns 16.
+    private static func writeHex(_ value: UInt64, into pointer: UnsafeMutablePointer<UInt8>) -> Int {
+        for index in 0..<16 {
+            let nibble = UInt8(truncatingIfNeeded: value >> (60 - 4 * UInt64(index))) & 0x0F
+            pointer[index] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+        }
+        return 16
     }
 }
