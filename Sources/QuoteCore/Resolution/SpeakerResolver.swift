@@ -76,9 +76,13 @@ public struct SpeakerResolver: Sendable {
         collectEntities(units)
     }
 
-    /// Clean display text of a range: white space folded, possessive dropped.
-    func display(_ range: Range<Int>) -> String {
-        if let end = plainEnd(range) { return text.text(range.lowerBound..<end) }
+    /// Clean display text of a range: white space folded, possessive dropped. `whole`, when
+    /// given, is `text.text(range)` already built, and is the answer when nothing is dropped.
+    func display(_ range: Range<Int>, whole: String? = nil) -> String {
+        if let end = plainEnd(range) {
+            if end == range.upperBound, let whole { return whole }
+            return text.text(range.lowerBound..<end)
+        }
         var value = text.text(range)
         // Fold white space only when there is something other than single spaces.
         var needsFolding = false
@@ -456,7 +460,9 @@ public struct SpeakerResolver: Sendable {
         var entity: Int? = nil
         switch phrase.form {
         case .name:
-            let name = display(phrase.mention)
+            // The mention's text is the name unless it ends in a possessive or folds white space
+            // (one string built, not two).
+            let name = display(phrase.mention, whole: mentionSpan.text)
             let key = key(name)
             if let known = knownSuffix(of: name) ?? byName[key] {
                 entity = known
@@ -475,10 +481,10 @@ public struct SpeakerResolver: Sendable {
         case .nominal:
             speaker = resolveNominal(phrase, mention: mentionSpan, at: position, entity: &entity)
         case .organization:
-            speaker = Speaker(name: analyzer.stripDeterminer(display(phrase.mention)), kind: .organization,
+            speaker = Speaker(name: analyzer.stripDeterminer(display(phrase.mention, whole: mentionSpan.text)), kind: .organization,
                               role: role, mention: mentionSpan, resolution: "name")
         case .document:
-            speaker = Speaker(name: display(phrase.mention), kind: .unknown, role: nil, mention: mentionSpan,
+            speaker = Speaker(name: display(phrase.mention, whole: mentionSpan.text), kind: .unknown, role: nil, mention: mentionSpan,
                               resolution: "unresolved")
         }
         if let entity, entities[entity].role == nil, let role, phrase.form == .name {
@@ -733,6 +739,6 @@ public struct SpeakerResolver: Sendable {
                                resolution: "nominal")
             }
         }
-        return Speaker(name: display(phrase.mention), kind: .person, role: nil, mention: mention, resolution: "unresolved")
+        return Speaker(name: display(phrase.mention, whole: mention.text), kind: .person, role: nil, mention: mention, resolution: "unresolved")
     }
 }
