@@ -134,7 +134,7 @@ struct JSONCursor {
     }
 
     private mutating func utf8(_ text: String) {
-        JSONCursor.withUTF8(text) { raw($0) }
+        text.withUTF8Bytes { raw($0) }
     }
 
     /// Doubles as `JSONEncoder` writes them: Swift's shortest form, without a trailing ".0".
@@ -147,20 +147,10 @@ struct JSONCursor {
         utf8(JSONCursor.numberText(value))
     }
 
-    /// `body` over the UTF-8 bytes of `text`, read in place. The contiguous view takes `text`
-    /// as it is (`withUTF8` is mutating: each call copied the string to a variable, a retain
-    /// and a release); a string that is not native UTF-8 (bridged) is copied first.
-    @inline(__always)
-    private static func withUTF8<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-        var copy = text
-        return copy.withUTF8(body)
-    }
-
     /// A JSON string: quotes, backslashes and control characters escaped as `JSONEncoder` does.
     mutating func string(_ value: String) {
         byte(UInt8(ascii: "\""))
-        JSONCursor.withUTF8(value) { utf8 in
+        value.withUTF8Bytes { utf8 in
             var runStart = 0
             var index = 0
             while index < utf8.count {

@@ -25,14 +25,14 @@ enum SpeakerNameFilter {
 
     /// True when the store should give `speaker` an identity.
     static func isTrackable(_ speaker: Speaker) -> Bool {
-        var name = speaker.name
+        let name = speaker.name
         if speaker.resolution == "unresolved", Lexicon.bundled.pronouns[name] != nil || Lexicon.bundled.pronouns[name.lowercased()] != nil {
             return false
         }
         // The words between spaces as ranges of the name's UTF-8, found on its contiguous bytes:
         // splitting the UTF-8 view into `Substring`s and comparing their suffixes generically took
         // ~8,000 instructions a name (by `Character`, more).
-        let (words, negated, hasComma) = name.withUTF8 { bytes -> ([Range<Int>], Bool, Bool) in
+        let (words, negated, hasComma) = name.withUTF8Bytes { bytes -> ([Range<Int>], Bool, Bool) in
             let words = UTF8Words.ranges(in: bytes) { $0 == 0x20 }
             return (words, words.contains { endsInNegation(UnsafeBufferPointer(rebasing: bytes[$0])) }, bytes.contains(0x2C))
         }

@@ -1,4 +1,5 @@
 import QuoteCore
+import QuoteSchema
 
 /// Which of a record's roles the speaker directory keeps as the speaker's roles.
 ///
@@ -14,9 +15,8 @@ enum SpeakerRoleFilter {
         // and released every one of its tables (~1,900 instructions a call). The role is read on
         // its contiguous bytes (the UTF-8 view's generic split took ~2,500 instructions a role,
         // its generic comparisons with the relative words ~900).
-        var role = role
         let filter = roleWordFilter  // once: each read of a static goes through `swift_once`
-        let words: [(text: String, isASCII: Bool)]? = role.withUTF8 { bytes in
+        let words: [(text: String, isASCII: Bool)]? = role.withUTF8Bytes { bytes in
             // Relative clauses describe, they do not name a function: the first word between
             // spaces, in any case.
             var start = 0

@@ -215,8 +215,7 @@ enum StoreSchema {
     /// all ASCII (Foundation's `trimmingCharacters` took ~44,000 instructions a document, 1.3% of
     /// an index); `firstLineByCharacters` otherwise, which gives the same text.
     static func firstLine(_ text: String) -> String? {
-        var text = text
-        let fast = text.withUTF8 { bytes -> String?? in
+        let fast = text.withUTF8Bytes { bytes -> String?? in
             var end = 0
             while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
             var start = 0

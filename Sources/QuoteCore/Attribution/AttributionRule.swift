@@ -226,8 +226,7 @@ enum Tokens {
     /// not ASCII (a prepended mark could join "i" into one character with it), which is left to
     /// `hasSuffix`.
     @inline(__always) static func endsInING(_ word: String) -> Bool {
-        var word = word
-        let bytes: (ing: Bool, asciiBefore: Bool) = word.withUTF8 { bytes in
+        let bytes: (ing: Bool, asciiBefore: Bool) = word.withUTF8Bytes { bytes in
             let count = bytes.count
             let ing = count >= 3 && bytes[count - 1] == 0x67 && bytes[count - 2] == 0x6E && bytes[count - 3] == 0x69
             return (ing, count == 3 || (count > 3 && bytes[count - 4] < 0x80))

@@ -1,4 +1,5 @@
 import Foundation
+import QuoteSchema
 
 /// What the word lists say about one word, found with one hash lookup per token.
 ///
@@ -206,8 +207,7 @@ struct WordTable: Sendable {
     /// ASCII words are searched by byte (`firstIndex(of: "-")` compares `Character`s: ~1,900
     /// instructions a word); others by `Character`, where "-" with a combining mark is no "-".
     static func textBeforeHyphen(_ lower: String) -> String? {
-        var lower = lower
-        let ascii: String?? = lower.withUTF8 { bytes in
+        let ascii: String?? = lower.withUTF8Bytes { bytes in
             var dash = -1
             for (offset, byte) in bytes.enumerated() {
                 if byte >= 0x80 { return nil }  // not ASCII: by `Character` below

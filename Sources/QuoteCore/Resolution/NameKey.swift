@@ -1,4 +1,5 @@
 import CQuoteICU
+import QuoteSchema
 
 /// Matching keys for names: ICU's `Any-Latin; Latin-ASCII; Lower; [^a-z0-9] Remove`.
 ///
@@ -34,8 +35,7 @@ public enum NameKey {
     /// The key of an all-ASCII name without ICU: on ASCII the transform only lowercases and drops
     /// everything but letters and digits (names are mostly ASCII; ICU costs microseconds a call).
     static func asciiKey(_ name: String) -> String? {
-        var name = name
-        return name.withUTF8 { bytes -> String? in
+        name.withUTF8Bytes { bytes -> String? in
             var kept = 0
             for byte in bytes {
                 if byte >= 0x80 { return nil }

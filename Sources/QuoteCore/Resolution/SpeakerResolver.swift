@@ -192,8 +192,7 @@ public struct SpeakerResolver: Sendable {
     /// byte (which may share a `Character` with it) sends the name to `split`.
     static func wordCount(_ name: String) -> Int {
         // On the contiguous bytes (iterating the UTF-8 view took ~600 instructions a name).
-        var copy = name
-        let counted: Int? = copy.withUTF8 { bytes in
+        let counted: Int? = name.withUTF8Bytes { bytes in
             var count = 0
             var inWord = false
             var previous: UInt8 = 0
@@ -230,8 +229,7 @@ public struct SpeakerResolver: Sendable {
             }
         }
         let filter = analyzer.lexicon.wordTable.genderedWordFilter
-        var role = role
-        let split = role.withUTF8 { bytes -> Bool in
+        let split = role.withUTF8Bytes { bytes -> Bool in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
             var start = 0
             for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x20 {
@@ -257,8 +255,7 @@ public struct SpeakerResolver: Sendable {
 
     /// `spaceSeparated(text).last!`: the last word of a name, found from the end of an ASCII text.
     static func lastSpaceSeparated(_ text: String) -> String {
-        var text = text
-        let word = text.withUTF8 { bytes -> String? in
+        let word = text.withUTF8Bytes { bytes -> String? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             var end = bytes.count
             while end > 0, bytes[end - 1] == 0x20 { end -= 1 }

@@ -23,8 +23,7 @@ public struct TextBuffer: Sendable {
     /// through the generic UTF-16 view; `surrogateStarts` gets the offsets of the high surrogates
     /// (only four-byte sequences make them).
     static func utf16(_ string: String, surrogateStarts: inout [Int]) -> [UInt16] {
-        var string = string
-        return string.withUTF8 { utf8 in
+        string.withUTF8Bytes { utf8 in
             [UInt16](unsafeUninitializedCapacity: utf8.count) { buffer, count in
                 var index = 0
                 var out = 0
