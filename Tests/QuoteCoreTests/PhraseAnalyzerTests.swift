@@ -22,7 +22,7 @@ final class PhraseAnalyzerTests: XCTestCase {
 /// `mayBeTimeWord` is a filter in front of `timeWords`: it must pass every word of the set.
 final class TimeWordFilterTests: XCTestCase {
     func testEveryTimeWordPassesTheFilter() {
-        for word in PhraseAnalyzer.timeWords {
+        for word in PhraseAnalyzer.timeWords.words {
             XCTAssertTrue(PhraseAnalyzer.mayBeTimeWord(word), word)
         }
     }

@@ -257,7 +257,7 @@ enum Tokens {
 
     static let speech = VerbClasses(.speech)
     /// Conjunctions that open a sentence but not the reported clause ("But Iran did not...").
-    static let leadingConjunctions: Set<String> = ["but", "and", "so", "yet", "or"]
+    static let leadingConjunctions: WordSet = ["but", "and", "so", "yet", "or"]
     static let anyCue = VerbClasses(.speech, .belief, .report, .quote)
     /// Cues that report a clause without a quotation ("began" and "continued" do not).
     static let reporting = VerbClasses(.speech, .belief, .report)

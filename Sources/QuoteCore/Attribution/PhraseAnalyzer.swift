@@ -17,22 +17,22 @@ public final class PhraseAnalyzer: Sendable {
     }
 
     /// Pronouns that open a relative appositive (", who ...").
-    static let relativePronouns: Set<String> = ["who", "which", "whose"]
+    static let relativePronouns: WordSet = ["who", "which", "whose"]
     /// Objects of a poll share ("Most of them", "Two in three of those").
-    static let shareObjects: Set<String> = ["them", "us", "those"]
+    static let shareObjects: WordSet = ["them", "us", "those"]
     /// Words that open a clause, so that a stretch holding one is no subject.
-    static let clauseWords: Set<String> = ["that", "which", "if", "when", "because", "although", "while", "there", "it", "this"]
+    static let clauseWords: WordSet = ["that", "which", "if", "when", "because", "although", "while", "there", "it", "this"]
     static let determiners: Set<String> = [
         "the", "a", "an", "this", "that", "these", "those", "one", "two", "three", "four", "several",
         "some", "many", "most", "another", "other", "his", "her", "their", "its", "our", "my", "both",
         "all", "each", "every", "few", "no", "any", "top", "senior",
     ]
     /// Words between a subject and its verb that do not break the attribution.
-    static let openingPrepositions: Set<String> = ["in", "on", "at", "after", "during", "before", "from", "with",
+    static let openingPrepositions: WordSet = ["in", "on", "at", "after", "during", "before", "from", "with",
                                                    "for", "by", "since", "until", "earlier", "later", "last", "this"]
 
     /// Days and relative days that stand between a subject and its verb.
-    static let timeWords: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    static let timeWords: WordSet = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                                          "today", "yesterday", "tonight"]
 
     static let adverbs: Set<String> = [
@@ -153,7 +153,7 @@ public final class PhraseAnalyzer: Sendable {
             && !PhraseAnalyzer.lyNouns.contains(token.lower) && lexicon.roleNouns[token.lower] == nil
     }
 
-    static let lyNouns: Set<String> = ["family", "rally", "ally", "assembly", "supply", "reply", "bully", "italy", "july", "monopoly", "anomaly", "homily", "lily", "emily", "kelly", "sally", "holly", "molly", "polly", "billy", "beverly", "kimberly"]
+    static let lyNouns: WordSet = ["family", "rally", "ally", "assembly", "supply", "reply", "bully", "italy", "july", "monopoly", "anomaly", "homily", "lily", "emily", "kelly", "sally", "holly", "molly", "polly", "billy", "beverly", "kimberly"]
 
     /// The noun phrase that opens a unit ("Carson did not name them, but told ..."), if any.
     func leadingSubject(_ tokens: [Token], before limit: Int) -> SpeakerPhrase? {
@@ -501,7 +501,7 @@ public final class PhraseAnalyzer: Sendable {
     }
 
     /// Words of a figure between commas: "26 percent", "26 %", "5 points".
-    static let figureUnits: Set<String> = ["percent", "%", "points"]
+    static let figureUnits: WordSet = ["percent", "%", "points"]
 
     /// A subject the phrase reader cannot parse ("78 percent of voters in a poll said", "Jane Roe
     /// and John Doe said", "Roe became a delegate and said"): the whole stretch from the start of

@@ -16,11 +16,11 @@ public struct AskedQuestionRule: AttributionRule {
     ]
 
     /// Words that open what was asked.
-    static let openers: Set<String> = ["whether", "if", "how", "which", "why", "what", "who", "when", "where", "about"]
+    static let openers: WordSet = ["whether", "if", "how", "which", "why", "what", "who", "when", "where", "about"]
     /// Punctuation that ends what was asked, besides a dash.
-    static let stops: Set<String> = [",", ";", ":"]
+    static let stops: WordSet = [",", ";", ":"]
     /// Words before a passive "asked": "when asked", "was asked".
-    static let passiveMarkers: Set<String> = ["when", "if", "after", "before", "once", "while", "was", "were", "is", "are",
+    static let passiveMarkers: WordSet = ["when", "if", "after", "before", "once", "while", "was", "were", "is", "are",
                                              "being", "been", "be", "later", "repeatedly", "again", "also"]
 
     public init() {}

@@ -16,7 +16,7 @@ public struct HeadlineColonRule: AttributionRule {
     ]
 
     /// Words that label a headline rather than name who speaks in it.
-    static let labels: Set<String> = ["breaking", "latest", "update", "updated", "watch", "video", "exclusive", "analysis",
+    static let labels: WordSet = ["breaking", "latest", "update", "updated", "watch", "video", "exclusive", "analysis",
                                       "opinion", "editorial", "live", "factbox", "explainer", "photos", "listen", "read",
                                       "correction", "developing", "just"]
 

@@ -16,8 +16,8 @@ public struct QuotedAsSayingRule: AttributionRule {
                     quote: "the border stays open.", speaker: "Ole Brandt"),
     ]
     /// Auxiliaries that make "quoted" passive ("was quoted as saying").
-    static let auxiliaries: Set<String> = ["was", "were", "is", "are", "been", "be"]
-    static let sayingForms: Set<String> = ["saying", "telling", "writing", "stating", "remarking", "declaring", "describing", "calling"]
+    static let auxiliaries: WordSet = ["was", "were", "is", "are", "been", "be"]
+    static let sayingForms: WordSet = ["saying", "telling", "writing", "stating", "remarking", "declaring", "describing", "calling"]
 
     public init() {}
 

@@ -21,7 +21,7 @@ public struct RelativeObjectRule: AttributionRule {
                     quote: "whom", type: .indirect, speaker: "two engineers"),
     ]
 
-    static let pronouns: Set<String> = ["which", "who", "whom"]
+    static let pronouns: WordSet = ["which", "who", "whom"]
 
     public init() {}
 

@@ -4,7 +4,7 @@ extension ReportedSpeechRule {
     /// "When asked about X, Rubio said, Y" and "As Amar put it, ..." report only what follows.
     /// Other openers belong to the report ("If it is close, the campaign said, it will not ask for
     /// a recount": the annotation marks both sides).
-    static let sceneOpeners: Set<String> = ["when", "as", "despite", "asked"]
+    static let sceneOpeners: WordSet = ["when", "as", "despite", "asked"]
 
     /// The index of the speaker phrase's first token (its role's, when the role comes first).
     static func firstToken(_ tokens: [Token], of speaker: SpeakerPhrase) -> Int? {
@@ -28,7 +28,7 @@ extension ReportedSpeechRule {
     }
 
     /// Connectives a subject may follow at the start of its clause ("But Reid said").
-    static let subjectLeadIns: Set<String> = ["but", "and", "so", "yet", "still", "meanwhile", "however", "instead"]
+    static let subjectLeadIns: WordSet = ["but", "and", "so", "yet", "still", "meanwhile", "however", "instead"]
 
     /// The subject must start the sentence, or follow an introductory phrase closed by a comma.
     func startsClause(_ tokens: [Token], speaker: SpeakerPhrase) -> Bool {
@@ -52,7 +52,7 @@ extension ReportedSpeechRule {
     }
 
     /// Quantifiers that stand for the people a relative clause reports for: "those who said".
-    static let quantifierHeads: Set<String> = ["those", "many", "some", "others", "few", "most", "all", "anyone", "everyone"]
+    static let quantifierHeads: WordSet = ["those", "many", "some", "others", "few", "most", "all", "anyone", "everyone"]
 
     /// True when the speaker phrase opens a relative clause: "which", "who", "whom" or "that" before
     /// it, or a noun with the relative pronoun left out ("a probe the agency said was ongoing").
@@ -63,7 +63,7 @@ extension ReportedSpeechRule {
     }
 
     /// Finite forms that open a predicate right after a cue verb: "said was", "said went".
-    static let predicateOpeners: Set<String> = ["is", "was", "were", "are", "has", "have", "had", "will", "would", "can",
+    static let predicateOpeners: WordSet = ["is", "was", "were", "are", "has", "have", "had", "will", "would", "can",
                                                 "could", "should", "may", "might", "must", "did", "does", "went", "came",
                                                 "became", "got", "made", "led", "left", "remains", "remained", "represents"]
 
@@ -85,10 +85,10 @@ extension ReportedSpeechRule {
             || (tokens[index].lower == "that" && index >= 1 && tokens[index - 1].lower == "now")
     }
 
-    static let subordinateOpeners: Set<String> = ["while", "although", "though", "whereas", "because", "since", "if",
+    static let subordinateOpeners: WordSet = ["while", "although", "though", "whereas", "because", "since", "if",
                                                   "unless", "when", "after", "before", "as", "once", "until"]
 
-    static let clauseOpeners: Set<String> = ["after", "while", "although", "though", "when", "because", "as", "since",
+    static let clauseOpeners: WordSet = ["after", "while", "although", "though", "when", "because", "as", "since",
                                              "before", "until", "once", "whereas", "who", "whom", "if", "unless",
                                              "where", "how", "why"]
 
@@ -154,9 +154,9 @@ extension ReportedSpeechRule {
     }
 
     /// Words that open the other side of a contrast after a comma.
-    static let contrastOpeners: Set<String> = ["but", "while", "whereas"]
+    static let contrastOpeners: WordSet = ["but", "while", "whereas"]
     /// Words after ", even" that open a concession: ", even as", ", even though".
-    static let concessiveAfterEven: Set<String> = ["as", "though", "if", "after", "before"]
+    static let concessiveAfterEven: WordSet = ["as", "though", "if", "after", "before"]
 
     /// The "that" within the next words after `start` that opens a reported clause ("said Tuesday
     /// that X", "told reporters that X"), or nil. A quotation, a full stop, a pronoun or a verb

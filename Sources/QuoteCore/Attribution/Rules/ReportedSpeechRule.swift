@@ -127,22 +127,22 @@ public struct ReportedSpeechRule: AttributionRule {
     }
 
     /// Cue verbs whose relative clauses report speech or belief: "critics who say ...".
-    static let relativeLemmas: Set<String> = ["say", "claim", "argue", "insist", "believe", "think", "suggest", "contend",
+    static let relativeLemmas: WordSet = ["say", "claim", "argue", "insist", "believe", "think", "suggest", "contend",
                                               "maintain", "warn", "predict", "acknowledge", "admit", "complain", "fear",
                                               "worry", "note", "write", "tell", "assert", "allege", "deny", "doubt", "estimate"]
     /// Words after a named object that end the report: "backs Clinton in the primary", "as a liar".
-    static let afterNameObject: Set<String> = ["in", "on", "at", "during", "after", "before", "over", "for", "as", "and",
+    static let afterNameObject: WordSet = ["in", "on", "at", "during", "after", "before", "over", "for", "as", "and",
                                                "with", "to", "from", "because", "while", "since", "but"]
     /// Forms of "be" that make a following participle passive ("been" and "be" are handled before).
-    static let passiveAuxiliaries: Set<String> = ["is", "was", "were", "are", "being"]
+    static let passiveAuxiliaries: WordSet = ["is", "was", "were", "are", "being"]
     /// Words before a cue form that make it no finite verb ("to say", "the claim", "be told").
-    static let nonFiniteMarkers: Set<String> = ["to", "the", "a", "be", "been"]
+    static let nonFiniteMarkers: WordSet = ["to", "the", "a", "be", "been"]
     /// Tokens skipped at the start of a participle's clause ("saying that", "saying only").
-    static let clauseLeadIns: Set<String> = ["that", "only", ",", ":"]
+    static let clauseLeadIns: WordSet = ["that", "only", ",", ":"]
     /// Words that can make up the audience of a "tell" verb: "told reporters", "told him".
-    static let audienceWords: Set<String> = ["reporters", "him", "her", "them", "us", "me", "journalists", "supporters"]
-    static let tellLike: Set<String> = ["tell", "inform", "assure", "remind", "warn", "notify", "advise", "brief", "urge"]
-    static let adverbialStarts: Set<String> = ["on", "in", "at", "during", "last", "this", "monday", "tuesday", "wednesday",
+    static let audienceWords: WordSet = ["reporters", "him", "her", "them", "us", "me", "journalists", "supporters"]
+    static let tellLike: WordSet = ["tell", "inform", "assure", "remind", "warn", "notify", "advise", "brief", "urge"]
+    static let adverbialStarts: WordSet = ["on", "in", "at", "during", "last", "this", "monday", "tuesday", "wednesday",
                                                "thursday", "friday", "saturday", "sunday", "yesterday", "today",
                                                "earlier", "later", "recently", "privately", "publicly", "repeatedly",
                                                "again", "previously", "also", "then", "now", "once", "before"]

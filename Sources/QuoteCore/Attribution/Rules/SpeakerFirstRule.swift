@@ -25,7 +25,7 @@ public struct SpeakerFirstRule: AttributionRule {
     ]
 
     /// Prepositions that set a scene after a cue verb ("said in a statement:").
-    static let settingPrepositions: Set<String> = ["in", "on", "at", "during", "to", "after", "before"]
+    static let settingPrepositions: WordSet = ["in", "on", "at", "during", "to", "after", "before"]
     static let leadInID = "lead-in"
     static let colonID = "subject-colon"
     public var ids: [String] { [id, SpeakerFirstRule.leadInID, SpeakerFirstRule.colonID] }
