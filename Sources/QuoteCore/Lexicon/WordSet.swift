@@ -11,8 +11,8 @@ import QuoteSchema
 struct WordSet: ExpressibleByArrayLiteral, Sendable {
     /// The packed members, 0 in an empty slot (no packed word is 0: words with a zero byte are
     /// not packed).
-    private var slots: [UInt64]
-    private var mask: Int
+    private let slots: [UInt64]
+    private let mask: Int
     /// Every member: the answer for the words that are not packed.
     private let members: Set<String>
     /// True when some member is not ASCII: an ASCII word may then equal it canonically (as
@@ -24,14 +24,15 @@ struct WordSet: ExpressibleByArrayLiteral, Sendable {
         hasNonASCIIMember = members.contains { !$0.utf8.allSatisfy { $0 < 0x80 } }
         var size = 8
         while size < members.count * 4 { size *= 2 }
-        slots = [UInt64](repeating: 0, count: size)
-        mask = size - 1
+        var table = [UInt64](repeating: 0, count: size)
         for word in members {
             guard let packed = WordSet.packed(word) else { continue }
-            var slot = WordSet.slot(packed) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = packed
+            var slot = WordSet.slot(packed) & (size - 1)
+            while table[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            table[slot] = packed
         }
+        slots = table
+        mask = size - 1
     }
 
     init(arrayLiteral words: String...) {
