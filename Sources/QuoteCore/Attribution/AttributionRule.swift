@@ -112,8 +112,8 @@ extension AttributionRule {
     /// A finished attribution for one quotation.
     func direct(_ quote: Int, _ speaker: SpeakerPhrase?, cue: Token?, lemma: String?, confidence: Double,
                 unit: Unit, via: SpeakerPhrase? = nil, rule: String? = nil) -> Attribution {
-        Attribution(rule: rule ?? id, type: .direct, quote: quote, content: nil, speaker: speaker, via: via,
-                    cue: cue?.range, cueLemma: lemma, confidence: confidence, claimed: [quote], unit: unit.index)
+        Attribution(rule: rule ?? id, directQuote: quote, speaker: speaker, via: via, cue: cue?.range, cueLemma: lemma,
+                    confidence: confidence, unit: unit.index)
     }
 
     /// An attribution for a reported clause: mixed when it holds quotations, indirect otherwise.

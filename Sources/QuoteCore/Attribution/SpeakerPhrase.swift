@@ -72,12 +72,18 @@ enum Offsets {
 public struct Attribution: Sendable {
     public var rule: String
     public var type: QuoteType
+    /// The one claimed quotation of a direct attribution, kept without an array (an allocation
+    /// per attribution, most of them direct), or `Offsets.none`. Declared here, after `type`,
+    /// it fills the padding before `speaker` (the struct stays 160 bytes).
+    private var claimedSingle: Int32
     public var speaker: SpeakerPhrase?
     public var via: SpeakerPhrase?
     public var cueLemma: String?
     public var confidence: Double
     /// Every quotation the attribution accounts for (a mixed clause may hold several).
-    public var claimed: [Int]
+    public var claimed: ClaimedQuotes { ClaimedQuotes(single: Int(claimedSingle), list: claimedList) }
+    /// The claimed quotations as given, when not a single one (`claimedSingle` is then none).
+    private var claimedList: [Int]
     // Indexes and offsets in 32 bits (`Offsets.none` for nil), as in `SpeakerPhrase`.
     private var quoteIndex: Int32
     private var contentStart: Int32
@@ -118,10 +124,33 @@ public struct Attribution: Sendable {
         self.via = via
         self.cueLemma = cueLemma
         self.confidence = confidence
-        self.claimed = claimed
+        claimedList = claimed
+        claimedSingle = Offsets.none
         quoteIndex = quote.map { Int32(truncatingIfNeeded: $0) } ?? Offsets.none
         (contentStart, contentEnd) = Offsets.pack(content)
         (cueStart, cueEnd) = Offsets.pack(cue)
         unitIndex = Int32(truncatingIfNeeded: unit)
+    }
+
+    /// A direct attribution of quotation `quote`, which it claims alone.
+    init(rule: String, directQuote quote: Int, speaker: SpeakerPhrase?, via: SpeakerPhrase?, cue: Range<Int>?,
+         cueLemma: String?, confidence: Double, unit: Int) {
+        self.init(rule: rule, type: .direct, quote: quote, content: nil, speaker: speaker, via: via, cue: cue,
+                  cueLemma: cueLemma, confidence: confidence, claimed: [], unit: unit)
+        claimedSingle = Int32(truncatingIfNeeded: quote)
+    }
+}
+
+/// The quotations an attribution claims: one held inline, or a list.
+public struct ClaimedQuotes: RandomAccessCollection, Sendable {
+    /// The one quotation, or a negative number when `list` holds them.
+    fileprivate let single: Int
+    fileprivate let list: [Int]
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { single >= 0 ? 1 : list.count }
+
+    public subscript(position: Int) -> Int {
+        single >= 0 ? single : list[position]
     }
 }
