@@ -55,20 +55,11 @@ struct WordSet: ExpressibleByArrayLiteral, Sendable {
         }
     }
 
-    /// The bytes of a word of one to eight ASCII bytes, none of them zero, side by side (so two
-    /// words pack alike only when they are equal); nil for any other word.
+    /// `WordTable.packedASCII` of the word's bytes: a word of one to eight ASCII bytes, none of
+    /// them zero, side by side (two words pack alike only when they are equal); nil otherwise.
     @inline(__always)
     static func packed(_ word: String) -> UInt64? {
-        let count = word.utf8.count
-        guard count >= 1 && count <= 8 else { return nil }
-        return word.withUTF8Bytes { bytes -> UInt64? in
-            var value: UInt64 = 0
-            for byte in bytes {
-                if byte == 0 || byte >= 0x80 { return nil }
-                value = value << 8 | UInt64(byte)
-            }
-            return value
-        }
+        word.withUTF8Bytes { WordTable.packedASCII($0, 0..<$0.count) }
     }
 
     /// The first slot to probe for a packed word (its bits mixed).

@@ -171,9 +171,10 @@ struct WordTable: Sendable {
     }
 
     /// The units of `units[range]` side by side, first highest, when they are 1 to 8 ASCII
-    /// units other than NUL (a different value for every such text); nil otherwise.
+    /// units other than NUL (a different value for every such text); nil otherwise. UTF-16 units
+    /// and UTF-8 bytes of the same ASCII text pack alike (`WordSet` packs a string's bytes).
     @inline(__always)
-    static func packedASCII(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> UInt64? {
+    static func packedASCII<Unit: FixedWidthInteger>(_ units: UnsafeBufferPointer<Unit>, _ range: Range<Int>) -> UInt64? {
         guard range.count >= 1, range.count <= 8 else { return nil }
         var packed: UInt64 = 0
         for index in range {
