@@ -90,7 +90,7 @@ enum CodeUnit {
     /// `isUppercase` for units of U+0080 and above (not inlined, as `isLetterBeyondASCII`).
     @inline(never)
     static func isUppercaseBeyondASCII(_ unit: UInt16) -> Bool {
-        if unit >= 0xC0 && unit <= 0xFF { return unit <= 0xDE && unit != 0xD7 }  // À-Þ but ×
+        if unit >= 0xC0 && unit <= 0xFF { return isLatin1Capital(unit) }
         if unit >= 0x2000 && unit <= 0x206F { return false }
         guard let scalar = Unicode.Scalar(unit) else { return false }
         return scalar.properties.isUppercase
@@ -101,6 +101,12 @@ enum CodeUnit {
     static func isLowercase(_ unit: UInt16) -> Bool {
         if unit < 0x80 { return unit >= 0x61 && unit <= 0x7A }
         return isLowercaseBeyondASCII(unit)
+    }
+
+    /// A capital of Latin-1's letters, À-Þ but ×: each lowercases to the unit 0x20 above.
+    @inline(__always)
+    static func isLatin1Capital(_ unit: UInt16) -> Bool {
+        unit >= 0xC0 && unit <= 0xDE && unit != 0xD7
     }
 
     /// `isLowercase` for units of U+0080 and above (not inlined, as `isLetterBeyondASCII`).

@@ -37,7 +37,7 @@ enum UTF16String {
                     buffer[out] = byte
                     out += 1
                 } else if unit < 0x800 {
-                    if foldingLatin1 && unit >= 0xC0 && unit <= 0xDE && unit != 0xD7 { unit += 0x20 }
+                    if foldingLatin1 && CodeUnit.isLatin1Capital(unit) { unit += 0x20 }
                     buffer[out] = UInt8(truncatingIfNeeded: 0xC0 | (unit >> 6))
                     buffer[out + 1] = UInt8(truncatingIfNeeded: 0x80 | (unit & 0x3F))
                     out += 2
