@@ -32,9 +32,9 @@ enum SpeakerNameFilter {
         // The words between spaces as ranges of the name's UTF-8, found on its contiguous bytes:
         // splitting the UTF-8 view into `Substring`s and comparing their suffixes generically took
         // ~8,000 instructions a name (by `Character`, more).
-        let (words, negated, hasComma) = name.withUTF8Bytes { bytes -> ([Range<Int>], Bool, Bool) in
+        let (words, negated, comma) = name.withUTF8Bytes { bytes -> ([Range<Int>], Bool, Int?) in
             let words = UTF8Words.ranges(in: bytes) { $0 == 0x20 }
-            return (words, words.contains { endsInNegation(UnsafeBufferPointer(rebasing: bytes[$0])) }, bytes.contains(0x2C))
+            return (words, words.contains { endsInNegation(UnsafeBufferPointer(rebasing: bytes[$0])) }, bytes.firstIndex(of: 0x2C))
         }
         if negated { return false }
         guard speaker.kind == .person else { return true }
@@ -52,8 +52,9 @@ enum SpeakerNameFilter {
             let first = String(Substring(utf8[utf8.startIndex..<utf8.index(utf8.startIndex, offsetBy: words[0].upperBound)]))
             if Lexicon.bundled.sentenceStarters.contains(first), Lexicon.bundled.titles[first] == nil { return false }
         }
-        if hasComma, let comma = name.utf8.firstIndex(of: 0x2C) {
-            let rest = name[name.index(after: comma)...].split(whereSeparator: { $0 == " " || $0 == "," })
+        if let comma {  // the first comma's byte offset, found with the words
+            let rest = name[name.index(after: name.utf8.index(name.utf8.startIndex, offsetBy: comma))...]
+                .split(whereSeparator: { $0 == " " || $0 == "," })
             if !rest.allSatisfy({ suffixes.contains(String($0)) }) { return false }
         }
         return true
