@@ -167,6 +167,8 @@ struct Tokenizer {
     let lexicon: Lexicon
     /// The traits and verb of the possessive "'s", looked up once rather than for each one.
     private let possessiveDescription: (traits: WordTraits, verbID: Int16)
+    /// The lowercased strings of the thread's recent words outside the word table.
+    private let wordStrings = WordStringCache.current
 
     init(lexicon: Lexicon) {
         self.lexicon = lexicon
@@ -176,6 +178,31 @@ struct Tokenizer {
 
     /// The one-character strings of the ASCII code units, built once for punctuation tokens.
     static let asciiPunctuation: [String] = (0..<128).map { UTF16String.make([UInt16($0)], 0..<1) }
+
+    /// The lowercased text of the ASCII word `units[range]` (whose lowercased hash is `hash`),
+    /// from the thread's cache when it holds the word. Not inlined: in the tokenizer's loop the
+    /// cache's code cost the ASCII letters' path more instructions than it saved.
+    @inline(never)
+    private func lowercasedASCII(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, hash: UInt64) -> String {
+        func build() -> String {
+            String(unsafeUninitializedCapacity: range.count) { buffer in
+                var out = 0
+                for position in range {
+                    var byte = UInt8(truncatingIfNeeded: units[position])
+                    if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+                    buffer[out] = byte
+                    out += 1
+                }
+                return out
+            }
+        }
+        guard range.count <= 15 else { return build() }
+        let key = WordStringCache.key(units, range, hash: hash)
+        if let kept = wordStrings.string(for: key) { return kept }
+        let built = build()
+        wordStrings.keep(built, for: key)
+        return built
+    }
 
     /// `lexicon.abbreviations` has the text of `shadow[range]`; most words before a period are no
     /// abbreviation, and the filter answers for them without building the text.
@@ -350,16 +377,7 @@ struct Tokenizer {
                     (entry, lower) = found  // the table's string of the word: nothing to build
                 } else {
                     if isASCII {
-                        lower = String(unsafeUninitializedCapacity: wordRange.count) { buffer in
-                            var out = 0
-                            for position in wordRange {
-                                var byte = UInt8(truncatingIfNeeded: units[position])
-                                if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-                                buffer[out] = byte
-                                out += 1
-                            }
-                            return out
-                        }
+                        lower = lowercasedASCII(units, wordRange, hash: hash)
                     } else {
                         lower = UTF16String.lowercased(shadow, wordRange)
                     }
