@@ -151,41 +151,64 @@ struct JSONCursor {
     mutating func string(_ value: String) {
         byte(UInt8(ascii: "\""))
         value.withUTF8Bytes { utf8 in
-            var runStart = 0
+            guard let base = utf8.baseAddress else { return }
+            let count = utf8.count
             var index = 0
-            while index < utf8.count {
-                // Eight bytes at a time while none needs an escape (most text).
-                if index + 8 <= utf8.count,
-                   !JSONCursor.mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+            // Eight bytes at a time, copied as one word while none needs an escape (most text).
+            while index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if JSONCursor.mayNeedEscape(word) {
+                    escaped(base[index])
+                    index += 1
+                } else {
+                    UnsafeMutableRawPointer(pointer).storeBytes(of: word, as: UInt64.self)
+                    pointer += 8
                     index += 8
-                    continue
-                }
-                let current = utf8[index]
-                index += 1
-                guard current < 0x20 || current == UInt8(ascii: "\"") || current == UInt8(ascii: "\\") else { continue }
-                let position = index - 1
-                if runStart < position { raw(UnsafeBufferPointer(rebasing: utf8[runStart..<position])) }
-                runStart = position + 1
-                byte(UInt8(ascii: "\\"))
-                switch current {
-                case UInt8(ascii: "\""): byte(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): byte(UInt8(ascii: "\\"))
-                case 0x0A: byte(UInt8(ascii: "n"))
-                case 0x0D: byte(UInt8(ascii: "r"))
-                case 0x09: byte(UInt8(ascii: "t"))
-                case 0x08: byte(UInt8(ascii: "b"))
-                case 0x0C: byte(UInt8(ascii: "f"))
-                default:
-                    byte(UInt8(ascii: "u"))
-                    byte(UInt8(ascii: "0"))
-                    byte(UInt8(ascii: "0"))
-                    byte(JSONCursor.hex[Int(current >> 4)])
-                    byte(JSONCursor.hex[Int(current & 0x0F)])
                 }
             }
-            if runStart < utf8.count { raw(UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+            guard index < count else { return }
+            // The last bytes (fewer than eight): the string's last eight as one word again when
+            // none needs an escape. Those already written were written as they are, so the word
+            // goes where they begin.
+            if count >= 8 {
+                let word = UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self)
+                if !JSONCursor.mayNeedEscape(word) {
+                    UnsafeMutableRawPointer(pointer - (index - (count - 8))).storeBytes(of: word, as: UInt64.self)
+                    pointer += count - index
+                    return
+                }
+            }
+            while index < count {
+                escaped(base[index])
+                index += 1
+            }
         }
         byte(UInt8(ascii: "\""))
+    }
+
+    /// One byte of a string's text, escaped if JSON needs it to be.
+    @inline(__always)
+    private mutating func escaped(_ current: UInt8) {
+        guard current < 0x20 || current == UInt8(ascii: "\"") || current == UInt8(ascii: "\\") else {
+            byte(current)
+            return
+        }
+        byte(UInt8(ascii: "\\"))
+        switch current {
+        case UInt8(ascii: "\""): byte(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): byte(UInt8(ascii: "\\"))
+        case 0x0A: byte(UInt8(ascii: "n"))
+        case 0x0D: byte(UInt8(ascii: "r"))
+        case 0x09: byte(UInt8(ascii: "t"))
+        case 0x08: byte(UInt8(ascii: "b"))
+        case 0x0C: byte(UInt8(ascii: "f"))
+        default:
+            byte(UInt8(ascii: "u"))
+            byte(UInt8(ascii: "0"))
+            byte(UInt8(ascii: "0"))
+            byte(JSONCursor.hex[Int(current >> 4)])
+            byte(JSONCursor.hex[Int(current & 0x0F)])
+        }
     }
 
     // MARK: Records

@@ -46,6 +46,28 @@ import Testing
         }
     }
 
+    /// Strings are copied eight bytes at a time and their last bytes as the string's last eight:
+    /// an escape (or a multi-byte character) at each position of strings of 0 to 40 bytes, and
+    /// two escapes at once, cover the word loop, the tail word and the bytes one by one.
+    @Test func escapesAtEveryPositionMatchJSONEncoder() throws {
+        for special in ["\"", "\\", "\n", "\u{01}", "\u{1F}", "é", "😀"] {
+            for length in 0...40 {
+                var texts = [String(repeating: "a", count: length)]
+                for position in 0..<max(length, 1) {
+                    let before = String(repeating: "b", count: position)
+                    let after = String(repeating: "c", count: max(0, length - position - 1))
+                    texts.append(before + special + after)
+                    texts.append(before + special + after + special)
+                }
+                for text in texts {
+                    try assertSameBytes(QuoteRecord(
+                        document: text, id: "q", type: .direct, quote: QuoteContent(text: text, start: 0, end: 1),
+                        speaker: Speaker(name: text, kind: .person), cue: nil, confidence: 0.5, rule: text, diagnostics: [text]))
+                }
+            }
+        }
+    }
+
     /// The writer reserves a bound per record and writes without checks: text that is all
     /// six-byte escapes, long parts lists and many records in one buffer must still come out whole.
     @Test func worstCaseEscapesAndManyLinesInOneBuffer() throws {
