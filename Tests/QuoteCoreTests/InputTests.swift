@@ -87,6 +87,15 @@ final class InputTests: XCTestCase {
         XCTAssertEqual(documents[0].text.utf8.count, (1 << 20) - 28)
     }
 
+    /// A JSONL file's byte-order mark is not part of its first line.
+    func testJSONLFileBOMIsRemoved() {
+        let path = write("bom.jsonl", [0xEF, 0xBB, 0xBF] + Array("{\"id\": \"a\", \"text\": \"One.\"}\n{\"id\": \"b\", \"text\": \"Two.\"}".utf8))
+        let (documents, errors) = read([path])
+        XCTAssertEqual(errors, [])
+        XCTAssertEqual(documents.map(\.id), ["a", "b"])
+        XCTAssertEqual(documents.map(\.text), ["One.", "Two."])
+    }
+
     /// A line that is not JSON is reported with the byte and the reason, the same whether the
     /// reader keeps metadata or not (found by FuzzJSONL: the decoder named a different key on
     /// different runs).

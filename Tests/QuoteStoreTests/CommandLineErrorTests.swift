@@ -108,6 +108,20 @@ final class CommandLineErrorTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(output.contains("Ines Carvalho"), output)
     }
 
+    /// JSONL on standard input longer than the bytes read to sniff it (a 64 KiB chunk): the
+    /// sniffed bytes and the rest are read as one stream, a line split between them included.
+    func testLongJSONLOnStandardInputIsReadWhole() throws {
+        let lines = (0..<2_000).map { "{\"id\": \"d\($0)\", \"text\": \"\\\"Line \($0) is here,\\\" Mayor Ines Carvalho said.\"}" }
+        let input = lines.joined(separator: "\n") + "\n"
+        XCTAssertGreaterThan(input.utf8.count, 1 << 17)
+        let (status, output, errors) = try runQuotes(["extract", "--format", "jsonl", "-"], input: Data(input.utf8))
+        XCTAssertEqual(status, 0, errors)
+        let documents = output.split(separator: "\n").compactMap { line -> String? in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["document"] as? String
+        }
+        XCTAssertEqual(documents, (0..<2_000).map { "d\($0)" })
+    }
+
     /// A saved web page piped in is read as a page (its article text, not its markup), by
     /// `extract` and by `index`; text that merely starts with a tag stays text.
     func testStandardInputIsAWebPageWhenItStartsLikeOne() throws {

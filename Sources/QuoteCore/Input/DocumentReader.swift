@@ -165,7 +165,6 @@ public struct DocumentReader: Sendable {
     func streamJSONL(_ handle: FileHandle, path: String, prefix: Data = Data(), emit: (SourceDocument) -> Void,
                      fail: (InputError) -> Void) {
         let decoder = JSONDecoder()
-        var pending: [UInt8] = []
         var lineNumber = 0
         var first = true
         func process(_ line: ArraySlice<UInt8>) {
@@ -210,35 +209,75 @@ public struct DocumentReader: Sendable {
             }
             emit(SourceDocument(id: id, text: body, metadata: fields.isEmpty || !keepsMetadata ? nil : fields))
         }
-        var taken = prefix.isEmpty ? nil : prefix
+        // Bytes go straight from `read` into one buffer (`FileHandle.readData` made a `Data` a
+        // chunk, grown by `realloc`, then copied); a line's unread rest moves to its front.
+        var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
+        var filled = 0  // bytes of `buffer` read and not yet processed, from its start
+        var prefixLeft = prefix.count  // `prefix`'s bytes are taken as the first read
         while true {
-            let chunk = taken ?? handle.readData(ofLength: 1 << 20)
-            taken = nil
-            if chunk.isEmpty { break }
-            pending.append(contentsOf: chunk)
+            if buffer.count - filled < Self.chunkSize / 2 {
+                // A line longer than the buffer: twice the room (memory stays about the line's size).
+                buffer.append(contentsOf: repeatElement(0, count: buffer.count))
+            }
+            let got: Int
+            if prefixLeft > 0 {
+                got = min(prefixLeft, buffer.count - filled)
+                let offset = prefix.count - prefixLeft
+                buffer.withUnsafeMutableBufferPointer {
+                    prefix.copyBytes(to: $0.baseAddress! + filled, from: (prefix.startIndex + offset)..<(prefix.startIndex + offset + got))
+                }
+                prefixLeft -= got
+            } else {
+                guard let read = Self.read(handle.fileDescriptor, into: &buffer, at: filled) else {
+                    let reason = String(cString: strerror(errno))
+                    fail(.unreadable(path: path, reason: "read failed after \(lineNumber) lines: \(reason)"))
+                    return
+                }
+                got = read
+            }
+            if got == 0 { break }
+            let end = filled + got
+            var start = 0
             if first {
                 first = false
-                if pending.starts(with: [0xEF, 0xBB, 0xBF]) { pending.removeFirst(3) }
+                if end >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { start = 3 }
             }
-            var start = 0
-            while let newline = Self.newline(in: pending, from: start) {
-                process(pending[start..<newline])
+            while let newline = Self.newline(in: buffer, from: start, to: end) {
+                process(buffer[start..<newline])
                 start = newline + 1
             }
-            pending.removeFirst(start)
+            filled = end - start
+            if start > 0 && filled > 0 {
+                buffer.withUnsafeMutableBufferPointer { _ = memmove($0.baseAddress!, $0.baseAddress! + start, filled) }
+            }
         }
-        if !pending.isEmpty { process(pending[...]) }
+        if filled > 0 { process(buffer[0..<filled]) }
+    }
+
+    /// Bytes asked of `read` at a time (and the buffer's first size).
+    static let chunkSize = 1 << 20
+
+    /// Reads from `descriptor` into `buffer` from `offset` to its end (retrying when a signal
+    /// interrupts); the number of bytes read, 0 at the end of the input, nil on an error (`errno`).
+    static func read(_ descriptor: Int32, into buffer: inout [UInt8], at offset: Int) -> Int? {
+        while true {
+            let got = buffer.withUnsafeMutableBufferPointer {
+                Foundation.read(descriptor, $0.baseAddress! + offset, $0.count - offset)
+            }
+            if got >= 0 { return got }
+            if errno != EINTR { return nil }
+        }
     }
 }
 
 extension DocumentReader {
-    /// The index of the first line feed in `bytes` at or after `start` (memchr: a byte-by-byte
-    /// search was 1% of extraction).
-    static func newline(in bytes: [UInt8], from start: Int) -> Int? {
-        guard start < bytes.count else { return nil }
+    /// The index of the first line feed in `bytes[start..<end]` (memchr: a byte-by-byte search
+    /// was 1% of extraction).
+    static func newline(in bytes: [UInt8], from start: Int, to end: Int) -> Int? {
+        guard start < end else { return nil }
         return bytes.withUnsafeBufferPointer { buffer -> Int? in
             guard let base = buffer.baseAddress,
-                  let found = memchr(base + start, 0x0A, buffer.count - start) else { return nil }
+                  let found = memchr(base + start, 0x0A, end - start) else { return nil }
             return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
     }
