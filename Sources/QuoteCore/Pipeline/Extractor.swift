@@ -164,6 +164,8 @@ public struct Extractor: Sendable {
             }
         }
         var units: [Unit] = []
+        // The tokens of the unit being read: never more than a window and the token after it.
+        var pending = TokenBuffer(capacity: Extractor.maxUnitTokens + 1)
         for (paragraphNumber, paragraph) in layout.paragraphs.enumerated() {
             // Atoms are in text order within a paragraph: one moving cursor per pass keeps this linear.
             let atoms = atomsByParagraph[paragraphNumber]
@@ -198,8 +200,6 @@ public struct Extractor: Sendable {
                 // Tokens are read a window at a time: a run-on "sentence" of millions of tokens never
                 // has them all in memory next to the windows' copies.
                 var cursor = Tokenizer.Cursor(widened)
-                var pending: [Token] = []
-                pending.reserveCapacity(min(widened.count / 5 + 4, Extractor.maxUnitTokens + 1))
                 var windowed = 0  // tokens of this sentence already in windows
                 while true {
                     // One token past a window tells whether the sentence goes on beyond it.
@@ -207,23 +207,22 @@ public struct Extractor: Sendable {
                                      upTo: Extractor.maxUnitTokens + 1)
                     if pending.count <= Extractor.maxUnitTokens {
                         // The sentence ends here: the rest is its last window, or the whole sentence.
-                        let windowRange = windowed == 0
-                            ? widened : pending.first!.range.lowerBound..<pending.last!.range.upperBound
-                        units.append(Unit(index: units.count, range: windowRange, paragraph: paragraphNumber, tokens: pending))
+                        let windowRange = windowed == 0 || pending.count == 0
+                            ? widened : pending[0].range.lowerBound..<pending[pending.count - 1].range.upperBound
+                        let tokens = pending.removeFirst(pending.count)
+                        units.append(Unit(index: units.count, range: windowRange, paragraph: paragraphNumber, tokens: tokens))
                         if windowed > 0 {
                             diagnostics.append(Diagnostic(
                                 code: "overlong-sentence", severity: .info,
-                                message: "sentence of \(windowed + pending.count) tokens read in windows of \(Extractor.maxUnitTokens)",
+                                message: "sentence of \(windowed + tokens.count) tokens read in windows of \(Extractor.maxUnitTokens)",
                                 start: widened.lowerBound, end: widened.upperBound))
                         }
                         break
                     }
-                    let end = Extractor.windowEnd(pending)
-                    let window = Array(pending[..<end])
-                    pending.removeFirst(end)
+                    let window = pending.removeFirst(Extractor.windowEnd(pending))
                     units.append(Unit(index: units.count, range: window.first!.range.lowerBound..<window.last!.range.upperBound,
                                       paragraph: paragraphNumber, tokens: window))
-                    windowed += end
+                    windowed += window.count
                 }
             }
         }
@@ -237,7 +236,7 @@ public struct Extractor: Sendable {
 
     /// Where the first window of `tokens` ends, when more than `maxUnitTokens` remain: after a full
     /// stop, semicolon or quotation in the window's last quarter, else after `maxUnitTokens`.
-    static func windowEnd(_ tokens: [Token]) -> Int {
+    static func windowEnd(_ tokens: borrowing TokenBuffer) -> Int {
         var cut = maxUnitTokens
         while cut > maxUnitTokens * 3 / 4 {
             let token = tokens[cut - 1]

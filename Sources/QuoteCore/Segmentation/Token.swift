@@ -222,17 +222,16 @@ struct Tokenizer {
 
     /// Tokens of `range`; `atoms` are the quotation-part ranges inside it, sorted.
     func tokens(_ shadow: [UInt16], _ range: Range<Int>, atoms: [(range: Range<Int>, quote: Int, part: Int)]) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(range.count / 5 + 4)
+        var tokens = TokenBuffer(capacity: range.count / 5 + 4)
         var cursor = Cursor(range)
         append(shadow, range, atoms: atoms, to: &tokens, from: &cursor, upTo: .max)
-        return tokens
+        return tokens.removeFirst(tokens.count)
     }
 
     /// Appends the tokens of `range` from `cursor` on to `tokens` until `tokens` holds `limit`
     /// tokens or the range ends; `cursor` is left where the next call goes on.
     func append(_ shadow: [UInt16], _ range: Range<Int>, atoms: [(range: Range<Int>, quote: Int, part: Int)],
-                to tokens: inout [Token], from cursor: inout Cursor, upTo limit: Int) {
+                to tokens: inout TokenBuffer, from cursor: inout Cursor, upTo limit: Int) {
         shadow.withUnsafeBufferPointer {
             append(shadow, $0, range, atoms: atoms, to: &tokens, index: &cursor.index, atomIndex: &cursor.atom,
                    limit: limit)
@@ -241,14 +240,15 @@ struct Tokenizer {
 
     /// `append(_:_:atoms:to:from:upTo:)` reading the code units through `units`, the storage of `shadow`.
     private func append(_ shadow: [UInt16], _ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>,
-                        atoms: [(range: Range<Int>, quote: Int, part: Int)], to tokens: inout [Token],
+                        atoms: [(range: Range<Int>, quote: Int, part: Int)], to tokens: inout TokenBuffer,
                         index: inout Int, atomIndex: inout Int, limit: Int) {
         let end = range.upperBound
         let wordTable = lexicon.wordTable
-        var count = tokens.count  // `tokens.count`, kept here: the array's getter is a call per token
+        var count = tokens.count  // `tokens.count`, kept here in a register
         // Where the next atom starts: before it, no atom can be due (they are sorted by start).
         var nextAtom = atomIndex < atoms.count ? atoms[atomIndex].range.lowerBound : Int.max
         while index < end && count < limit {
+            tokens.reserveOne()  // each turn appends at most one token
             if index >= nextAtom {
                 while atomIndex < atoms.count, atoms[atomIndex].range.upperBound <= index { atomIndex += 1 }
                 if atomIndex < atoms.count, atoms[atomIndex].range.lowerBound <= index {
