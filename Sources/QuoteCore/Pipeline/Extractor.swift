@@ -69,10 +69,19 @@ public struct Extractor: Sendable {
             let range = contentRange(attribution, quotes)
             let position = attribution.speaker.map { $0.mention.lowerBound } ?? range.lowerBound
             // Not nil: there are attributions.
-            var speaker = attribution.speaker.map { resolver!.resolve($0, at: position) }
-            var via = attribution.via.map { resolver!.resolve($0, at: $0.mention.lowerBound) }
-            if let mention = speaker?.mention { speaker?.mention = span(mention) }
-            if let mention = via?.mention { via?.mention = span(mention) }
+            // Each resolved speaker is made once and handed to the record (`consume`): resolved into
+            // a variable, then changed through `speaker?.mention`, each was copied into the record
+            // and destroyed twice (~1,000 instructions a record).
+            let speaker = attribution.speaker.map { phrase -> Speaker in
+                var resolved = resolver!.resolve(phrase, at: position)
+                resolved.mention = span(resolved.mention)
+                return resolved
+            }
+            let via = attribution.via.map { phrase -> Speaker in
+                var resolved = resolver!.resolve(phrase, at: phrase.mention.lowerBound)
+                resolved.mention = span(resolved.mention)
+                return resolved
+            }
             var parts: [OffsetRange]? = nil
             var recordDiagnostics: [String]? = nil
             var confidence = attribution.confidence
@@ -100,7 +109,7 @@ public struct Extractor: Sendable {
                 document: document, id: id, type: type,
                 quote: QuoteContent(text: text.text(range), start: convert(range.lowerBound), end: convert(range.upperBound),
                                     parts: parts),
-                speaker: speaker, via: via, cue: cue,
+                speaker: consume speaker, via: consume via, cue: cue,
                 confidence: (confidence * 100).rounded() / 100, rule: attribution.rule,
                 diagnostics: recordDiagnostics))
         }
