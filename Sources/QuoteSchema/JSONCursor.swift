@@ -117,21 +117,44 @@ struct JSONCursor {
         if value >= 0 && value < 10 {
             byte(UInt8(truncatingIfNeeded: 48 + value))
         } else if value > 0 {
-            // The digits, lowest first from the end of a small buffer, as `String(value)` writes them.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-                var rest = value
-                var start = digits.count
-                while rest > 0 {
-                    start -= 1
-                    digits[start] = UInt8(truncatingIfNeeded: 48 + rest % 10)
-                    rest /= 10
-                }
-                raw(UnsafeBufferPointer(rebasing: digits[start...]))
+            // The digits written in place, lowest first from the number's end, two at a time (the
+            // digits were made in a buffer and copied: ~100 instructions an offset).
+            var count = 2
+            var bound = 100
+            while value >= bound && count < 19 {
+                count += 1
+                bound &*= 10
             }
+            var rest = value
+            var end = pointer + count
+            JSONCursor.digitPairs.withUnsafeBufferPointer { pairs in
+                while rest >= 10 {
+                    let pair = (rest % 100) * 2
+                    rest /= 100
+                    end -= 2
+                    end[0] = pairs[pair]
+                    end[1] = pairs[pair + 1]
+                }
+                if rest > 0 {
+                    end -= 1
+                    end[0] = UInt8(truncatingIfNeeded: 48 + rest)
+                }
+            }
+            pointer += count
         } else {
             utf8(String(value))
         }
     }
+
+    /// "00", "01", ... "99", two bytes each.
+    private static let digitPairs: [UInt8] = {
+        var pairs: [UInt8] = []
+        for number in 0..<100 {
+            pairs.append(UInt8(48 + number / 10))
+            pairs.append(UInt8(48 + number % 10))
+        }
+        return pairs
+    }()
 
     private mutating func utf8(_ text: String) {
         text.withUTF8Bytes { raw($0) }

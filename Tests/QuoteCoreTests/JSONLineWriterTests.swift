@@ -68,6 +68,25 @@ import Testing
         }
     }
 
+    /// Offsets are written two digits at a time into a width counted first: every width from one
+    /// digit to `Int.max`'s nineteen, at its edges (10^k - 1, 10^k, 10^k + 1), and 0 to 1,000.
+    @Test func integersOfEveryWidthMatchJSONEncoder() throws {
+        var values = Array(0...1_000) + [Int.max, Int.max - 1, Int.min, -1, -10, -99]
+        var power = 10
+        for width in 2...19 {  // `power` is 10^(width - 1)
+            values += [power - 1, power, power + 1, power * 2 - 1]
+            if width < 19 { power *= 10 }
+        }
+        for chunk in stride(from: 0, to: values.count, by: 64) {
+            let slice = values[chunk..<min(chunk + 64, values.count)]
+            let parts = slice.map { OffsetRange(start: $0, end: $0 / 3) }
+            try assertSameBytes(QuoteRecord(
+                document: "d", id: "q", type: .direct,
+                quote: QuoteContent(text: "t", start: slice.first!, end: slice.last!, parts: parts),
+                speaker: nil, cue: nil, confidence: 0.5, rule: "r", diagnostics: []))
+        }
+    }
+
     /// The writer reserves a bound per record and writes without checks: text that is all
     /// six-byte escapes, long parts lists and many records in one buffer must still come out whole.
     @Test func worstCaseEscapesAndManyLinesInOneBuffer() throws {
