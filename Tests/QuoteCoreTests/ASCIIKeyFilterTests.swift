@@ -49,4 +49,24 @@ final class ASCIIKeyFilterTests: XCTestCase {
         XCTAssertTrue(filter.mayContain(accented, 0..<1))
         XCTAssertNil(filter.mayContain(asciiUnits: accented, 0..<1))
     }
+
+    /// A text with a unit beyond ASCII anywhere in the range (found eight units at a time, then
+    /// one by one) is never ruled out; the same range without it is answered by the signatures.
+    func testAUnitBeyondASCIIAnywhereInTheRange() {
+        let filter = ASCIIKeyFilter(["Ambassador to the United Nations"])
+        for length in 1...40 {
+            for position in 0..<length {
+                var text = units(String(repeating: "q", count: length))
+                text[position] = 0x00E9  // é
+                let padded = [0x61, 0x62] + text + [0x00E9]  // the range starts at 2, a unit beyond it
+                XCTAssertNil(filter.mayContain(asciiUnits: padded, 2..<(2 + length)), "\(length) units, é at \(position)")
+                XCTAssertTrue(filter.mayContain(padded, 2..<(2 + length)))
+                if position > 0 {
+                    XCTAssertEqual(filter.mayContain(asciiUnits: padded, 2..<(2 + position)), false, "\(position) units")
+                }
+            }
+        }
+        let key = units("xx Ambassador to the United Nations") + [0x00E9]
+        XCTAssertEqual(filter.mayContain(asciiUnits: key, 3..<(key.count - 1)), true)
+    }
 }

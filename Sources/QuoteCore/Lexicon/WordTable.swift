@@ -1,3 +1,4 @@
+import CQuoteScan
 import Foundation
 import QuoteSchema
 
@@ -355,9 +356,15 @@ package struct ASCIIKeyFilter: Sendable {
     /// has another unit.
     @inline(__always)
     func mayContain(asciiUnits units: [UInt16], _ range: Range<Int>) -> Bool? {
-        for index in range where units[index] >= 0x80 { return nil }
         guard !range.isEmpty else { return true }
-        return units.withUnsafeBufferPointer { has(ASCIIKeyFilter.signatures($0, range)) }
+        return units.withUnsafeBufferPointer { buffer -> Bool? in
+            // Eight units at a time (`qscan_u16_outside` with limit 0 stops at the first unit of
+            // 0x80 or above): a unit-by-unit test here was ~1% of the dev set's instructions.
+            guard qscan_u16_outside(buffer.baseAddress!, range.lowerBound, range.upperBound, 0) == range.upperBound else {
+                return nil
+            }
+            return has(ASCIIKeyFilter.signatures(buffer, range))
+        }
     }
 
     /// `mayContain` for the all-ASCII bytes `bytes[range]`, or for their lowercased form: the
