@@ -28,7 +28,7 @@ public struct SpeakerResolver: Sendable {
     /// (position, entity) for every mention of a known person, in text order.
     private var mentions: [(position: Int, entity: Int)] = []
     /// The people of each surname key.
-    private var byLastKey: [String: SurnameGroup] = [:]
+    private var byLastKey = StringTable<SurnameGroup>()
 
     /// The people who share a surname key, in the order they were first named.
     private struct SurnameGroup {
@@ -48,7 +48,7 @@ public struct SpeakerResolver: Sendable {
             entities.append(entity)
         }
     }
-    private var byName: [String: Int] = [:]
+    private var byName = StringTable<Int>()
     /// A speaker resolved earlier in the document.
     struct Resolved {
         var position: Int
@@ -364,7 +364,7 @@ public struct SpeakerResolver: Sendable {
                                                    role: role, firstPosition: phrase.mention.lowerBound))
                             entity = entities.count - 1
                             byName[nameKey] = entity
-                            byLastKey[entities[entity].lastKey, default: SurnameGroup()].add(entity, words: words)
+                            byLastKey.update(entities[entity].lastKey, default: SurnameGroup()) { $0.add(entity, words: words) }
                             if let packed = SpeakerResolver.packedKey(entities[entity].lastKey) { lastKeysPacked.insert(packed) }
                         }
                         entities[entity].occurrences += 1
