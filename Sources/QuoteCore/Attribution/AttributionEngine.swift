@@ -10,7 +10,7 @@ public struct AttributionEngine: Sendable {
     public func run(units: [Unit], quotes: [QuoteSpan], analyzer: PhraseAnalyzer) -> [Attribution] {
         var context = RuleContext(analyzer: analyzer, units: units, quotes: quotes, claimed: QuoteClaims(count: quotes.count),
                                   acceptedByUnit: AcceptedByUnit(units: units.count))
-        var contents: [Int: [Range<Int>]] = [:]  // unit -> reported clauses accepted
+        var contents = IntTable<[Range<Int>]>()  // unit -> reported clauses accepted
         // Every rule needs a quotation, a cue verb, "according" or a colon in the unit it reads;
         // most sentences of an article have none of these and are not offered to the rules.
         // Positions, not copies of the units (each call still hands its rule a copy of the unit,
@@ -37,9 +37,9 @@ public struct AttributionEngine: Sendable {
                 for attribution in rule.apply(units[position], context) {
                     if attribution.claimed.contains(where: context.claimed.contains) { continue }
                     if let content = attribution.content {
-                        let unitIndex = units[position].index
+                        let unitIndex = UInt64(units[position].index)
                         if contents[unitIndex, default: []].contains(where: { $0.overlaps(content) }) { continue }
-                        contents[unitIndex, default: []].append(content)
+                        contents.update(unitIndex, default: []) { $0.append(content) }
                     }
                     for quote in attribution.claimed { context.claimed.insert(quote) }
                     context.acceptedByUnit.append(context.accepted.count, unit: attribution.unit)

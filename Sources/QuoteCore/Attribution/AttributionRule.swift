@@ -38,7 +38,7 @@ public struct RuleContext: Sendable {
     /// earlier attribution walk back unit by unit instead of reading every attribution.
     public internal(set) var acceptedByUnit = AcceptedByUnit(units: 0)
     /// Start offsets of the cues of accepted attributions.
-    public internal(set) var usedCues: Set<Int> = []
+    public internal(set) var usedCues = UsedCues()
 
     var shadow: [UInt16] { analyzer.shadow }
     var lexicon: Lexicon { analyzer.lexicon }

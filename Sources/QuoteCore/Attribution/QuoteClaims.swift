@@ -22,3 +22,26 @@ public struct QuoteClaims: Sendable, Equatable {
         words[index >> 6] |= 1 << UInt64(index & 63)
     }
 }
+
+/// The start offsets of the cues of accepted attributions.
+///
+/// Rules ask about each cue verb they consider (~13,000 times on the dev set); a `Set<Int>`
+/// hashed each offset with SipHash, this table with two multiplications.
+public struct UsedCues: Sendable {
+    private var offsets = IntSet()
+
+    public init() {}
+
+    /// True when the cue at UTF-16 `offset` introduced an accepted attribution.
+    @inline(__always) public func contains(_ offset: Int) -> Bool {
+        offsets.contains(UInt64(truncatingIfNeeded: offset))
+    }
+
+    mutating func insert(_ offset: Int) {
+        offsets.insert(UInt64(truncatingIfNeeded: offset))
+    }
+
+    mutating func reserveCapacity(_ count: Int) {
+        offsets.reserveCapacity(count)
+    }
+}

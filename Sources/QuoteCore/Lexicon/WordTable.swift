@@ -75,7 +75,7 @@ struct WordTable: Sendable {
     /// `writtenForms` again for its ASCII keys of at most 8 bytes, keyed by `packedASCII` of
     /// their bytes; nil when some non-ASCII key equals an ASCII text (then only `writtenForms`
     /// can answer).
-    private var shortWrittenForms: [UInt64: WordTraits]? = [:]
+    private var shortWrittenForms: IntTable<WordTraits>? = IntTable()
     /// The cue verbs, indexed by `Token.verbID`.
     private(set) var verbList: [Lexicon.Verb] = []
     /// Which all-ASCII texts may be keys of `lexicon.organizations`.

@@ -62,7 +62,7 @@ public struct Extractor: Sendable {
         records.reserveCapacity(attributions.count)
         // How many ids each hash has given: they are "q" + hex, "q" + hex + "x", ... in that order
         // (an id that is taken gets one more "x"), and ids of different hashes never meet.
-        var idsByHash: [UInt64: Int] = [:]
+        var idsByHash = IntTable<Int>()
         idsByHash.reserveCapacity(attributions.count)  // grown by doubling, it was rehashed ~log n times
         for index in order {
             let attribution = attributions[index]

@@ -267,7 +267,7 @@ public struct SpeakerResolver: Sendable {
     }
 
     /// The keys of `byLastKey` of 1 to 8 characters, packed by `packedKey`.
-    private var lastKeysPacked = Set<UInt64>()
+    private var lastKeysPacked = IntSet()
 
     /// The bytes of a key of 1 to 8 ASCII letters and digits side by side, first highest (a
     /// different value for every such key); nil for any other text.
@@ -563,7 +563,7 @@ public struct SpeakerResolver: Sendable {
         // suffix of a key is looked up by its hash, worked out from the right one byte at a time,
         // and only a suffix whose hash is there is built as a string and looked up exactly
         // (building every suffix took ~550 instructions each: 36M for a surname of 4,000 people).
-        var fewestWordsOfHash: [UInt64: Int] = [:]
+        var fewestWordsOfHash = IntTable<Int>()
         for (key, words) in fewestWords {
             let hash = SpeakerResolver.suffixHash(of: Array(key.utf8))
             fewestWordsOfHash[hash] = min(fewestWordsOfHash[hash] ?? .max, words)

@@ -1,0 +1,105 @@
+/// A table from integers to values, for the per-document look-ups of the attribution engine,
+/// the resolver and the extractor.
+///
+/// `Dictionary` and `Set` hash an `Int` key with SipHash through `Hasher` (~100 instructions);
+/// here a key is mixed with two multiplications (the high bits of the second product pick the
+/// slot, so keys that differ only in high bits, as packed words do, spread too). Open addressing
+/// with linear probing; entries are never removed.
+struct IntTable<Value> {
+    /// Index of each slot's entry, -1 for an empty slot; a power of two, at least twice `count`.
+    private var slots: [Int32] = []
+    private var keys: [UInt64] = []
+    private var values: [Value] = []
+
+    var isEmpty: Bool { keys.isEmpty }
+    var count: Int { keys.count }
+
+    /// The first slot to try for `key` in a table of `size` slots.
+    @inline(__always)
+    private static func home(_ key: UInt64, size: Int) -> Int {
+        let mixed = (key ^ (key >> 29)) &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> 32) & (size - 1)
+    }
+
+    /// The slot of `key`'s entry, or the empty slot where it would go.
+    @inline(__always)
+    private func slot(of key: UInt64) -> (slot: Int, found: Bool) {
+        let mask = slots.count - 1
+        var slot = IntTable.home(key, size: slots.count)
+        while true {
+            let entry = Int(slots[slot])
+            if entry < 0 { return (slot, false) }
+            if keys[entry] == key { return (slot, true) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    @inline(__always)
+    private func entry(_ key: UInt64) -> Int? {
+        guard !slots.isEmpty else { return nil }
+        let (slot, found) = slot(of: key)
+        return found ? Int(slots[slot]) : nil
+    }
+
+    /// The value of `key`; setting adds the key or replaces its value (there is no removal).
+    subscript(key: UInt64) -> Value? {
+        get { entry(key).map { values[$0] } }
+        set {
+            guard let newValue else { preconditionFailure("IntTable has no removal: \(key)") }
+            update(key, default: newValue) { $0 = newValue }
+        }
+    }
+
+    /// The value of `key`, or `value` when it has none.
+    subscript(key: UInt64, default value: @autoclosure () -> Value) -> Value {
+        entry(key).map { values[$0] } ?? value()
+    }
+
+    func contains(_ key: UInt64) -> Bool { entry(key) != nil }
+
+    /// Changes the value of `key` with `body`, adding `value` for it first when it has none.
+    mutating func update(_ key: UInt64, default value: @autoclosure () -> Value, _ body: (inout Value) -> Void) {
+        if let entry = entry(key) {
+            body(&values[entry])
+            return
+        }
+        if (keys.count + 1) * 2 > slots.count { grow(to: keys.count + 1) }
+        let (slot, _) = slot(of: key)
+        slots[slot] = Int32(keys.count)
+        keys.append(key)
+        var added = value()
+        body(&added)
+        values.append(added)
+    }
+
+    /// Room for `count` keys without growing.
+    mutating func reserveCapacity(_ count: Int) {
+        if count * 2 > slots.count { grow(to: count) }
+        keys.reserveCapacity(count)
+        values.reserveCapacity(count)
+    }
+
+    /// Slots for at least `count` keys (twice as many, 16 at least), every entry placed again.
+    private mutating func grow(to count: Int) {
+        var size = max(16, slots.count * 2)
+        while size < count * 2 { size *= 2 }
+        precondition(size <= Int(Int32.max), "IntTable of \(count) keys")
+        slots = [Int32](repeating: -1, count: size)
+        let mask = size - 1
+        for (entry, key) in keys.enumerated() {
+            var slot = IntTable.home(key, size: size)
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(entry)
+        }
+    }
+}
+
+extension IntTable where Value == Void {
+    /// Adds `key` (a set's insert).
+    mutating func insert(_ key: UInt64) {
+        update(key, default: ()) { _ in }
+    }
+}
+
+/// A set of integers: an `IntTable` without values.
+typealias IntSet = IntTable<Void>
