@@ -167,7 +167,9 @@ struct Tokenizer {
     let lexicon: Lexicon
     /// The traits and verb of the possessive "'s", looked up once rather than for each one.
     private let possessiveDescription: (traits: WordTraits, verbID: Int16)
-    /// The lowercased strings of the thread's recent words outside the word table.
+    /// The lowercased strings of the thread's recent words outside the word table: the cache of
+    /// the thread that makes the tokenizer, which is not shared (a tokenizer is made for one
+    /// document and used on the thread that made it; `Tokenizer` is not `Sendable`).
     private let wordStrings = WordStringCache.current
 
     init(lexicon: Lexicon) {
