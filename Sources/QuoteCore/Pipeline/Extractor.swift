@@ -216,7 +216,7 @@ public struct Extractor: Sendable {
                                      upTo: Extractor.maxUnitTokens + 1)
                     if pending.count <= Extractor.maxUnitTokens {
                         // The sentence ends here: the rest is its last window, or the whole sentence.
-                        let windowRange = windowed == 0 || pending.count == 0
+                        let windowRange = windowed == 0
                             ? widened : pending[0].range.lowerBound..<pending[pending.count - 1].range.upperBound
                         let tokens = pending.removeFirst(pending.count)
                         units.append(Unit(index: units.count, range: windowRange, paragraph: paragraphNumber, tokens: tokens))
