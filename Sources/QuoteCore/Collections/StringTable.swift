@@ -35,12 +35,18 @@ struct StringTable<Value> {
         return hash
     }
 
+    /// The first slot to try for a key of `hash` in a table of `size` slots (the high bits of
+    /// the product mix every byte of the hash into the index).
+    @inline(__always)
+    private static func home(_ hash: UInt64, size: Int) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & (size - 1)
+    }
+
     /// The slot of the entry whose key is `key`, or the empty slot where it would go.
     @inline(__always)
     private func slot(of key: String, hash: UInt64) -> (slot: Int, found: Bool) {
         let mask = slots.count - 1
-        // The high bits of the product mix every byte of the hash into the index.
-        var slot = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        var slot = StringTable.home(hash, size: slots.count)
         while true {
             let entry = Int(slots[slot])
             if entry < 0 { return (slot, false) }
@@ -90,7 +96,7 @@ struct StringTable<Value> {
         slots = [Int32](repeating: -1, count: size)
         let mask = size - 1
         for (entry, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+            var slot = StringTable.home(hash, size: size)
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(entry)
         }
