@@ -14,8 +14,9 @@ import Darwin
 /// table's memory is fixed (`capacity` slots of 32 bytes) and what it returns is equal to what
 /// would have been built.
 final class WordStringCache {
-    /// Number of slots (a power of two): 256 KiB a thread.
-    static let capacity = 8192
+    /// Number of slots, `1 << slotBits`: 256 KiB a thread.
+    static let capacity = 1 << slotBits
+    private static let slotBits = 13
 
     /// Each slot's word, packed (`key(_:_:)`); (0, 0) for an empty slot (no word packs to it:
     /// the second half holds the length, at least 1).
@@ -81,7 +82,7 @@ final class WordStringCache {
     @inline(__always)
     static func slot(_ key: (UInt64, UInt64)) -> Int {
         let mixed = (key.0 ^ key.1 &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
-        return Int(truncatingIfNeeded: mixed >> 51) & (capacity - 1)
+        return Int(truncatingIfNeeded: mixed >> UInt64(64 - slotBits))  // the product's top bits
     }
 
     /// The calling thread's cache, made on its first use and freed when the thread ends.
