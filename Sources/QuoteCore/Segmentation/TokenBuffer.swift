@@ -3,8 +3,8 @@
 /// The tokenizer appended each token to an array (`Array.append`, a call of ~49 instructions
 /// a token with its uniqueness and capacity checks) that was then handed to the unit, and each
 /// sentence's array was reserved and grown on its own. Here a token is written in place, and
-/// `removeFirst(_:)` moves the unit's tokens out into an array of exactly their number (a copy
-/// of their bytes: no retain, no release).
+/// `removeFirst(_:)` moves the unit's tokens out into an array of exactly their number (moved,
+/// not copied: no retain, no release).
 struct TokenBuffer: ~Copyable {
     private var base: UnsafeMutablePointer<Token>
     private var capacity: Int
