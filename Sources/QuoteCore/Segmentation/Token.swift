@@ -186,22 +186,10 @@ struct Tokenizer {
     /// cache's code cost the ASCII letters' path more instructions than it saved.
     @inline(never)
     private func lowercasedASCII(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, hash: UInt64) -> String {
-        func build() -> String {
-            String(unsafeUninitializedCapacity: range.count) { buffer in
-                var out = 0
-                for position in range {
-                    var byte = UInt8(truncatingIfNeeded: units[position])
-                    if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-                    buffer[out] = byte
-                    out += 1
-                }
-                return out
-            }
-        }
-        guard range.count <= 15 else { return build() }
+        guard range.count <= 15 else { return UTF16String.lowercasedASCII(units, range) }
         let key = WordStringCache.key(units, range, hash: hash)
         if let kept = wordStrings.string(for: key) { return kept }
-        let built = build()
+        let built = UTF16String.lowercasedASCII(units, range)
         wordStrings.keep(built, for: key)
         return built
     }

@@ -107,23 +107,30 @@ enum UTF16String {
             var other: UInt16 = 0
             for index in range { other |= units[index] }
             if other >= 0x80 { return nil }
+            if lowercase { return lowercasedASCII(units, range) }
             return String(unsafeUninitializedCapacity: count) { buffer in
                 var out = 0
-                if lowercase {
-                    for index in range {
-                        var byte = UInt8(truncatingIfNeeded: units[index])
-                        if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
-                        buffer[out] = byte
-                        out += 1
-                    }
-                } else {
-                    for index in range {
-                        buffer[out] = UInt8(truncatingIfNeeded: units[index])
-                        out += 1
-                    }
+                for index in range {
+                    buffer[out] = UInt8(truncatingIfNeeded: units[index])
+                    out += 1
                 }
                 return count
             }
+        }
+    }
+
+    /// The text of `units[range]`, which is all ASCII, with its capitals lowercased.
+    @inline(__always)
+    static func lowercasedASCII(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> String {
+        String(unsafeUninitializedCapacity: range.count) { buffer in
+            var out = 0
+            for index in range {
+                var byte = UInt8(truncatingIfNeeded: units[index])
+                if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+                buffer[out] = byte
+                out += 1
+            }
+            return out
         }
     }
 }
