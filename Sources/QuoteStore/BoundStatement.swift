@@ -138,6 +138,10 @@ struct BoundStatement {
             if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
         }
 
+        mutating func integer(_ value: Int?) {
+            integer(value.map { Int64($0) })
+        }
+
         mutating func real(_ value: Double) {
             index += 1
             sqlite3_bind_double(handle, index, value)

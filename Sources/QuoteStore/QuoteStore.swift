@@ -175,11 +175,7 @@ public final class QuoteStore {
         // A record id is unique within its document (the extractor ensures it), and a replaced
         // document's quotations are deleted first, so no insert can conflict. Plain INSERT:
         // "INSERT OR REPLACE" made each insert about three times as slow here.
-        let insertQuote = BoundStatement(try db.cachedStatement(sql: """
-            INSERT INTO quotes (document, record_id, type, text, start, "end", speaker_id, speaker_name,
-                speaker_mention, via_name, cue, cue_lemma, confidence, rule, record)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """))
+        let insertQuote = BoundStatement(try db.cachedStatement(sql: RecordColumns.insertSQL))
         let insertSearch = BoundStatement(try db.cachedStatement(sql: "INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)"))
         // What each document does, decided before anything is written: left as it is, or
         // inserted after the stored copies it replaces are deleted. A later document of the batch
@@ -251,21 +247,8 @@ public final class QuoteStore {
                                                              cache: speakerCache) : nil
                     }
                     let number = try insertQuote.insert(in: db) { row in
-                        row.integer(documentNumber)
-                        row.text(quotes[index].record.id)
-                        row.text(quotes[index].record.type.rawValue)
-                        row.text(quotes[index].record.quote.text)
-                        row.integer(Int64(quotes[index].record.quote.start))
-                        row.integer(Int64(quotes[index].record.quote.end))
-                        row.integer(speakerID)
-                        row.text(quotes[index].record.speaker?.name)
-                        row.text(quotes[index].record.speaker?.mention?.text)
-                        row.text(quotes[index].record.via?.name)
-                        row.text(quotes[index].record.cue?.text)
-                        row.text(quotes[index].record.cue?.lemma)
-                        row.real(quotes[index].record.confidence)
-                        row.text(quotes[index].record.rule)
-                        row.text(utf8: document.recordsJSON[quotes[index].json])
+                        RecordColumns.bind(quotes[index], document: documentNumber, documentID: document.id,
+                                           speakerID: speakerID, to: &row)
                     }
                     // The full-text entry under the quotation's number, from the same text.
                     try insertSearch.execute(in: db) { row in
@@ -362,16 +345,14 @@ public final class QuoteStore {
                 arguments.append(type.rawValue)
             }
             let sql = """
-                SELECT q.record, d.published, d.title FROM quotes q JOIN documents d ON d.number = q.document
+                SELECT \(RecordColumns.selectSQL), d.published, d.title FROM quotes q JOIN documents d ON d.number = q.document
                 \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
                 ORDER BY d.published IS NULL, d.published DESC, d.id, q.start LIMIT ?
                 """
             arguments.append(query.limit ?? -1)
             let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments.map { $0?.databaseValue ?? .null }))
-            let decoder = JSONDecoder()
             let quotes = rows.compactMap { row -> StoredQuote? in
-                guard let json: String = row["record"],
-                      let record = try? decoder.decode(QuoteRecord.self, from: Data(json.utf8)) else { return nil }
+                guard let record = RecordColumns.record(row) else { return nil }
                 return StoredQuote(record: record, published: row["published"], title: row["title"])
             }
             return QueryResult(quotes: quotes, speakers: matched)
@@ -386,12 +367,12 @@ public final class QuoteStore {
         let document = parts.count == 2 ? String(parts[1]) : nil
         // With a document: its number by id, then the (document, record id) index. A record id
         // alone: the quotations' numbers from a scan of that index (it holds every record id;
-        // `quotes` itself holds the records' JSON), then the first document by id.
+        // `quotes` itself holds the whole records), then the first document by id.
         let sql = document != nil ? """
-            SELECT q.record, q.start, q."end", d.text, d.published, d.title
+            SELECT \(RecordColumns.selectSQL), d.text AS document_text, d.published, d.title
             FROM documents d JOIN quotes q ON q.document = d.number AND q.record_id = ?1 WHERE d.id = ?2
             """ : """
-            SELECT q.record, q.start, q."end", d.text, d.published, d.title
+            SELECT \(RecordColumns.selectSQL), d.text AS document_text, d.published, d.title
             FROM (SELECT number, document FROM quotes WHERE record_id = ?1) f
             JOIN quotes q ON q.number = f.number JOIN documents d ON d.number = f.document
             ORDER BY d.id LIMIT 1
@@ -399,12 +380,11 @@ public final class QuoteStore {
         return try read { db in
             guard let row = try Row.fetchOne(db, sql: sql,
                                              arguments: document.map { [String(parts[0]), $0] } ?? [String(parts[0])]),
-                  let json: String = row["record"],
-                  let record = try? JSONDecoder().decode(QuoteRecord.self, from: Data(json.utf8)),
-                  let text: String = row["text"] else { return nil }
+                  let record = RecordColumns.record(row),
+                  let text: String = row["document_text"] else { return nil }
             let scalars = Array(text.unicodeScalars)
-            let start: Int = row["start"]
-            let end: Int = row["end"]
+            let start = record.quote.start
+            let end = record.quote.end
             let lower = max(0, start - 200)
             let upper = min(scalars.count, end + 200)
             let context = String(String.UnicodeScalarView(scalars[lower..<upper]))

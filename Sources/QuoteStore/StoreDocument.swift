@@ -8,20 +8,23 @@ import QuoteSchema
 /// Build these on the extraction threads (`ParallelExtractor.extract(_:transform:)`): the store's
 /// single writer then only binds values to prepared statements.
 public struct StoreDocument: Sendable {
-    /// One quotation row with its record encoded once (`json`: its bytes in the document's
-    /// `recordsJSON`), and what the speaker directory needs to know of its speaker (worked out
-    /// here, off the writer thread).
+    /// One quotation row: its record, its two JSON columns (`RecordColumns`), and what the
+    /// speaker directory needs to know of its speaker, all worked out here, off the writer thread.
     struct Quote: Sendable {
         var record: QuoteRecord
-        var json: Range<Int>
+        /// The `parts` column: the JSON array of the quotation's parts, or nil.
+        var partsJSON: String?
+        /// The `diagnostics` column: the JSON array of the record's diagnostics, or nil.
+        var diagnosticsJSON: String?
         /// The speaker names somebody the store can track (`SpeakerNameFilter.isTrackable`).
         var isTrackable: Bool
         /// The speaker's role when it is one the directory lists (`SpeakerRoleFilter.isRole`).
         var listedRole: String?
 
-        init(record: QuoteRecord, json: Range<Int>, filters: inout SpeakerFilters) {
+        init(record: QuoteRecord, filters: inout SpeakerFilters) throws {
             self.record = record
-            self.json = json
+            partsJSON = RecordColumns.partsJSON(record.quote.parts)
+            diagnosticsJSON = try RecordColumns.diagnosticsJSON(record.diagnostics)
             isTrackable = record.speaker.map { filters.isTrackable($0) } ?? false
             listedRole = record.speaker?.role.flatMap { !$0.isEmpty && filters.isRole($0) ? $0 : nil }
         }
@@ -71,10 +74,6 @@ public struct StoreDocument: Sendable {
     let metadataJSON: String?
     let text: String
     let quotes: [Quote]
-    /// The UTF-8 JSON of every record, one after another (no separator): one buffer per
-    /// document instead of a `String` per record, bound to the statement as bytes (a `String`
-    /// per record cost an allocation and a UTF-8 validation of bytes the writer had just made).
-    let recordsJSON: [UInt8]
     /// What indexing the document writes besides its id and text, hashed: title, date, metadata
     /// and records (FNV-1a, 64 bits, hex). The same id, text hash and extraction hash as a stored
     /// document mean the rows would come out the same, and the document is left as it is.
@@ -93,6 +92,8 @@ public struct StoreDocument: Sendable {
         title = StoreSchema.title(document)
         published = StoreSchema.published(document.metadata)
         metadataJSON = try document.metadata.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        // The records' JSON as `quotes extract` writes it, one after another: hashed, not stored
+        // (the rows keep each record as columns, `RecordColumns`).
         var writer = JSONLineWriter(capacity: 1024)
         var json: [UInt8] = []
         json.reserveCapacity(640 * result.quotes.count)
@@ -100,7 +101,6 @@ public struct StoreDocument: Sendable {
         var quotes: [Quote] = []
         quotes.reserveCapacity(result.quotes.count)
         for record in result.quotes {
-            let start = json.count
             if record.confidence.isFinite {
                 writer.removeAll()
                 writer.append(record)
@@ -109,10 +109,9 @@ public struct StoreDocument: Sendable {
                 // JSONLineWriter writes JSONEncoder's bytes for finite numbers; JSONEncoder refuses the rest.
                 json.append(contentsOf: try encoder.encode(record))
             }
-            quotes.append(Quote(record: record, json: start..<json.count, filters: &filters))
+            quotes.append(try Quote(record: record, filters: &filters))
         }
         self.quotes = quotes
-        recordsJSON = json
         extractionHash = Self.extractionHash(title: title, published: published, metadataJSON: metadataJSON, records: json)
     }
 

@@ -173,6 +173,53 @@ enum StoreSchema {
             try db.execute(sql: "INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('hashsize', ?)",
                            arguments: [fullTextHashSize])
         }
+        // A quotation's record as columns (`RecordColumns`), not as JSON beside them: the JSON
+        // (~525 bytes a quotation on the dev text) repeated the row's columns, the document's id
+        // and the quotation's text, and was 44% of the store file. The columns are filled from
+        // each row's JSON; a row whose `record` is not JSON keeps the columns it had (before, no
+        // query could read it). `record_document` is NULL when the record's document is the
+        // document's id (always, for records the extractor made).
+        migrator.registerMigration("v7 records as columns") { db in
+            try db.execute(sql: """
+                ALTER TABLE quotes ADD COLUMN record_document TEXT;
+                ALTER TABLE quotes ADD COLUMN parts TEXT;
+                ALTER TABLE quotes ADD COLUMN speaker_kind TEXT;
+                ALTER TABLE quotes ADD COLUMN speaker_role TEXT;
+                ALTER TABLE quotes ADD COLUMN speaker_resolution TEXT;
+                ALTER TABLE quotes ADD COLUMN speaker_mention_start INTEGER;
+                ALTER TABLE quotes ADD COLUMN speaker_mention_end INTEGER;
+                ALTER TABLE quotes ADD COLUMN via_kind TEXT;
+                ALTER TABLE quotes ADD COLUMN via_role TEXT;
+                ALTER TABLE quotes ADD COLUMN via_resolution TEXT;
+                ALTER TABLE quotes ADD COLUMN via_mention TEXT;
+                ALTER TABLE quotes ADD COLUMN via_mention_start INTEGER;
+                ALTER TABLE quotes ADD COLUMN via_mention_end INTEGER;
+                ALTER TABLE quotes ADD COLUMN cue_start INTEGER;
+                ALTER TABLE quotes ADD COLUMN cue_end INTEGER;
+                ALTER TABLE quotes ADD COLUMN diagnostics TEXT;
+                UPDATE quotes SET
+                    record_document = CASE
+                        WHEN json_extract(record, '$.document') IS NOT (SELECT id FROM documents d WHERE d.number = quotes.document)
+                        THEN json_extract(record, '$.document') END,
+                    parts = json_extract(record, '$.quote.parts'),
+                    speaker_kind = json_extract(record, '$.speaker.kind'),
+                    speaker_role = json_extract(record, '$.speaker.role'),
+                    speaker_resolution = json_extract(record, '$.speaker.resolution'),
+                    speaker_mention_start = json_extract(record, '$.speaker.mention.start'),
+                    speaker_mention_end = json_extract(record, '$.speaker.mention.end'),
+                    via_kind = json_extract(record, '$.via.kind'),
+                    via_role = json_extract(record, '$.via.role'),
+                    via_resolution = json_extract(record, '$.via.resolution'),
+                    via_mention = json_extract(record, '$.via.mention.text'),
+                    via_mention_start = json_extract(record, '$.via.mention.start'),
+                    via_mention_end = json_extract(record, '$.via.mention.end'),
+                    cue_start = json_extract(record, '$.cue.start'),
+                    cue_end = json_extract(record, '$.cue.end'),
+                    diagnostics = json_extract(record, '$.diagnostics')
+                WHERE json_valid(record);
+                ALTER TABLE quotes DROP COLUMN record;
+                """)
+        }
         return migrator
     }
 

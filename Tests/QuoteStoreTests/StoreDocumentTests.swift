@@ -51,17 +51,29 @@ final class StoreDocumentTests: XCTestCase {
         XCTAssertNotEqual(StoreSchema.contentHash("caf\u{E9}"), StoreSchema.contentHash("cafe\u{301}"))
     }
 
-    func testEachRecordsJSONIsWhatJSONEncoderWrites() throws {
+    /// The extraction hash is of the records' JSON as JSONEncoder writes it (the bytes the store
+    /// kept in `record` until `v7`, so documents indexed before stay "unchanged"); the `parts`
+    /// and `diagnostics` columns are JSONEncoder's arrays too.
+    func testHashAndJSONColumnsAreOfWhatJSONEncoderWrites() throws {
         let text = "\"The pier is closed,\" Mayor Ines Carvalho said. \"It opens\nin May/June,\" she said.\n\n"
-            + "Carvalho told reporters the caf\u{E9} \"stays\" open."
+            + "Carvalho told reporters the caf\u{E9} \"stays\" open. \"The pier comes first.\n\n"
+            + "\"The ferry comes second,\" she said.\n\nCarvalho said: \"The tolls stay where they are."
         var result = Extractor().extract(text: text, document: "a/b")
-        XCTAssertGreaterThanOrEqual(result.quotes.count, 3)
+        XCTAssertGreaterThanOrEqual(result.quotes.count, 5)
+        XCTAssertTrue(result.quotes.contains { $0.quote.parts != nil } && result.quotes.contains { $0.diagnostics != nil })
         let stored = try StoreDocument(document: SourceDocument(id: "a/b", text: text), result: result)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        XCTAssertEqual(stored.quotes.map { Array(stored.recordsJSON[$0.json]) },
-                       try result.quotes.map { Array(try encoder.encode($0)) })
-        XCTAssertEqual(stored.quotes.last?.json.upperBound, stored.recordsJSON.count)
+        let json = try result.quotes.flatMap { Array(try encoder.encode($0)) }
+        XCTAssertEqual(stored.extractionHash, StoreDocument.extractionHash(
+            title: stored.title, published: stored.published, metadataJSON: stored.metadataJSON, records: json))
+        // One byte more or less in the records is another hash.
+        XCTAssertNotEqual(stored.extractionHash, StoreDocument.extractionHash(
+            title: stored.title, published: stored.published, metadataJSON: stored.metadataJSON, records: Array(json.dropLast())))
+        XCTAssertEqual(stored.quotes.map(\.partsJSON),
+                       try result.quotes.map { try $0.quote.parts.map { String(decoding: try encoder.encode($0), as: UTF8.self) } })
+        XCTAssertEqual(stored.quotes.map(\.diagnosticsJSON),
+                       try result.quotes.map { try $0.diagnostics.map { String(decoding: try encoder.encode($0), as: UTF8.self) } })
         // A confidence JSON cannot hold is refused, as JSONEncoder refuses it.
         result.quotes[1].confidence = .nan
         XCTAssertThrowsError(try StoreDocument(document: SourceDocument(id: "a/b", text: text), result: result))

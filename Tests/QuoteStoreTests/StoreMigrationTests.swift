@@ -127,8 +127,8 @@ final class StoreMigrationTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(indexes, ["quotes_record(document, record_id) unique", "quotes_speaker(speaker_id)"])
         XCTAssertThrowsError(try queue.write { db in
             try db.execute(sql: """
-                INSERT INTO quotes (document, record_id, type, text, start, "end", confidence, rule, record)
-                SELECT document, record_id, type, text, start, "end", confidence, rule, record FROM quotes LIMIT 1
+                INSERT INTO quotes (document, record_id, type, text, start, "end", confidence, rule)
+                SELECT document, record_id, type, text, start, "end", confidence, rule FROM quotes LIMIT 1
                 """)
         })
         let recordID = try XCTUnwrap(queue.read { db in
@@ -202,6 +202,101 @@ final class StoreMigrationTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(again.unchanged, 1)
         XCTAssertEqual(try searchIDs("harbour").count, 1)
         XCTAssertTrue(try store.health().isIntact)
+    }
+
+    /// Articles whose records between them fill every column of a record: a role and a
+    /// mention, a relaying speaker ("quoted ... as saying"), an organization, a quotation in two
+    /// parts (continued into the next paragraph), an unclosed quotation's diagnostic.
+    private static let everyField = [
+        ("fields-a", "\"We will rebuild the pier,\" Mayor Ines Carvalho told reporters on Monday.\n\n"
+            + "The Harbour Gazette quoted port director Tomas Reyes as saying the dredging \"cannot wait another "
+            + "winter\" and the tolls \"must stay.\"\n\nThe ministry said in a statement that the harbour would "
+            + "reopen in May.\n\nCarvalho spoke at the quay. \"The pier comes first. We have the money for it.\n\n"
+            + "\"The ferry comes second,\" she said."),
+        ("fields-b", "Mayor Ines Carvalho said: \"We will not raise the tolls this year, and the ferry keeps its timetable."),
+    ]
+
+    /// The records of `everyField`, checked to use every field (the test means nothing if a
+    /// change of the extractor leaves one out).
+    private func everyFieldRecords() throws -> [QuoteRecord] {
+        let records = Self.everyField.flatMap { extractor.extract(text: $0.1, document: $0.0).quotes }
+        XCTAssertTrue(records.contains { $0.via?.mention != nil && $0.via?.kind == .organization })
+        XCTAssertTrue(records.contains { $0.speaker?.kind == .organization })
+        XCTAssertTrue(records.contains { $0.speaker?.role != nil && $0.speaker?.mention != nil })
+        XCTAssertTrue(records.contains { $0.speaker?.resolution == "pronoun" })
+        XCTAssertTrue(records.contains { ($0.quote.parts?.count ?? 0) > 1 })
+        XCTAssertTrue(records.contains { $0.diagnostics == ["unclosed-quote"] })
+        XCTAssertTrue(records.contains { $0.type == .mixed } && records.contains { $0.type == .indirect })
+        return records
+    }
+
+    /// Every stored quotation by "document/record id", as `query` reads it back.
+    private func storedRecords(_ store: QuoteStore) throws -> [String: QuoteRecord] {
+        let stored = try store.query(QuoteQuery()).quotes.map(\.record)
+        return Dictionary(uniqueKeysWithValues: stored.map { ($0.document + "/" + $0.id, $0) })
+    }
+
+    /// From `v7` a quotation's record is kept as columns (no JSON copy): `query` and `show` read
+    /// back each record exactly as it was indexed.
+    func testRecordsReadBackAsTheyWereIndexed() throws {
+        let store = try QuoteStore(path: path)
+        try store.index(Self.everyField.map { document($0.0, $0.1) })
+        let records = try everyFieldRecords()
+        let stored = try storedRecords(store)
+        XCTAssertEqual(stored.count, records.count)
+        for record in records {
+            XCTAssertEqual(stored[record.document + "/" + record.id], record)
+            XCTAssertEqual(try store.show(id: record.id + "@" + record.document)?.quote.record, record)
+        }
+        let columns = try DatabaseQueue(path: path).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('quotes')")
+        }
+        XCTAssertFalse(columns.contains("record"), "\(columns)")
+    }
+
+    /// A `v6` store's records (JSON in `record`) become columns: each reads back as it was
+    /// written, a record whose document is not its row's keeps its own, and a row whose JSON is
+    /// unreadable keeps its columns (before, no query could read it; now it reads them).
+    func testRecordsOfAV6StoreBecomeColumns() throws {
+        let queue = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(queue, upTo: "v6 full-text hash size")
+        var records = try everyFieldRecords()
+        records[0].document = "copied-from-elsewhere"
+        try queue.write { db in
+            for (id, text) in Self.everyField {
+                try db.execute(sql: "INSERT INTO documents (id, content_hash, text, indexed_at) VALUES (?, ?, ?, '2026-01-01')",
+                               arguments: [id, StoreSchema.contentHash(text), text])
+            }
+            var writer = JSONLineWriter(capacity: 1024)
+            for (index, record) in records.enumerated() {
+                writer.removeAll()
+                writer.append(record)
+                try db.execute(sql: """
+                    INSERT INTO quotes (document, record_id, type, text, start, "end", speaker_name, speaker_mention,
+                        via_name, cue, cue_lemma, confidence, rule, record)
+                    VALUES ((SELECT number FROM documents WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [index == 0 ? "fields-a" : record.document, record.id, record.type.rawValue,
+                                     record.quote.text, record.quote.start, record.quote.end, record.speaker?.name,
+                                     record.speaker?.mention?.text, record.via?.name, record.cue?.text,
+                                     record.cue?.lemma, record.confidence, record.rule,
+                                     String(decoding: writer.bytes, as: UTF8.self)])
+            }
+            try db.execute(sql: """
+                INSERT INTO quotes (document, record_id, type, text, start, "end", confidence, rule, record)
+                VALUES ((SELECT number FROM documents WHERE id = 'fields-b'), 'q-unreadable', 'direct', 'ferry', 3, 8,
+                        0.5, 'test', '{"speaker":')
+                """)
+        }
+        try queue.close()
+        let stored = try storedRecords(try QuoteStore(path: path))
+        XCTAssertEqual(stored.count, records.count + 1)
+        for record in records {
+            XCTAssertEqual(stored[record.document + "/" + record.id], record)
+        }
+        XCTAssertEqual(stored["fields-b/q-unreadable"],
+                       QuoteRecord(document: "fields-b", id: "q-unreadable", type: .direct,
+                                   quote: QuoteContent(text: "ferry", start: 3, end: 8), speaker: nil, cue: nil,
+                                   confidence: 0.5, rule: "test"))
     }
 
     func testAQuotationWithoutItsFullTextEntryIsReported() throws {
