@@ -64,7 +64,15 @@ public final class QuoteStore {
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            let upgradesRecords = try pool.read { db in try StoreSchema.upgradesRecords(db) }
             try StoreSchema.migrator.migrate(pool)
+            if upgradesRecords {
+                // `v7 records as columns` shrank every quotation in place, leaving its pages
+                // part empty (SQLite does not merge them): the file grew by a tenth. Rewritten
+                // once, it is about half its size. Best effort: a store that cannot be rewritten
+                // now (another process reading it) works as well, only larger.
+                try? pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }
+            }
         } catch {
             throw StoreError(error, path: path)
         }

@@ -179,7 +179,7 @@ enum StoreSchema {
         // each row's JSON; a row whose `record` is not JSON keeps the columns it had (before, no
         // query could read it). `record_document` is NULL when the record's document is the
         // document's id (always, for records the extractor made).
-        migrator.registerMigration("v7 records as columns") { db in
+        migrator.registerMigration(recordsAsColumns) { db in
             try db.execute(sql: """
                 ALTER TABLE quotes ADD COLUMN record_document TEXT;
                 ALTER TABLE quotes ADD COLUMN parts TEXT;
@@ -221,6 +221,18 @@ enum StoreSchema {
                 """)
         }
         return migrator
+    }
+
+    /// The migration that moves records from JSON to columns.
+    static let recordsAsColumns = "v7 records as columns"
+
+    /// True when migrating `db` will run `recordsAsColumns` over stored quotations (an upgrade,
+    /// not a new store).
+    static func upgradesRecords(_ db: Database) throws -> Bool {
+        guard try db.tableExists("quotes"), try !migrator.appliedIdentifiers(db).contains(recordsAsColumns) else {
+            return false
+        }
+        return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM quotes)") ?? false
     }
 
     /// Bytes of new full-text entries FTS5 keeps in memory before it writes them out (8 MiB).

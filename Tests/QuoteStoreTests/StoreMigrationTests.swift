@@ -299,6 +299,39 @@ final class StoreMigrationTests: TemporaryDirectoryTestCase {
                                    confidence: 0.5, rule: "test"))
     }
 
+    /// Upgrading a store with quotations rewrites it once after `v7`: the records' JSON leaves
+    /// the file instead of leaving part-empty pages behind; a new store is not rewritten.
+    func testUpgradingAStoreGivesBackTheRecordsJSONSpace() throws {
+        let queue = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(queue, upTo: "v6 full-text hash size")
+        let record = try XCTUnwrap(try everyFieldRecords().first)
+        var writer = JSONLineWriter(capacity: 1024)
+        writer.append(record)
+        let json = String(decoding: writer.bytes, as: UTF8.self)
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO documents (id, content_hash, text, indexed_at) VALUES ('a', 'h', 'text', '2026-01-01')")
+            for number in 0..<2_000 {
+                try db.execute(sql: """
+                    INSERT INTO quotes (document, record_id, type, text, start, "end", confidence, rule, record)
+                    VALUES (1, ?, 'direct', ?, 0, 1, 0.9, 'test', ?)
+                    """, arguments: ["q\(number)", record.quote.text, json])
+            }
+            XCTAssertTrue(try StoreSchema.upgradesRecords(db))
+        }
+        func pages() throws -> Int {
+            try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0 }
+        }
+        let before = try pages()
+        try queue.close()
+        _ = try QuoteStore(path: path)
+        let after = try pages()
+        XCTAssertLessThan(after, before * 2 / 3, "\(before) -> \(after) pages")
+        try DatabaseQueue(path: path).read { db in XCTAssertFalse(try StoreSchema.upgradesRecords(db)) }
+        // A new file has nothing to upgrade.
+        let fresh = try DatabaseQueue(path: directory.appendingPathComponent("fresh.sqlite").path)
+        try fresh.read { db in XCTAssertFalse(try StoreSchema.upgradesRecords(db)) }
+    }
+
     func testAQuotationWithoutItsFullTextEntryIsReported() throws {
         let store = try QuoteStore(path: path)
         try store.index([document("a", "\"The harbour stays open,\" Mayor Ines Carvalho said.")])
