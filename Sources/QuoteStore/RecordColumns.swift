@@ -7,7 +7,7 @@ import QuoteSchema
 ///
 /// Until `v7 records as columns` each row also kept the record's JSON (`record`, ~525 bytes on the
 /// dev text), which repeated the row's own columns, the document's id and the quotation's text:
-/// 44% of the store file and ~10% of `quotes index`'s wall time (docs/store.md). A record read
+/// 44% of the store file (docs/store.md). A record read
 /// back from the columns equals the record that was indexed, but for `schemaVersion`, which the
 /// store does not keep (the extractor leaves it unset on records; `quotes extract` writes it
 /// only on its output lines).
