@@ -332,6 +332,20 @@ final class StoreMigrationTests: TemporaryDirectoryTestCase {
         try fresh.read { db in XCTAssertFalse(try StoreSchema.upgradesRecords(db)) }
     }
 
+    /// Every connection of the store gets its settings: 16 KiB pages in a new file, a 64 MiB
+    /// page cache, and deletes that do not overwrite the freed bytes (Debian's SQLite is built
+    /// to zero them: 7% of the writer's instructions when every document is replaced).
+    func testConnectionsHaveTheStoresSettings() throws {
+        let store = try QuoteStore(path: path)
+        for settings in [try store.pool.read(Self.settings), try store.pool.write(Self.settings)] {
+            XCTAssertEqual(settings, [QuoteStore.pageSize, -65536, 0])
+        }
+    }
+
+    private static func settings(_ db: Database) throws -> [Int] {
+        try ["page_size", "cache_size", "secure_delete"].map { try Int.fetchOne(db, sql: "PRAGMA \($0)") ?? -1 }
+    }
+
     func testAQuotationWithoutItsFullTextEntryIsReported() throws {
         let store = try QuoteStore(path: path)
         try store.index([document("a", "\"The harbour stays open,\" Mayor Ines Carvalho said.")])
