@@ -76,6 +76,11 @@ struct BenchCommand: ParsableCommand {
         }
         let row = try measure(executable, ["index", "--db", store, input], before: removeStore)
         print(row.line("index, jobs \(cores)", bytes: bytes, documents: documents))
+        // What an archive costs on disk: the store the last run left (its log is gone at the close).
+        if let size = (try? FileManager.default.attributesOfItem(atPath: store))?[.size] as? Int, bytes > 0 {
+            print(String(format: "  store file %.1f MB, %.2f bytes a byte of text", Double(size) / 1e6,
+                         Double(size) / Double(bytes)))
+        }
         // The same ids with other texts first: every document replaces its earlier copy
         // (quotations and full-text rows deleted in the same transaction).
         let earlier = work.appendingPathComponent("earlier.jsonl").path
