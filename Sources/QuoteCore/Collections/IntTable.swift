@@ -6,8 +6,8 @@
 /// slot, so keys that differ only in high bits, as packed words do, spread too). Open addressing
 /// with linear probing; entries are never removed.
 struct IntTable<Value> {
-    /// Index of each slot's entry, -1 for an empty slot; a power of two, at least twice `count`.
-    private var slots: [Int32] = []
+    /// Where each entry sits: at least twice as many slots as entries.
+    private var index = SlotIndex()
     private var keys: [UInt64] = []
     private var values: [Value] = []
 
@@ -24,21 +24,14 @@ struct IntTable<Value> {
     /// The slot of `key`'s entry, or the empty slot where it would go.
     @inline(__always)
     private func slot(of key: UInt64) -> (slot: Int, found: Bool) {
-        let mask = slots.count - 1
-        var slot = IntTable.home(key, size: slots.count)
-        while true {
-            let entry = Int(slots[slot])
-            if entry < 0 { return (slot, false) }
-            if keys[entry] == key { return (slot, true) }
-            slot = (slot + 1) & mask
-        }
+        index.probe(from: IntTable.home(key, size: index.size)) { keys[$0] == key }
     }
 
     @inline(__always)
     private func entry(_ key: UInt64) -> Int? {
-        guard !slots.isEmpty else { return nil }
+        guard !index.isEmpty else { return nil }
         let (slot, found) = slot(of: key)
-        return found ? Int(slots[slot]) : nil
+        return found ? index[slot] : nil
     }
 
     /// The value of `key`; setting adds the key or replaces its value (there is no removal).
@@ -63,9 +56,8 @@ struct IntTable<Value> {
             body(&values[entry])
             return
         }
-        if (keys.count + 1) * 2 > slots.count { grow(to: keys.count + 1) }
-        let (slot, _) = slot(of: key)
-        slots[slot] = Int32(keys.count)
+        if (keys.count + 1) * 2 > index.size { grow(to: keys.count + 1) }
+        index.place(keys.count, at: slot(of: key).slot)
         keys.append(key)
         var added = value()
         body(&added)
@@ -74,23 +66,17 @@ struct IntTable<Value> {
 
     /// Room for `count` keys without growing.
     mutating func reserveCapacity(_ count: Int) {
-        if count * 2 > slots.count { grow(to: count) }
+        if count * 2 > index.size { grow(to: count) }
         keys.reserveCapacity(count)
         values.reserveCapacity(count)
     }
 
     /// Slots for at least `count` keys (twice as many, 16 at least), every entry placed again.
     private mutating func grow(to count: Int) {
-        var size = max(16, slots.count * 2)
+        var size = max(16, index.size * 2)
         while size < count * 2 { size *= 2 }
-        precondition(size <= Int(Int32.max), "IntTable of \(count) keys")
-        slots = [Int32](repeating: -1, count: size)
-        let mask = size - 1
-        for (entry, key) in keys.enumerated() {
-            var slot = IntTable.home(key, size: size)
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(entry)
-        }
+        let keys = self.keys
+        index.rebuild(size: size, count: keys.count) { IntTable.home(keys[$0], size: $1) }
     }
 }
 

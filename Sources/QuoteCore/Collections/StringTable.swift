@@ -10,8 +10,8 @@ import QuoteSchema
 /// equivalence): a key with a byte beyond ASCII is hashed in its NFC form, so that equal keys
 /// always hash alike (U+212A KELVIN SIGN and "K" are equal strings). Entries are never removed.
 struct StringTable<Value> {
-    /// Index of each slot's entry, -1 for an empty slot; a power of two, at least twice `count`.
-    private var slots: [Int32] = []
+    /// Where each entry sits: at least twice as many slots as entries.
+    private var index = SlotIndex()
     private var hashes: [UInt64] = []
     private var keys: [String] = []
     private var values: [Value] = []
@@ -45,22 +45,15 @@ struct StringTable<Value> {
     /// The slot of the entry whose key is `key`, or the empty slot where it would go.
     @inline(__always)
     private func slot(of key: String, hash: UInt64) -> (slot: Int, found: Bool) {
-        let mask = slots.count - 1
-        var slot = StringTable.home(hash, size: slots.count)
-        while true {
-            let entry = Int(slots[slot])
-            if entry < 0 { return (slot, false) }
-            if hashes[entry] == hash && keys[entry] == key { return (slot, true) }
-            slot = (slot + 1) & mask
-        }
+        index.probe(from: StringTable.home(hash, size: index.size)) { hashes[$0] == hash && keys[$0] == key }
     }
 
     /// The index in the entry arrays of `key`'s entry, if it has one.
     @inline(__always)
     private func entry(_ key: String, hash: UInt64) -> Int? {
-        guard !slots.isEmpty else { return nil }
+        guard !index.isEmpty else { return nil }
         let (slot, found) = slot(of: key, hash: hash)
-        return found ? Int(slots[slot]) : nil
+        return found ? index[slot] : nil
     }
 
     /// The value of `key`; setting adds the key or replaces its value (there is no removal).
@@ -79,9 +72,8 @@ struct StringTable<Value> {
             body(&values[entry])
             return
         }
-        if (keys.count + 1) * 2 > slots.count { grow() }
-        let (slot, _) = slot(of: key, hash: hash)
-        slots[slot] = Int32(keys.count)
+        if (keys.count + 1) * 2 > index.size { grow() }
+        index.place(keys.count, at: slot(of: key, hash: hash).slot)
         hashes.append(hash)
         keys.append(key)
         var added = value()
@@ -91,14 +83,7 @@ struct StringTable<Value> {
 
     /// Twice the slots (16 at first), every entry placed again by its kept hash.
     private mutating func grow() {
-        let size = max(16, slots.count * 2)
-        precondition(size <= Int(Int32.max), "StringTable of \(keys.count) keys")
-        slots = [Int32](repeating: -1, count: size)
-        let mask = size - 1
-        for (entry, hash) in hashes.enumerated() {
-            var slot = StringTable.home(hash, size: size)
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(entry)
-        }
+        let hashes = self.hashes
+        index.rebuild(size: max(16, index.size * 2), count: hashes.count) { StringTable.home(hashes[$0], size: $1) }
     }
 }
