@@ -66,6 +66,28 @@ struct BoundStatement {
         return values
     }
 
+    /// Every result row, as `read` makes it from the row's columns.
+    func rows<Row>(in db: Database, _ bind: (inout Binder) -> Void, read: (Columns) -> Row) throws -> [Row] {
+        var values: [Row] = []
+        try run(in: db, bind) { handle in values.append(read(Columns(handle: handle))) }
+        return values
+    }
+
+    /// The columns of the result row a statement is on.
+    struct Columns {
+        fileprivate let handle: OpaquePointer
+
+        /// Column `index` as an integer (NULL as 0).
+        func integer(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
+
+        /// Column `index` as text, or nil for NULL.
+        func text(_ index: Int32) -> String? {
+            guard let text = sqlite3_column_text(handle, index) else { return nil }
+            return String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index))),
+                          as: UTF8.self)
+        }
+    }
+
     /// Binds every parameter, steps through the rows and resets the statement, also when a step
     /// fails. The bindings are cleared at the end: they point into the arena, which the next run
     /// overwrites, and GRDB may run the same cached statement with its own arguments.

@@ -163,10 +163,15 @@ public final class QuoteStore {
     /// replaces it, or leaves it as it is, as `index(_:)` one document at a time would.
     private func insert(_ batch: [StoreDocument], in db: Database) throws -> BatchSummary {
         var summary = BatchSummary()
-        // Each stored document this one replaces, and whether it is this one already.
+        // Each stored document this one replaces, whether it has this one's id and text, and the
+        // hash of its extraction.
         let earlier = BoundStatement(try db.cachedStatement(sql: """
-            SELECT number, id = ?1 AND content_hash = ?2 AND extraction_hash IS ?3 FROM documents
+            SELECT number, id = ?1 AND content_hash = ?2, extraction_hash FROM documents
             WHERE id = ?1 OR content_hash = ?2
+            """))
+        // A stored document found unchanged by its legacy extraction hash gets the current one.
+        let upgradeHash = BoundStatement(try db.cachedStatement(sql: """
+            UPDATE documents SET extraction_hash = ?2 WHERE number = ?1
             """))
         // The full-text index reads the quotations' text (external content), so replaced
         // documents' entries are removed with FTS5's 'delete' command and the text they were made
@@ -203,15 +208,28 @@ public final class QuoteStore {
         for document in batch {
             summary.documents += 1
             summary.quotes += document.quotes.count
-            let stored = try earlier.integerPairs(in: db) { row in
+            let stored = try earlier.rows(in: db) { row in
                 row.text(document.id)
                 row.text(document.contentHash)
-                row.text(document.extractionHash)
+            } read: { columns in
+                (number: columns.integer(0), sameText: columns.integer(1) == 1, hash: columns.text(2))
             }
             let pending = Set([pendingByID[document.id], pendingByText[document.contentHash]].compactMap { $0 })
-            if pending.isEmpty, stored.count == 1, stored[0].1 == 1, !replacedNumbers.contains(stored[0].0) {
-                summary.unchanged += 1
-                continue
+            if pending.isEmpty, stored.count == 1, stored[0].sameText, !replacedNumbers.contains(stored[0].number),
+               let hash = stored[0].hash {
+                if hash == document.extractionHash {
+                    summary.unchanged += 1
+                    continue
+                }
+                // Indexed before the hash of the values: the same records have the same JSON.
+                if !hash.hasPrefix(StoreDocument.extractionHashPrefix), hash == document.legacyExtractionHash() {
+                    try upgradeHash.execute(in: db) { row in
+                        row.integer(stored[0].number)
+                        row.text(document.extractionHash)
+                    }
+                    summary.unchanged += 1
+                    continue
+                }
             }
             // The same document twice in a batch: the second finds the first as it is (any stored
             // copy that matches it matched the first too, and is already replaced).
@@ -220,7 +238,7 @@ public final class QuoteStore {
                 summary.unchanged += 1
                 continue
             }
-            for (number, _) in stored where replacedNumbers.insert(number).inserted {
+            for row in stored where replacedNumbers.insert(row.number).inserted {
                 summary.replaced += 1
             }
             for index in pending {

@@ -75,49 +75,73 @@ public struct StoreDocument: Sendable {
     let text: String
     let quotes: [Quote]
     /// What indexing the document writes besides its id and text, hashed: title, date, metadata
-    /// and records (FNV-1a, 64 bits, hex). The same id, text hash and extraction hash as a stored
-    /// document mean the rows would come out the same, and the document is left as it is.
+    /// and records (`FieldHasher`, hex, after `extractionHashPrefix`). The same id, text hash and
+    /// extraction hash as a stored document mean the rows would come out the same, and the
+    /// document is left as it is.
     let extractionHash: String
+
+    /// Begins every extraction hash of the values (`extractionHash`); the hashes of the records'
+    /// JSON written before (`legacyExtractionHash()`) are bare hexadecimal.
+    static let extractionHashPrefix = "v2:"
 
     /// Prepares `document` and its extraction `result` for `QuoteStore.index(_:)`; throws
     /// `EncodingError` when a record cannot be written as JSON (a confidence that is not a number).
     public init(document: SourceDocument, result: DocumentResult) throws {
-        let encoder = JSONEncoder()
-        // Sorted keys: a dictionary's order changes from process to process, and the same
-        // document must give the same row whenever it is indexed (as `quotes extract` writes it).
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         id = document.id
         text = document.text
         contentHash = StoreSchema.contentHash(document.text)
         title = StoreSchema.title(document)
         published = StoreSchema.published(document.metadata)
-        metadataJSON = try document.metadata.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
-        // The records' JSON as `quotes extract` writes it, one after another: hashed, not stored
-        // (the rows keep each record as columns, `RecordColumns`).
-        var writer = JSONLineWriter(capacity: 1024)
-        var json: [UInt8] = []
-        json.reserveCapacity(640 * result.quotes.count)
+        metadataJSON = try document.metadata.map { String(decoding: try Self.encoder.encode($0), as: UTF8.self) }
+        var hasher = FieldHasher()
+        hasher.add(title)
+        hasher.add(published)
+        hasher.add(metadataJSON)
+        hasher.add(result.quotes.count)
         var filters = SpeakerFilters(records: result.quotes.count)
         var quotes: [Quote] = []
         quotes.reserveCapacity(result.quotes.count)
         for record in result.quotes {
-            if record.confidence.isFinite {
-                writer.removeAll()
-                writer.append(record)
-                json.append(contentsOf: writer.bytes)
-            } else {
-                // JSONLineWriter writes JSONEncoder's bytes for finite numbers; JSONEncoder refuses the rest.
-                json.append(contentsOf: try encoder.encode(record))
+            // JSON has no NaN or infinity: `query` could not give such a record back.
+            guard record.confidence.isFinite else {
+                throw EncodingError.invalidValue(record.confidence, EncodingError.Context(
+                    codingPath: [], debugDescription: "record \(record.id) has confidence \(record.confidence), not a number JSON can hold"))
             }
+            hasher.add(record)
             quotes.append(try Quote(record: record, filters: &filters))
         }
         self.quotes = quotes
-        extractionHash = Self.extractionHash(title: title, published: published, metadataJSON: metadataJSON, records: json)
+        extractionHash = Self.extractionHashPrefix + hasher.hex
     }
 
-    /// The hash of the columns a document's extraction decides; each part is preceded by its
-    /// length (nil as -1), so that no two different sets of parts give the same bytes.
-    static func extractionHash(title: String?, published: String?, metadataJSON: String?, records: [UInt8]) -> String {
+    /// Sorted keys: a dictionary's order changes from process to process, and the same document
+    /// must give the same row whenever it is indexed (as `quotes extract` writes it).
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// The extraction hash the store wrote before `extractionHashPrefix` (up to the nineteenth
+    /// session): FNV-1a of the records' JSON as `quotes extract` writes it. The writer works it
+    /// out only for a stored document that has such a hash and the same id and text, so that
+    /// documents indexed before stay "unchanged".
+    func legacyExtractionHash() -> String {
+        var writer = JSONLineWriter(capacity: 1024)
+        var json: [UInt8] = []
+        json.reserveCapacity(640 * quotes.count)
+        for quote in quotes {
+            // Finite confidences only (`init`): JSONLineWriter writes JSONEncoder's bytes for them.
+            writer.removeAll()
+            writer.append(quote.record)
+            json.append(contentsOf: writer.bytes)
+        }
+        return Self.legacyExtractionHash(title: title, published: published, metadataJSON: metadataJSON, records: json)
+    }
+
+    /// The legacy hash of the columns a document's extraction decides; each part is preceded by
+    /// its length (nil as -1), so that no two different sets of parts give the same bytes.
+    static func legacyExtractionHash(title: String?, published: String?, metadataJSON: String?, records: [UInt8]) -> String {
         var hash = StoreSchema.fnvBasis
         func add(_ bytes: UnsafeBufferPointer<UInt8>?) {
             withUnsafeBytes(of: Int64(bytes?.count ?? -1).littleEndian) { length in

@@ -51,9 +51,9 @@ final class StoreDocumentTests: XCTestCase {
         XCTAssertNotEqual(StoreSchema.contentHash("caf\u{E9}"), StoreSchema.contentHash("cafe\u{301}"))
     }
 
-    /// The extraction hash is of the records' JSON as JSONEncoder writes it (the bytes the store
-    /// kept in `record` until `v7`, so documents indexed before stay "unchanged"); the `parts`
-    /// and `diagnostics` columns are JSONEncoder's arrays too.
+    /// The extraction hash is of the values the rows hold (`FieldHasher`); the legacy one the
+    /// writer falls back on is of the records' JSON as JSONEncoder writes it (the bytes the store
+    /// kept in `record` until `v7`); the `parts` and `diagnostics` columns are JSONEncoder's arrays.
     func testHashAndJSONColumnsAreOfWhatJSONEncoderWrites() throws {
         let text = "\"The pier is closed,\" Mayor Ines Carvalho said. \"It opens\nin May/June,\" she said.\n\n"
             + "Carvalho told reporters the caf\u{E9} \"stays\" open. \"The pier comes first.\n\n"
@@ -62,14 +62,26 @@ final class StoreDocumentTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(result.quotes.count, 5)
         XCTAssertTrue(result.quotes.contains { $0.quote.parts != nil } && result.quotes.contains { $0.diagnostics != nil })
         let stored = try StoreDocument(document: SourceDocument(id: "a/b", text: text), result: result)
+        var hasher = FieldHasher()
+        hasher.add(stored.title)
+        hasher.add(stored.published)
+        hasher.add(stored.metadataJSON)
+        hasher.add(result.quotes.count)
+        for record in result.quotes { hasher.add(record) }
+        XCTAssertEqual(stored.extractionHash, StoreDocument.extractionHashPrefix + hasher.hex)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let json = try result.quotes.flatMap { Array(try encoder.encode($0)) }
-        XCTAssertEqual(stored.extractionHash, StoreDocument.extractionHash(
+        XCTAssertEqual(stored.legacyExtractionHash(), StoreDocument.legacyExtractionHash(
             title: stored.title, published: stored.published, metadataJSON: stored.metadataJSON, records: json))
         // One byte more or less in the records is another hash.
-        XCTAssertNotEqual(stored.extractionHash, StoreDocument.extractionHash(
+        XCTAssertNotEqual(stored.legacyExtractionHash(), StoreDocument.legacyExtractionHash(
             title: stored.title, published: stored.published, metadataJSON: stored.metadataJSON, records: Array(json.dropLast())))
+        // A record left out is another hash.
+        var fewer = result
+        fewer.quotes.removeLast()
+        XCTAssertNotEqual(try StoreDocument(document: SourceDocument(id: "a/b", text: text), result: fewer).extractionHash,
+                          stored.extractionHash)
         XCTAssertEqual(stored.quotes.map(\.partsJSON),
                        try result.quotes.map { try $0.quote.parts.map { String(decoding: try encoder.encode($0), as: UTF8.self) } })
         XCTAssertEqual(stored.quotes.map(\.diagnosticsJSON),

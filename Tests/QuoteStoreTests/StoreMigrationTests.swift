@@ -204,6 +204,50 @@ final class StoreMigrationTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(try store.health().isIntact)
     }
 
+    /// A document indexed before the extraction hash of the values (its hash is FNV-1a of the
+    /// records' JSON) is left as it is when its records are the same, and gets the new hash;
+    /// one whose old hash is of other records is replaced.
+    func testADocumentWithTheLegacyExtractionHashIsUnchangedWhenItsRecordsAre() throws {
+        let store = try QuoteStore(path: path)
+        let documents = Self.everyField.map { document($0.0, $0.1) }
+        try store.index(documents)
+        func rows() throws -> [String: (number: Int64, hash: String)] {
+            try DatabaseQueue(path: path).read { db in
+                var rows: [String: (Int64, String)] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT id, number, extraction_hash FROM documents") {
+                    rows[row["id"]] = (row["number"], row["extraction_hash"])
+                }
+                return rows
+            }
+        }
+        XCTAssertEqual(try rows()["fields-a"]?.hash, documents[0].extractionHash)
+        XCTAssertTrue(documents[0].extractionHash.hasPrefix(StoreDocument.extractionHashPrefix))
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "UPDATE documents SET extraction_hash = ? WHERE id = 'fields-a'",
+                           arguments: [documents[0].legacyExtractionHash()])
+            // The legacy hash of other records: FNV-1a of one byte less of them.
+            let other = StoreDocument.legacyExtractionHash(title: documents[1].title, published: nil, metadataJSON: nil,
+                                                           records: Array("{}".utf8))
+            // A title the rewrite replaces, to tell the rewritten row (SQLite may give it the same number).
+            try db.execute(sql: "UPDATE documents SET extraction_hash = ?, title = 'stale' WHERE id = 'fields-b'",
+                           arguments: [other])
+        }
+        let before = try rows()
+        let again = try store.index(Self.everyField.map { document($0.0, $0.1) })
+        XCTAssertEqual(again.unchanged, 1)
+        XCTAssertEqual(again.replaced, 1)
+        let after = try rows()
+        XCTAssertEqual(after["fields-a"]?.number, before["fields-a"]?.number, "rewritten")
+        XCTAssertEqual(after["fields-a"]?.hash, documents[0].extractionHash)
+        XCTAssertEqual(try DatabaseQueue(path: path).read { db in
+            try String.fetchOne(db, sql: "SELECT title FROM documents WHERE id = 'fields-b'")
+        }, documents[1].title)
+        XCTAssertEqual(after["fields-b"]?.hash, documents[1].extractionHash)
+        // Upgraded, the document is found by its new hash.
+        XCTAssertEqual(try store.index(Self.everyField.map { document($0.0, $0.1) }).unchanged, 2)
+        XCTAssertTrue(try store.health().isIntact)
+    }
+
     /// Articles whose records between them fill every column of a record: a role and a
     /// mention, a relaying speaker ("quoted ... as saying"), an organization, a quotation in two
     /// parts (continued into the next paragraph), an unclosed quotation's diagnostic.
