@@ -49,9 +49,11 @@ let package = Package(
         .target(name: "QuoteEvaluation", dependencies: ["QuoteSchema"]),
         // Scan kernels for the text's hot loops (SSE2 where there is SSE2, plain C elsewhere).
         .target(name: "CQuoteScan"),
+        // The build ids of the code loaded in the process (the loader's list of objects: C only).
+        .target(name: "CQuoteBuild"),
         .target(
             name: "QuoteCore",
-            dependencies: ["CQuoteICU", "CQuoteScan", "QuoteSchema"],
+            dependencies: ["CQuoteBuild", "CQuoteICU", "CQuoteScan", "QuoteSchema"],
             resources: [.copy("Lexicon/Data")]
         ),
         .executableTarget(

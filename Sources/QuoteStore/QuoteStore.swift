@@ -164,15 +164,18 @@ public final class QuoteStore {
     private func insert(_ batch: [StoreDocument], in db: Database) throws -> BatchSummary {
         var summary = BatchSummary()
         // Each stored document this one replaces, whether it has this one's id and text, and the
-        // hash of its extraction.
+        // hashes of its extraction and of its input.
         let earlier = BoundStatement(try db.cachedStatement(sql: """
-            SELECT number, id = ?1 AND content_hash = ?2, extraction_hash FROM documents
+            SELECT number, id = ?1 AND content_hash = ?2, extraction_hash, input_hash FROM documents
             WHERE id = ?1 OR content_hash = ?2
             """))
-        // A stored document found unchanged by its legacy extraction hash gets the current one.
-        let upgradeHash = BoundStatement(try db.cachedStatement(sql: """
-            UPDATE documents SET extraction_hash = ?2 WHERE number = ?1
+        // A stored document found unchanged gets the current hashes when its own are older (an
+        // extraction hash of the records' JSON; an input hash under another extractor, or none).
+        let updateHashes = BoundStatement(try db.cachedStatement(sql: """
+            UPDATE documents SET extraction_hash = ?2, input_hash = ?3 WHERE number = ?1
             """))
+        // The quotations of a document left as it is without being extracted, for the counts.
+        let countQuotes = BoundStatement(try db.cachedStatement(sql: "SELECT count(*) FROM quotes WHERE document = ?"))
         // The full-text index reads the quotations' text (external content), so replaced
         // documents' entries are removed with FTS5's 'delete' command and the text they were made
         // from, before the quotations go with their documents (ON DELETE CASCADE). All of a
@@ -188,8 +191,9 @@ public final class QuoteStore {
             DELETE FROM documents WHERE number IN (SELECT value FROM json_each(?))
             """))
         let insertDocument = BoundStatement(try db.cachedStatement(sql: """
-            INSERT INTO documents (id, content_hash, title, published, metadata, text, extraction_hash, indexed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, datetime('now'))
+            INSERT INTO documents (id, content_hash, title, published, metadata, text, extraction_hash, input_hash,
+                indexed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))
             """))
         // A record id is unique within its document (the extractor ensures it), and a replaced
         // document's quotations are deleted first, so no insert can conflict. Plain INSERT:
@@ -205,27 +209,38 @@ public final class QuoteStore {
         inserted.reserveCapacity(batch.count)
         var pendingByID: [String: Int] = [:]
         var pendingByText: [String: Int] = [:]
-        for document in batch {
+        for var document in batch {
             summary.documents += 1
-            summary.quotes += document.quotes.count
             let stored = try earlier.rows(in: db) { row in
                 row.text(document.id)
                 row.text(document.contentHash)
             } read: { columns in
-                (number: columns.integer(0), sameText: columns.integer(1) == 1, hash: columns.text(2))
+                (number: columns.integer(0), sameText: columns.integer(1) == 1, hash: columns.text(2),
+                 inputHash: columns.text(3))
             }
             let pending = Set([pendingByID[document.id], pendingByText[document.contentHash]].compactMap { $0 })
-            if pending.isEmpty, stored.count == 1, stored[0].sameText, !replacedNumbers.contains(stored[0].number),
-               let hash = stored[0].hash {
-                if hash == document.extractionHash {
+            let isStoredAsItIs = pending.isEmpty && stored.count == 1 && stored[0].sameText
+                && !replacedNumbers.contains(stored[0].number)
+            if document.isUnextracted {
+                if isStoredAsItIs, stored[0].inputHash == document.inputHash {
+                    summary.quotes += Int(try countQuotes.integer(in: db) { $0.integer(stored[0].number) } ?? 0)
                     summary.unchanged += 1
                     continue
                 }
+                // The row read before this transaction is not this document's any more.
+                document = try document.extracted()
+            }
+            summary.quotes += document.quotes.count
+            if isStoredAsItIs, let hash = stored[0].hash {
                 // Indexed before the hash of the values: the same records have the same JSON.
-                if !hash.hasPrefix(StoreDocument.extractionHashPrefix), hash == document.legacyExtractionHash() {
-                    try upgradeHash.execute(in: db) { row in
-                        row.integer(stored[0].number)
-                        row.text(document.extractionHash)
+                if hash == document.extractionHash
+                    || (!hash.hasPrefix(StoreDocument.extractionHashPrefix) && hash == document.legacyExtractionHash()) {
+                    if hash != document.extractionHash || (document.inputHash != nil && stored[0].inputHash != document.inputHash) {
+                        try updateHashes.execute(in: db) { row in
+                            row.integer(stored[0].number)
+                            row.text(document.extractionHash)
+                            row.text(document.inputHash ?? stored[0].inputHash)
+                        }
                     }
                     summary.unchanged += 1
                     continue
@@ -267,6 +282,7 @@ public final class QuoteStore {
                 row.text(document.metadataJSON)
                 row.text(document.text)
                 row.text(document.extractionHash)
+                row.text(document.inputHash)
             }
             // Read in place from the array's storage: a `for quote in` loop copied each quotation
             // and its record (every string retained, then released: ~2.5% of the writer thread).
@@ -309,6 +325,50 @@ public final class QuoteStore {
     /// The ids of all stored documents.
     public func documentIDs() throws -> Set<String> {
         try read { db in Set(try String.fetchAll(db, sql: "SELECT id FROM documents")) }
+    }
+
+    /// Whether the store holds any document.
+    func hasDocuments() throws -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM documents)") ?? false }
+    }
+
+    /// The input hashes of the stored documents of `ids` that have one, by id, as last committed.
+    func inputHashes(ids: [String]) throws -> [String: String] {
+        guard !ids.isEmpty else { return [:] }
+        let list = Self.jsonArray(ids)
+        return try read { db in
+            var hashes: [String: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, input_hash FROM documents
+                WHERE id IN (SELECT value FROM json_each(?)) AND input_hash IS NOT NULL
+                """, arguments: [list])
+            while let row = try rows.next() { hashes[row[0]] = row[1] }
+            return hashes
+        }
+    }
+
+    /// `strings` as a JSON array (for `json_each`): JSONEncoder took ~460,000 instructions for
+    /// a part's hundred ids.
+    static func jsonArray(_ strings: [String]) -> String {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        for (index, string) in strings.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\""))
+            for byte in string.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                    bytes += [UInt8(ascii: "\\"), byte]
+                case 0..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                default:
+                    bytes.append(byte)
+                }
+            }
+            bytes.append(UInt8(ascii: "\""))
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A read transaction whose SQLite errors come out as `StoreError`.

@@ -79,6 +79,18 @@ public struct StoreDocument: Sendable {
     /// extraction hash as a stored document mean the rows would come out the same, and the
     /// document is left as it is.
     let extractionHash: String
+    /// The hash of the document's input under the extractor's fingerprint (`inputHash(of:fingerprint:)`),
+    /// or nil when the extractor has none: stored with the rows, so that the same input under the
+    /// same extractor is not extracted again.
+    let inputHash: String?
+    /// For a document not extracted (`init(unextracted:inputHash:extractor:)`): what extracts it
+    /// if the writer finds that it must write it after all.
+    private let extraction: (document: SourceDocument, extractor: Extractor)?
+
+    /// True for a document whose input hash matched its stored row's when its part was read, so
+    /// that it was not extracted: the writer leaves it as it is when the row still matches, and
+    /// calls `extracted()` otherwise.
+    var isUnextracted: Bool { extraction != nil }
 
     /// Begins every extraction hash of the values (`extractionHash`); the hashes of the records'
     /// JSON written before (`legacyExtractionHash()`) are bare hexadecimal.
@@ -86,7 +98,9 @@ public struct StoreDocument: Sendable {
 
     /// Prepares `document` and its extraction `result` for `QuoteStore.index(_:)`; throws
     /// `EncodingError` when a record cannot be written as JSON (a confidence that is not a number).
-    public init(document: SourceDocument, result: DocumentResult) throws {
+    public init(document: SourceDocument, result: DocumentResult, inputHash: String? = nil) throws {
+        self.inputHash = inputHash
+        extraction = nil
         id = document.id
         text = document.text
         contentHash = StoreSchema.contentHash(document.text)
@@ -112,6 +126,46 @@ public struct StoreDocument: Sendable {
         }
         self.quotes = quotes
         extractionHash = Self.extractionHashPrefix + hasher.hex
+    }
+
+    /// A document whose stored row has its input hash: its id, text and hashes, no records. The
+    /// writer counts it unchanged when the row still has them in the write transaction (a row read
+    /// before the transaction may have been replaced since, by an earlier part of it).
+    init(unextracted document: SourceDocument, inputHash: String, extractor: Extractor) {
+        self.inputHash = inputHash
+        extraction = (document, extractor)
+        id = document.id
+        text = document.text
+        contentHash = StoreSchema.contentHash(document.text)
+        title = nil
+        published = nil
+        metadataJSON = nil
+        quotes = []
+        extractionHash = ""
+    }
+
+    /// The document extracted and prepared as `init(document:result:inputHash:)` does; itself
+    /// when it was extracted already.
+    func extracted() throws -> StoreDocument {
+        guard let (document, extractor) = extraction else { return self }
+        let result = extractor.extract(text: document.text, document: document.id, metadata: document.metadata)
+        return try StoreDocument(document: document, result: result, inputHash: inputHash)
+    }
+
+    /// Begins every input hash; a later way of hashing inputs gets another prefix.
+    static let inputHashPrefix = "i1:"
+
+    /// The hash of what an extraction under `fingerprint` reads of `document`: its id, its text
+    /// and its metadata (objects by sorted keys). Records are a function of these and of the
+    /// extractor, so the same hash means the same rows.
+    static func inputHash(of document: SourceDocument, fingerprint: String) -> String {
+        var hasher = FieldHasher()
+        hasher.add(fingerprint)
+        hasher.add(document.id)
+        hasher.add(document.text)
+        hasher.add(document.metadata != nil)
+        if let metadata = document.metadata { hasher.add(JSONValue.object(metadata)) }
+        return inputHashPrefix + hasher.hex
     }
 
     /// Sorted keys: a dictionary's order changes from process to process, and the same document

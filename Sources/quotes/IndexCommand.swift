@@ -13,7 +13,8 @@ struct IndexCommand: ParsableCommand {
         Each batch of documents is one transaction: an interrupted run (even kill -9) leaves the \
         store as it was after the last committed batch. A document indexed again (same id, or same \
         text) replaces its earlier records; one that would give the same rows again (same id, text, \
-        metadata and records) is left as it is. Documents that cannot be read are reported and skipped. \
+        metadata and records) is left as it is, and is not even extracted again when this same build \
+        of quotes stored it. Documents that cannot be read are reported and skipped. \
         When the store cannot be written (full disk, read-only file system, not a store) the run \
         stops with a non-zero status; the batches committed before are kept. Progress is shown on \
         standard error when it is a terminal.
@@ -69,7 +70,8 @@ struct IndexCommand: ParsableCommand {
         progress.finish()
         let (totals, timings) = try outcome.get()
         let seconds = Date().timeIntervalSince(started)
-        StandardError.write("indexed \(totals.documents) documents (\(totals.replaced) replaced, \(totals.unchanged) unchanged), \(totals.quotes) quotations "
+        StandardError.write("indexed \(totals.documents) documents (\(totals.replaced) replaced, \(totals.unchanged) unchanged, "
+            + "\(timings.extracted) extracted), \(totals.quotes) quotations "
             + "into \(store.db) in " + String(format: "%.2f s (extraction %.2f s, store %.2f s, %.2f s processor)",
                                       seconds, timings.extraction, timings.store, timings.storeCPU))
         if failures > 0 { throw ExitCode(1) }

@@ -1,3 +1,4 @@
+import QuoteCore
 import QuoteSchema
 @testable import QuoteStore
 import XCTest

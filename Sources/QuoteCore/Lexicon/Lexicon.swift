@@ -81,6 +81,8 @@ public struct Lexicon: Sendable {
     public let genderedWords: [String: Gender]
     /// Every list above folded into one table the tokenizer consults once per word.
     private(set) var wordTable = WordTable()
+    /// A hash of the files the lists were read from, names and bytes (`Extractor.fingerprint`).
+    package let sourceHash: UInt64
 
     public enum Gender: String, Sendable, CaseIterable {
         case male, female
@@ -103,12 +105,15 @@ public struct Lexicon: Sendable {
 
     /// Loads and validates every list from a directory.
     public init(directory: URL) throws {
+        var sources = FieldHasher()
         func read(_ name: String) throws -> [(line: Int, fields: [String])] {
             let url = directory.appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: url.path),
                   let text = String(data: data, encoding: .utf8) else {
                 throw LexiconError.missingFile(name)
             }
+            sources.add(name)
+            data.withUnsafeBytes { sources.add(bytes: $0.bindMemory(to: UInt8.self)) }
             var rows: [(line: Int, fields: [String])] = []
             var text8 = text
             // Lines split on the byte: splitting a String on "\n" reads it by Character, which
@@ -249,6 +254,7 @@ public struct Lexicon: Sendable {
         }
         self.roleGroups = groups
         self.genderedWords = try table("gendered-words.tsv", Gender.self, lowercased: true)
+        self.sourceHash = sources.value
         self.wordTable = WordTable(self)
     }
 
