@@ -29,11 +29,14 @@ static const uint8_t *build_id(struct dl_phdr_info *info, size_t *count) {
         if (header->p_type != PT_NOTE) continue;
         const uint8_t *note = (const uint8_t *)(info->dlpi_addr + header->p_vaddr);
         const uint8_t *end = note + header->p_memsz;
+        // Name and description are padded to the segment's alignment: 4, or 8 in the segments
+        // of 8-aligned notes (`.note.gnu.property`).
+        const size_t pad = header->p_align == 8 ? 7 : 3;
         while (note + sizeof(ElfW(Nhdr)) <= end) {
             const ElfW(Nhdr) *entry = (const ElfW(Nhdr) *)note;
             const uint8_t *name = note + sizeof(ElfW(Nhdr));
-            const uint8_t *desc = name + ((entry->n_namesz + 3) & ~3u);
-            const uint8_t *next = desc + ((entry->n_descsz + 3) & ~3u);
+            const uint8_t *desc = name + ((entry->n_namesz + pad) & ~pad);
+            const uint8_t *next = desc + ((entry->n_descsz + pad) & ~pad);
             if (next > end) break;
             if (entry->n_type == NT_GNU_BUILD_ID && entry->n_namesz == 4 && memcmp(name, "GNU", 4) == 0) {
                 *count = entry->n_descsz;

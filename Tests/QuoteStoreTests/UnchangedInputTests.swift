@@ -73,6 +73,20 @@ final class UnchangedInputTests: TemporaryDirectoryTestCase {
         XCTAssertTrue(try store.health().isIntact)
     }
 
+    /// Ids that JSON must escape are looked up like any other.
+    func testIdsWithQuotesBackslashesAndControlCharactersAreFound() throws {
+        let store = try store("q.sqlite")
+        let ids = ["a\"b", "c\\d", "e\u{1}f\nnext", "caf\u{E9} \u{1F600}", "plain"]
+        let documents = ids.enumerated().map { index, id in
+            var document = source(id: "x", text: index, date: 1)
+            document.id = id
+            return document
+        }
+        XCTAssertEqual(try index(documents, into: store, fingerprint: "f1").extracted, ids.count)
+        XCTAssertEqual(try Set(store.inputHashes(ids: ids).keys), Set(ids))
+        XCTAssertEqual(try index(documents, into: store, fingerprint: "f1").extracted, 0)
+    }
+
     /// A row read as this document's before the transaction, then replaced by an earlier part of
     /// the same transaction: the writer extracts the document after all.
     func testADocumentWhoseRowAnEarlierPartReplacedIsExtractedByTheWriter() throws {
