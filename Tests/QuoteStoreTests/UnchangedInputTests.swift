@@ -168,6 +168,10 @@ final class UnchangedInputTests: TemporaryDirectoryTestCase {
     /// The process's fingerprint: the same for the same extractor, another for other rules or
     /// another offset unit.
     func testTheFingerprintFollowsTheExtractorsConfiguration() throws {
+        #if !os(Linux)
+        try XCTSkipIf(Extractor().fingerprint == nil, "no build ids to read on this system: documents are always extracted")
+        #endif
+        // On Linux every object this process loads has a GNU build id (the toolchain's default).
         let fingerprint = try XCTUnwrap(Extractor().fingerprint, "no build ids on this system")
         XCTAssertEqual(Extractor().fingerprint, fingerprint)
         XCTAssertNotEqual(Extractor(offsetUnit: .utf16).fingerprint, fingerprint)
