@@ -176,5 +176,8 @@ final class UnchangedInputTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(Extractor().fingerprint, fingerprint)
         XCTAssertNotEqual(Extractor(offsetUnit: .utf16).fingerprint, fingerprint)
         XCTAssertNotEqual(Extractor(rules: Array(RuleRegistry.rules.dropLast())).fingerprint, fingerprint)
+        // Every setting of an extractor is in its fingerprint: a new one must be added there
+        // (`Extractor.fingerprint`) and here, or unchanged documents would keep the old output.
+        XCTAssertEqual(Mirror(reflecting: Extractor()).children.map(\.label), ["lexicon", "offsetUnit", "engine"])
     }
 }

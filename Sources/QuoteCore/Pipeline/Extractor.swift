@@ -4,7 +4,9 @@ import QuoteSchema
 /// The whole pipeline for one document: layout, quotation spans, sentences, units, attribution,
 /// speaker resolution, records.
 ///
-/// Text processing never throws: odd text becomes diagnostics on the result.
+/// Text processing never throws: odd text becomes diagnostics on the result. Its settings
+/// (lexicon, offset unit, rules) are part of its `fingerprint`, with the code it runs: a new
+/// setting must be hashed there too.
 public struct Extractor: Sendable {
     public let lexicon: Lexicon
     public let offsetUnit: OffsetUnit
