@@ -217,10 +217,10 @@ public final class StoreIndexer: @unchecked Sendable {
         }
     }
 
-    /// The rows of `documents`, in their order, and how many were extracted. A document whose stored row has its input hash
-    /// under this extractor's fingerprint is not extracted (`StoreDocument.isUnextracted`); the
-    /// others are extracted in parallel, and each one's rows encoded on the thread that extracted
-    /// it, right after.
+    /// The rows of `documents`, in their order, and how many were extracted. A document whose
+    /// stored row has its input hash under this extractor's fingerprint is not extracted
+    /// (`StoreDocument.isUnextracted`); the others are extracted in parallel, and each one's rows
+    /// encoded on the thread that extracted it, right after.
     private func prepare(_ documents: [SourceDocument]) -> (rows: [Result<StoreDocument, Error>], extracted: Int) {
         let fingerprint = self.fingerprint
         // The rows as last committed: one the open transaction has replaced since is found out
