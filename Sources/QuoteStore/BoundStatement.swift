@@ -40,30 +40,11 @@ struct BoundStatement {
         return values
     }
 
-    /// The first two columns of every result row as integers (NULL as 0).
-    func integerPairs(in db: Database, _ bind: (inout Binder) -> Void) throws -> [(Int64, Int64)] {
-        var values: [(Int64, Int64)] = []
-        try run(in: db, bind) { handle in values.append((sqlite3_column_int64(handle, 0), sqlite3_column_int64(handle, 1))) }
-        return values
-    }
-
     /// The first column of the first result row as an integer, or nil when there is no row.
     func integer(in db: Database, _ bind: (inout Binder) -> Void) throws -> Int64? {
         var value: Int64?
         try run(in: db, bind) { handle in if value == nil { value = sqlite3_column_int64(handle, 0) } }
         return value
-    }
-
-    /// The first column of every result row as text.
-    func texts(in db: Database, _ bind: (inout Binder) -> Void) throws -> [String] {
-        var values: [String] = []
-        try run(in: db, bind) { handle in
-            let bytes = Int(sqlite3_column_bytes(handle, 0))
-            values.append(sqlite3_column_text(handle, 0).map {
-                String(decoding: UnsafeBufferPointer(start: $0, count: bytes), as: UTF8.self)
-            } ?? "")
-        }
-        return values
     }
 
     /// Every result row, as `read` makes it from the row's columns.
