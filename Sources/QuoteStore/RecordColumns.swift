@@ -146,10 +146,7 @@ enum RecordColumns {
     }
 
     /// Diagnostics as the `diagnostics` column holds them: their JSON array, nil when none.
-    static func diagnosticsJSON(_ diagnostics: [String]?) throws -> String? {
-        guard let diagnostics else { return nil }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(diagnostics), as: UTF8.self)
+    static func diagnosticsJSON(_ diagnostics: [String]?) -> String? {
+        diagnostics.map(JSONStringArray.text)
     }
 }

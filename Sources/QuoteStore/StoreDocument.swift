@@ -21,10 +21,10 @@ public struct StoreDocument: Sendable {
         /// The speaker's role when it is one the directory lists (`SpeakerRoleFilter.isRole`).
         var listedRole: String?
 
-        init(record: QuoteRecord, filters: inout SpeakerFilters) throws {
+        init(record: QuoteRecord, filters: inout SpeakerFilters) {
             self.record = record
             partsJSON = RecordColumns.partsJSON(record.quote.parts)
-            diagnosticsJSON = try RecordColumns.diagnosticsJSON(record.diagnostics)
+            diagnosticsJSON = RecordColumns.diagnosticsJSON(record.diagnostics)
             isTrackable = record.speaker.map { filters.isTrackable($0) } ?? false
             listedRole = record.speaker?.role.flatMap { !$0.isEmpty && filters.isRole($0) ? $0 : nil }
         }
@@ -122,7 +122,7 @@ public struct StoreDocument: Sendable {
                     codingPath: [], debugDescription: "record \(record.id) has confidence \(record.confidence), not a number JSON can hold"))
             }
             hasher.add(record)
-            quotes.append(try Quote(record: record, filters: &filters))
+            quotes.append(Quote(record: record, filters: &filters))
         }
         self.quotes = quotes
         extractionHash = Self.extractionHashPrefix + hasher.hex

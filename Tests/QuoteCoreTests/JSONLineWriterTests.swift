@@ -112,4 +112,15 @@ import Testing
         changed.schemaVersion = "2.0"
         #expect(writer.bytes == Array(try Self.encoder.encode(changed) + [0x0A]))
     }
+
+    /// `JSONStringArray` (the store's `diagnostics` column, the ids of a look-up) writes
+    /// JSONEncoder's bytes too, for every escape and for none.
+    @Test func stringArraysMatchJSONEncoder() throws {
+        let strings = ["", "plain", "a\"b\\c/d", "tab\tnew\nline\rform\u{C}back\u{8}", "\u{0}\u{1}\u{1F}\u{7F}",
+                       "caf\u{E9} \u{1F600}", String(repeating: "\u{1}", count: 40)]
+        for count in 0...strings.count {
+            let array = Array(strings.prefix(count))
+            #expect(Array(JSONStringArray.text(array).utf8) == Array(try Self.encoder.encode(array)))
+        }
+    }
 }
