@@ -134,7 +134,11 @@ final class UnchangedInputTests: TemporaryDirectoryTestCase {
             }
             XCTAssertTrue(try skipping.health().isIntact, "trial \(trial)")
         }
-        XCTAssertGreaterThan(skippedAtAll, 20, "the runs hardly ever found a document unchanged")
+        // How many are skipped depends on the threads' timing: a part is looked up before it is
+        // extracted, and an earlier batch of the same run may not have committed yet (its rows
+        // are then not found, and the document is extracted). 21-24 here, idle or with both
+        // cores busy; the bound asks only that the runs exercise the skip at all, often.
+        XCTAssertGreaterThanOrEqual(skippedAtAll, 10, "the runs hardly ever found a document unchanged")
     }
 
     /// The input hash reads the id, the text and the metadata (members in any order), under the
