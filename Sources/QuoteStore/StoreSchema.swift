@@ -232,11 +232,30 @@ enum StoreSchema {
                 CREATE INDEX documents_input ON documents(id, input_hash);
                 """)
         }
+        // FTS5 wrote each entry's token count into its own table (`quotes_fts_docsize`: a row,
+        // through a statement of its own, for every quotation): ~3,900 instructions a quotation,
+        // 7.5% of the writer thread on the dev text x5. Only ranking reads those counts (bm25,
+        // `xColumnSize`), and the store's searches filter, they do not rank. The index is made
+        // again without them (`columnsize=0`) from the quotations' text. `quotes check` counts the
+        // entries from FTS5's own total and finds a quotation without its entry through
+        // `quotes_fts_instances` (FTS5's table of every token's document; it holds no data).
+        migrator.registerMigration(searchWithoutSizes) { db in
+            try db.execute(sql: """
+                DROP TABLE quotes_fts;
+                CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='number', columnsize=0);
+                INSERT INTO quotes_fts (quotes_fts, rank) VALUES ('hashsize', \(fullTextHashSize));
+                INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
+                CREATE VIRTUAL TABLE quotes_fts_instances USING fts5vocab(quotes_fts, instance);
+                """)
+        }
         return migrator
     }
 
     /// The migration that moves records from JSON to columns.
     static let recordsAsColumns = "v7 records as columns"
+
+    /// The migration that makes the full-text index without its entries' token counts.
+    static let searchWithoutSizes = "v9 search without sizes"
 
     /// True when migrating `db` will run `recordsAsColumns` over stored quotations (an upgrade,
     /// not a new store).

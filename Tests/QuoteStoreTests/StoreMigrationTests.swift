@@ -390,6 +390,81 @@ final class StoreMigrationTests: TemporaryDirectoryTestCase {
         try ["page_size", "cache_size", "secure_delete"].map { try Int.fetchOne(db, sql: "PRAGMA \($0)") ?? -1 }
     }
 
+    /// `v9 search without sizes` makes the full-text index again without the entries' token
+    /// counts: a `v8` store's entries are all found as before, FTS5's settings are kept, and the
+    /// health check counts the entries from FTS5's total.
+    func testAnEighthSchemaStoreGetsItsFullTextIndexWithoutSizes() throws {
+        let queue = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(queue, upTo: "v8 input hash")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO documents (id, content_hash, text, indexed_at) VALUES ('a', 'h', 'text', '2026-01-01')")
+            for (record, text) in [("q1", "the harbour stays open"), ("q2", "no new tolls"), ("q3", "the harbour needs dredging")] {
+                try db.execute(sql: """
+                    INSERT INTO quotes (document, record_id, type, text, start, "end", confidence, rule)
+                    VALUES (1, ?, 'direct', ?, 0, 1, 0.9, 'test')
+                    """, arguments: [record, text])
+                try db.execute(sql: "INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)",
+                               arguments: [db.lastInsertedRowID, text])
+            }
+            XCTAssertTrue(try db.tableExists("quotes_fts_docsize"))
+        }
+        try queue.close()
+        let store = try QuoteStore(path: path)
+        XCTAssertEqual(try searchIDs("harbour"), ["q1@a", "q3@a"])
+        XCTAssertEqual(try searchIDs("tolls"), ["q2@a"])
+        let settings = try DatabaseQueue(path: path).read { db in
+            (sizes: try db.tableExists("quotes_fts_docsize"),
+             config: try Row.fetchAll(db, sql: "SELECT k, v FROM quotes_fts_config ORDER BY k").map { "\($0[0] as String)=\($0[1] as Int)" })
+        }
+        XCTAssertFalse(settings.sizes)
+        XCTAssertEqual(settings.config, ["hashsize=\(StoreSchema.fullTextHashSize)", "version=4"])
+        var health = try store.health()
+        XCTAssertTrue(health.isIntact, "\(health)")
+        XCTAssertEqual(health.searchRows, 3)
+        // Replacing the document removes its three entries from the rebuilt index.
+        try store.index([document("a", "\"The ferry runs at dawn,\" Mayor Ines Carvalho said.")])
+        XCTAssertEqual(try searchIDs("harbour"), [])
+        XCTAssertEqual(try searchIDs("ferry").count, 1)
+        health = try store.health()
+        XCTAssertTrue(health.isIntact, "\(health)")
+        XCTAssertEqual(health.searchRows, 1)
+    }
+
+    /// A quotation of marks and emoji only has an entry without a token: the store is intact.
+    /// Its entry lost, it is still not reported (its text gives no token to find it by); a
+    /// quotation with a word that loses its entry is.
+    func testAQuotationWithoutAWordHasNoTokenToLose() throws {
+        let store = try QuoteStore(path: path)
+        let text = "\"🎉 — …\" she said. \"Ça va,\" he said."
+        let records = [("🎉 — …", 1), ("Ça va,", 23)].enumerated().map { index, quote in
+            QuoteRecord(document: "marks", id: "q\(index)", type: .direct,
+                        quote: QuoteContent(text: quote.0, start: quote.1, end: quote.1 + quote.0.utf16.count),
+                        speaker: nil, cue: nil, confidence: 0.5, rule: "test")
+        }
+        let result = DocumentResult(document: "marks", offsetUnit: .utf16, length: text.utf16.count, quotes: records,
+                                    diagnostics: [])
+        try store.index([(document: SourceDocument(id: "marks", text: text), result: result)])
+        var health = try store.health()
+        XCTAssertTrue(health.isIntact, "\(health)")
+        XCTAssertEqual(health.searchRows, 2)
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "INSERT INTO quotes_fts (quotes_fts, rowid, text) SELECT 'delete', number, text FROM quotes")
+        }
+        health = try store.health()
+        XCTAssertEqual(health.searchRows, 0)
+        XCTAssertEqual(health.unlinkedQuotes, 1)
+        XCTAssertFalse(health.isIntact)
+    }
+
+    func testSearchTokensAreLettersNumbersAndPrivateUse() {
+        for text in ["a", "É", "7", "½", "Ⅻ", "中", "\u{E000}", "ʰ", "— a —"] {
+            XCTAssertTrue(StoreHealth.hasSearchToken(text), text)
+        }
+        for text in ["", " ", "— … !?", "🎉", "\u{301}", "\u{903}", "$ + ©", "_"] {
+            XCTAssertFalse(StoreHealth.hasSearchToken(text), text)
+        }
+    }
+
     func testAQuotationWithoutItsFullTextEntryIsReported() throws {
         let store = try QuoteStore(path: path)
         try store.index([document("a", "\"The harbour stays open,\" Mayor Ines Carvalho said.")])
