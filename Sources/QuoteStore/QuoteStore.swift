@@ -155,12 +155,15 @@ public final class QuoteStore {
                 var summary = BatchSummary()
                 try db.inTransaction {
                     speakerCache.beginTransaction()
+                    var search = SearchChanges()
                     while let part = try nextPart() {
-                        summary.add(try insert(part, in: db))
+                        summary.add(try insert(part, in: db, search: &search))
                     }
                     try SpeakerDirectory.writeCounts(in: db, cache: speakerCache)
                     // Surname-only speakers join a full name seen in this or any earlier batch.
                     try SpeakerDirectory.mergeSurnames(in: db, cache: speakerCache)
+                    // Last: no statement after it can make FTS5 write its pending entries early.
+                    try search.write(in: db)
                     return .commit
                 }
                 return summary
@@ -172,8 +175,9 @@ public final class QuoteStore {
 
     /// Writes one part of a transaction's documents. A document of an earlier part is found in
     /// the store like any stored one (the transaction sees its own rows), so a later part
-    /// replaces it, or leaves it as it is, as `index(_:)` one document at a time would.
-    private func insert(_ batch: [StoreDocument], in db: Database) throws -> BatchSummary {
+    /// replaces it, or leaves it as it is, as `index(_:)` one document at a time would. The
+    /// full-text entries it removes and adds go to `search`, written at the transaction's end.
+    private func insert(_ batch: [StoreDocument], in db: Database, search: inout SearchChanges) throws -> BatchSummary {
         var summary = BatchSummary()
         // Each stored document this one replaces, whether it has this one's id and text, and the
         // hashes of its extraction and of its input.
@@ -188,16 +192,11 @@ public final class QuoteStore {
             """))
         // The quotations of a document left as it is without being extracted, for the counts.
         let countQuotes = BoundStatement(try db.cachedStatement(sql: "SELECT count(*) FROM quotes WHERE document = ?"))
-        // The full-text index reads the quotations' text (external content), so replaced
-        // documents' entries are removed with FTS5's 'delete' command and the text they were made
-        // from, before the quotations are deleted with their documents (`deleteQuotes`). All of a
-        // part's, in one statement in rowid order, before its inserts: FTS5 keeps pending entries
-        // in rowid order and writes them out as a segment whenever a smaller rowid comes, which
-        // a delete between two inserts always was (each replaced document flushed a segment; now
-        // at most each part of a batch does).
-        let deleteSearch = BoundStatement(try db.cachedStatement(sql: """
-            INSERT INTO quotes_fts (quotes_fts, rowid, text) SELECT 'delete', number, text FROM quotes
-            WHERE document IN (SELECT value FROM json_each(?)) ORDER BY number
+        // The full-text index reads the quotations' text (external content), so a replaced
+        // document's entries are removed with the text they were made from, read here before its
+        // quotations are deleted (`SearchChanges`).
+        let replacedSearch = BoundStatement(try db.cachedStatement(sql: """
+            SELECT number, text FROM quotes WHERE document IN (SELECT value FROM json_each(?))
             """))
         // The cascade of `quotes.document` (`ON DELETE CASCADE`), which SQLite does not run while
         // the index's transaction has foreign keys off (`index(parts:)`).
@@ -216,7 +215,6 @@ public final class QuoteStore {
         // document's quotations are deleted first, so no insert can conflict. Plain INSERT:
         // "INSERT OR REPLACE" made each insert about three times as slow here.
         let insertQuote = BoundStatement(try db.cachedStatement(sql: RecordColumns.insertSQL))
-        let insertSearch = BoundStatement(try db.cachedStatement(sql: "INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)"))
         // What each document does, decided before anything is written: left as it is, or
         // inserted after the stored copies it replaces are deleted. A later document of the batch
         // with the same id or text replaces an earlier one, which is then not inserted at all
@@ -287,7 +285,10 @@ public final class QuoteStore {
         }
         if !replacedNumbers.isEmpty {
             let numbers = "[" + replacedNumbers.sorted().map(String.init).joined(separator: ",") + "]"
-            try deleteSearch.execute(in: db) { $0.text(numbers) }
+            let entries = try replacedSearch.rows(in: db) { $0.text(numbers) } read: { columns in
+                (number: columns.integer(0), text: columns.text(1) ?? "")
+            }
+            for entry in entries { search.remove(entry.number, text: entry.text) }
             try deleteQuotes.execute(in: db) { $0.text(numbers) }
             try deleteDocuments.execute(in: db) { $0.text(numbers) }
         }
@@ -317,10 +318,7 @@ public final class QuoteStore {
                                            speakerID: speakerID, to: &row)
                     }
                     // The full-text entry under the quotation's number, from the same text.
-                    try insertSearch.execute(in: db) { row in
-                        row.integer(number)
-                        row.text(quotes[index].record.quote.text)
-                    }
+                    search.add(number, text: quotes[index].record.quote.text)
                 }
             }
         }

@@ -34,6 +34,26 @@ final class BatchReplacementTests: TemporaryDirectoryTestCase {
         }
     }
 
+    /// Every token of the full-text index (term, quotation, position), and the same after FTS5
+    /// made the index again from the quotations' text: equal when each entry was added and
+    /// removed with the text it was made from, in an order FTS5 could follow. (A removal of an
+    /// entry that was never added, or under another text, leaves tokens a rebuild does not make.)
+    private func searchTokens(_ store: QuoteStore) throws -> (stored: [String], rebuilt: [String]) {
+        let queue = try DatabaseQueue(path: store.path)
+        defer { try? queue.close() }
+        func tokens(_ db: Database) throws -> [String] {
+            try String.fetchAll(db, sql: """
+                SELECT term || '@' || doc || ':' || offset FROM quotes_fts_instances ORDER BY term, doc, offset
+                """)
+        }
+        let stored = try queue.read(tokens)
+        let rebuilt = try queue.write { db in
+            try db.execute(sql: "INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild')")
+            return try tokens(db)
+        }
+        return (stored, rebuilt)
+    }
+
     func testABatchEndsAsOneDocumentAtATimeWould() throws {
         var state: UInt64 = 42
         func next(_ bound: Int) -> Int {
@@ -59,6 +79,8 @@ final class BatchReplacementTests: TemporaryDirectoryTestCase {
             XCTAssertEqual(summary, expected, "trial \(trial)")
             XCTAssertEqual(try contents(whole), try contents(single), "trial \(trial)")
             XCTAssertTrue(try whole.health().isIntact, "trial \(trial)")
+            let wholeTokens = try searchTokens(whole)
+            XCTAssertEqual(wholeTokens.stored, wholeTokens.rebuilt, "trial \(trial)")
             // The same batch handed over in random parts, as `StoreIndexer` does: one transaction,
             // a later part replacing (or finding unchanged) what an earlier one wrote.
             var parts: [[StoreDocument]] = []
@@ -73,6 +95,9 @@ final class BatchReplacementTests: TemporaryDirectoryTestCase {
             XCTAssertEqual(try inParts.index(parts: { parts.popLast() }), expected, "trial \(trial), \(partCount) parts")
             XCTAssertEqual(try contents(inParts), try contents(single), "trial \(trial), \(partCount) parts")
             XCTAssertTrue(try inParts.health().isIntact, "trial \(trial)")
+            let partsTokens = try searchTokens(inParts)
+            XCTAssertFalse(partsTokens.stored.isEmpty, "trial \(trial)")
+            XCTAssertEqual(partsTokens.stored, partsTokens.rebuilt, "trial \(trial), \(partCount) parts")
         }
     }
 
