@@ -214,7 +214,11 @@ public final class QuoteStore {
         // A record id is unique within its document (the extractor ensures it), and a replaced
         // document's quotations are deleted first, so no insert can conflict. Plain INSERT:
         // "INSERT OR REPLACE" made each insert about three times as slow here.
-        let insertQuote = BoundStatement(try db.cachedStatement(sql: RecordColumns.insertSQL))
+        var insertQuotes: [BoundStatement] = []
+        for rows in 1...RecordColumns.rowsPerInsert {
+            insertQuotes.append(BoundStatement(try db.cachedStatement(sql: RecordColumns.insertSQL(rows: rows))))
+        }
+        var speakerIDs: [Int64?] = []
         // What each document does, decided before anything is written: left as it is, or
         // inserted after the stored copies it replaces are deleted. A later document of the batch
         // with the same id or text replaces an earlier one, which is then not inserted at all
@@ -306,19 +310,32 @@ public final class QuoteStore {
             // Read in place from the array's storage: a `for quote in` loop copied each quotation
             // and its record (every string retained, then released: ~2.5% of the writer thread).
             try document.quotes.withUnsafeBufferPointer { quotes in
-                for index in quotes.indices {
-                    // An unresolved pronoun or a headline fragment names nobody the store can track.
-                    let speakerID = try quotes[index].record.speaker.flatMap { speaker in
-                        quotes[index].isTrackable
-                            ? try SpeakerDirectory.speakerID(for: speaker, role: quotes[index].listedRole, in: db,
-                                                             cache: speakerCache) : nil
+                // Up to `rowsPerInsert` quotations a statement.
+                var start = 0
+                while start < quotes.count {
+                    let end = min(start + RecordColumns.rowsPerInsert, quotes.count)
+                    speakerIDs.removeAll(keepingCapacity: true)
+                    for index in start..<end {
+                        // An unresolved pronoun or a headline fragment names nobody the store can track.
+                        speakerIDs.append(try quotes[index].record.speaker.flatMap { speaker in
+                            quotes[index].isTrackable
+                                ? try SpeakerDirectory.speakerID(for: speaker, role: quotes[index].listedRole, in: db,
+                                                                 cache: speakerCache) : nil
+                        })
                     }
-                    let number = try insertQuote.insert(in: db) { row in
-                        RecordColumns.bind(quotes[index], document: documentNumber, documentID: document.id,
-                                           speakerID: speakerID, to: &row)
+                    let last = try insertQuotes[end - start - 1].insert(in: db) { row in
+                        for index in start..<end {
+                            RecordColumns.bind(quotes[index], document: documentNumber, documentID: document.id,
+                                               speakerID: speakerIDs[index - start], to: &row)
+                        }
                     }
-                    // The full-text entry under the quotation's number, from the same text.
-                    search.add(number, text: quotes[index].record.quote.text)
+                    // SQLite numbers a new row one past the largest in the table (until that is
+                    // 2^63 - 1): the statement's rows are numbered in turn, up to `last`.
+                    for index in start..<end {
+                        // The full-text entry under the quotation's number, from the same text.
+                        search.add(last - Int64(end - 1 - index), text: quotes[index].record.quote.text)
+                    }
+                    start = end
                 }
             }
         }

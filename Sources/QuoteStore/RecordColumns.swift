@@ -12,15 +12,27 @@ import QuoteSchema
 /// store does not keep (the extractor leaves it unset on records; `quotes extract` writes it
 /// only on its output lines).
 enum RecordColumns {
-    /// The columns `insert` binds, in its order.
-    static let insertSQL = """
+    /// The columns `bind` binds, in its order.
+    private static let insertColumns = """
         INSERT INTO quotes (document, record_id, type, text, start, "end", speaker_id, speaker_name,
             speaker_mention, via_name, cue, cue_lemma, confidence, rule, record_document, parts,
             speaker_kind, speaker_role, speaker_resolution, speaker_mention_start, speaker_mention_end,
             via_kind, via_role, via_resolution, via_mention, via_mention_start, via_mention_end,
             cue_start, cue_end, diagnostics)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
+
+    /// The most rows one insert statement writes. Each statement run opens and closes cursors
+    /// on the table and its indexes and starts and ends a program: ~3,000 instructions a run,
+    /// shared by its rows.
+    static let rowsPerInsert = 8
+
+    /// The insert of `rows` quotations (1 to `rowsPerInsert`), each bound by `bind` in turn.
+    static func insertSQL(rows: Int) -> String { insertSQLs[rows - 1] }
+
+    private static let insertSQLs: [String] = (1...rowsPerInsert).map { rows in
+        let row = "(" + Array(repeating: "?", count: 30).joined(separator: ", ") + ")"
+        return insertColumns + "VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
+    }
 
     /// The columns `record(_:)` reads, for a query over `quotes q JOIN documents d`.
     static let selectSQL = """

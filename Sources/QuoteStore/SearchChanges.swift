@@ -61,7 +61,9 @@ struct SearchChanges {
 
     /// Writes the changes in rowid order, a removal before an addition of the same number: FTS5
     /// writes its pending entries out whenever a smaller rowid comes (or an addition is followed
-    /// by a removal of the same one), so one pass in that order makes one segment.
+    /// by a removal of the same one), so one pass in that order makes one segment. One entry a
+    /// statement: an insert of several rows opens a statement journal, and with it FTS5's
+    /// savepoint (tried with eight: the writer's instructions went from 1.25G to 3.02G).
     func write(in db: Database) throws {
         guard !isEmpty else { return }
         let delete = BoundStatement(try db.cachedStatement(sql: """

@@ -101,6 +101,34 @@ final class BatchReplacementTests: TemporaryDirectoryTestCase {
         }
     }
 
+    /// Quotations are inserted up to `RecordColumns.rowsPerInsert` a statement: each still gets
+    /// its own number and its full-text entry under it, in a document of more than two
+    /// statements' worth, and again when it is replaced.
+    func testEveryQuotationOfALongDocumentHasItsOwnEntry() throws {
+        let store = try QuoteStore(path: directory.appendingPathComponent("q.sqlite").path)
+        let count = 2 * RecordColumns.rowsPerInsert + 3
+        func long(_ version: Int) -> StoreDocument {
+            let body = (0..<count).map { "\"Berth w\($0)v\(version) is closed,\" Mayor Ines Carvalho said." }
+                .joined(separator: "\n\n")
+            let source = SourceDocument(id: "long", text: body)
+            return try! StoreDocument(document: source, result: extractor.extract(text: body, document: "long"))
+        }
+        for version in 0..<2 {
+            try store.index([long(version)])
+            let found = try DatabaseQueue(path: store.path).read { db in
+                try (0..<count).map { index in
+                    try String.fetchAll(db, sql: """
+                        SELECT q.text FROM quotes_fts f JOIN quotes q ON q.number = f.rowid WHERE quotes_fts MATCH ?
+                        """, arguments: ["w\(index)v\(version)"])
+                }
+            }
+            XCTAssertEqual(found, (0..<count).map { ["Berth w\($0)v\(version) is closed,"] }, "version \(version)")
+            let tokens = try searchTokens(store)
+            XCTAssertEqual(tokens.stored, tokens.rebuilt, "version \(version)")
+            XCTAssertEqual(try store.health().quotes, count)
+        }
+    }
+
     /// A transaction whose parts stop with an error commits none of them.
     func testAPartThatFailsUndoesTheWholeTransaction() throws {
         let store = try QuoteStore(path: directory.appendingPathComponent("q.sqlite").path)
