@@ -151,7 +151,17 @@ public final class QuoteStore {
                 // the cascade they did is written out (`insert`); `quotes check` still runs
                 // SQLite's `foreign_key_check`.
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+                // The speaker merges' `INSERT ... SELECT` from the table it writes copies the rows
+                // into a temporary table first, which SQLite kept in a file of its own: on 25,000
+                // short articles with a merge in most, a file a transaction and ~15,000 page
+                // writes to it (wall 2.44-2.77 -> 1.97-2.29 s, system time 0.6 -> 0.5 s). The
+                // index's temporary tables are a few rows each; kept in memory for its
+                // transactions only (`VACUUM` builds its copy of the store in the temporary store).
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                defer {
+                    try? db.execute(sql: "PRAGMA foreign_keys = ON")
+                    try? db.execute(sql: "PRAGMA temp_store = DEFAULT")
+                }
                 var summary = BatchSummary()
                 try db.inTransaction {
                     speakerCache.beginTransaction()

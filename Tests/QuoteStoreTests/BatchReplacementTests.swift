@@ -129,6 +129,28 @@ final class BatchReplacementTests: TemporaryDirectoryTestCase {
         }
     }
 
+    /// A quotation that breaks a constraint (two records with one id in a document) fails its
+    /// batch: nothing of the batch is stored, not even the rows its statement wrote before it.
+    func testAQuotationThatBreaksAConstraintStoresNothingOfItsBatch() throws {
+        let store = try QuoteStore(path: directory.appendingPathComponent("q.sqlite").path)
+        try store.index([document(id: "kept", text: 0, date: 1)])
+        let before = try contents(store)
+        let text = "\"Pier 5 is closed,\" Mayor Ines Carvalho said. \"Pier 6 too,\" she said."
+        let record = { (start: Int, quote: String) in
+            QuoteRecord(document: "twice", id: "q-same", type: .direct,
+                        quote: QuoteContent(text: quote, start: start, end: start + quote.utf16.count),
+                        speaker: nil, cue: nil, confidence: 0.5, rule: "test")
+        }
+        let result = DocumentResult(document: "twice", offsetUnit: .utf16, length: text.utf16.count,
+                                    quotes: [record(1, "Pier 5 is closed,"), record(50, "Pier 6 too,")], diagnostics: [])
+        let twice = try StoreDocument(document: SourceDocument(id: "twice", text: text), result: result)
+        XCTAssertThrowsError(try store.index([document(id: "other", text: 1, date: 1), twice])) { error in
+            XCTAssertTrue("\(error)".contains("UNIQUE"), "\(error)")
+        }
+        XCTAssertEqual(try contents(store), before)
+        XCTAssertTrue(try store.health().isIntact)
+    }
+
     /// A transaction whose parts stop with an error commits none of them.
     func testAPartThatFailsUndoesTheWholeTransaction() throws {
         let store = try QuoteStore(path: directory.appendingPathComponent("q.sqlite").path)
