@@ -222,8 +222,8 @@ public final class QuoteStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))
             """))
         // A record id is unique within its document (the extractor ensures it), and a replaced
-        // document's quotations are deleted first, so no insert can conflict. Plain INSERT:
-        // "INSERT OR REPLACE" made each insert about three times as slow here.
+        // document's quotations are deleted first, so no insert can conflict (`OR FAIL`, see
+        // `RecordColumns`; "INSERT OR REPLACE" made each insert about three times as slow here).
         var insertQuotes: [BoundStatement] = []
         for rows in 1...RecordColumns.rowsPerInsert {
             insertQuotes.append(BoundStatement(try db.cachedStatement(sql: RecordColumns.insertSQL(rows: rows))))
