@@ -414,10 +414,12 @@ final class StoreMigrationTests: TemporaryDirectoryTestCase {
         XCTAssertEqual(try searchIDs("tolls"), ["q2@a"])
         let settings = try DatabaseQueue(path: path).read { db in
             (sizes: try db.tableExists("quotes_fts_docsize"),
-             config: try Row.fetchAll(db, sql: "SELECT k, v FROM quotes_fts_config ORDER BY k").map { "\($0[0] as String)=\($0[1] as Int)" })
+             hashSize: try Int.fetchOne(db, sql: "SELECT v FROM quotes_fts_config WHERE k = 'hashsize'"),
+             definition: try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'quotes_fts'") ?? "")
         }
         XCTAssertFalse(settings.sizes)
-        XCTAssertEqual(settings.config, ["hashsize=\(StoreSchema.fullTextHashSize)", "version=4"])
+        XCTAssertEqual(settings.hashSize, StoreSchema.fullTextHashSize)
+        XCTAssertTrue(settings.definition.contains("columnsize=0"), settings.definition)
         var health = try store.health()
         XCTAssertTrue(health.isIntact, "\(health)")
         XCTAssertEqual(health.searchRows, 3)
