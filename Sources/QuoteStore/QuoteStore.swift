@@ -401,7 +401,7 @@ public final class QuoteStore {
         }
     }
 
-    /// `count` SQL parameters for an `IN (...)` list: "?,?,?".
+    /// `count` SQL parameters, comma-separated (an `IN (...)` list, a row of `VALUES`): "?,?,?".
     static func placeholders(_ count: Int) -> String {
         Array(repeating: "?", count: count).joined(separator: ",")
     }

@@ -34,7 +34,7 @@ enum RecordColumns {
     static func insertSQL(rows: Int) -> String { insertSQLs[rows - 1] }
 
     private static let insertSQLs: [String] = (1...rowsPerInsert).map { rows in
-        let row = "(" + Array(repeating: "?", count: 30).joined(separator: ", ") + ")"
+        let row = "(" + QuoteStore.placeholders(30) + ")"
         return insertColumns + "VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
     }
 

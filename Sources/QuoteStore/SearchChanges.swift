@@ -73,27 +73,22 @@ struct SearchChanges {
         // Each part's removals come in order; parts' removals seldom need sorting.
         let removals = removed.isSorted { $0.number < $1.number } ? removed : removed.sorted { $0.number < $1.number }
         let additions = addedInOrder ? added : added.sorted { $0.number < $1.number }
+        func write(_ statement: BoundStatement, _ number: Int64, _ text: String) throws {
+            try statement.execute(in: db) { row in
+                row.integer(number)
+                row.text(text)
+            }
+        }
         var next = 0
         for addition in additions {
             guard let text = addition.text else { continue }
             while next < removals.count, removals[next].number <= addition.number {
-                try delete.execute(in: db) { row in
-                    row.integer(removals[next].number)
-                    row.text(removals[next].text)
-                }
+                try write(delete, removals[next].number, removals[next].text)
                 next += 1
             }
-            try insert.execute(in: db) { row in
-                row.integer(addition.number)
-                row.text(text)
-            }
+            try write(insert, addition.number, text)
         }
-        for removal in removals[next...] {
-            try delete.execute(in: db) { row in
-                row.integer(removal.number)
-                row.text(removal.text)
-            }
-        }
+        for removal in removals[next...] { try write(delete, removal.number, removal.text) }
     }
 }
 

@@ -163,8 +163,7 @@ public struct StoreDocument: Sendable {
         hasher.add(fingerprint)
         hasher.add(document.id)
         hasher.add(document.text)
-        hasher.add(document.metadata != nil)
-        if let metadata = document.metadata { hasher.add(JSONValue.object(metadata)) }
+        hasher.add(document.metadata) { hasher, metadata in hasher.add(JSONValue.object(metadata)) }
         return inputHashPrefix + hasher.hex
     }
 

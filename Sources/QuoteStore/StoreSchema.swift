@@ -239,7 +239,7 @@ enum StoreSchema {
         // again without them (`columnsize=0`) from the quotations' text. `quotes check` counts the
         // entries from FTS5's own total and finds a quotation without its entry through
         // `quotes_fts_instances` (FTS5's table of every token's document; it holds no data).
-        migrator.registerMigration(searchWithoutSizes) { db in
+        migrator.registerMigration("v9 search without sizes") { db in
             try db.execute(sql: """
                 DROP TABLE quotes_fts;
                 CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='number', columnsize=0);
@@ -253,9 +253,6 @@ enum StoreSchema {
 
     /// The migration that moves records from JSON to columns.
     static let recordsAsColumns = "v7 records as columns"
-
-    /// The migration that makes the full-text index without its entries' token counts.
-    static let searchWithoutSizes = "v9 search without sizes"
 
     /// True when migrating `db` will run `recordsAsColumns` over stored quotations (an upgrade,
     /// not a new store).
