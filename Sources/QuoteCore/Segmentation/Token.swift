@@ -167,10 +167,9 @@ struct Tokenizer {
     let lexicon: Lexicon
     /// The traits and verb of the possessive "'s", looked up once rather than for each one.
     private let possessiveDescription: (traits: WordTraits, verbID: Int16)
-    /// The lowercased strings of the thread's recent words outside the word table: the cache of
-    /// the thread that makes the tokenizer, which is not shared (a tokenizer is made for one
-    /// document and used on the thread that made it; `Tokenizer` is not `Sendable`).
-    private let wordStrings = WordStringCache.current
+    /// `UTF16String.smallLayoutHolds`, read once here rather than through its lazy
+    /// initialiser's check at each word.
+    private let makesSmallStrings = UTF16String.smallLayoutHolds
 
     init(lexicon: Lexicon) {
         self.lexicon = lexicon
@@ -180,19 +179,6 @@ struct Tokenizer {
 
     /// The one-character strings of the ASCII code units, built once for punctuation tokens.
     static let asciiPunctuation: [String] = (0..<128).map { UTF16String.make([UInt16($0)], 0..<1) }
-
-    /// The lowercased text of the ASCII word `units[range]` (whose lowercased hash is `hash`),
-    /// from the thread's cache when it holds the word. Not inlined: in the tokenizer's loop the
-    /// cache's code cost the ASCII letters' path more instructions than it saved.
-    @inline(never)
-    private func lowercasedASCII(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, hash: UInt64) -> String {
-        guard range.count <= 15 else { return UTF16String.lowercasedASCII(units, range) }
-        let key = WordStringCache.key(units, range, hash: hash)
-        if let kept = wordStrings.string(for: key) { return kept }
-        let built = UTF16String.lowercasedASCII(units, range)
-        wordStrings.keep(built, for: key)
-        return built
-    }
 
     /// `lexicon.abbreviations` has the text of `shadow[range]`; most words before a period are no
     /// abbreviation, and the filter answers for them without building the text.
@@ -367,7 +353,15 @@ struct Tokenizer {
                     (entry, lower) = found  // the table's string of the word: nothing to build
                 } else {
                     if isASCII {
-                        lower = lowercasedASCII(units, wordRange, hash: hash)
+                        let count = index - start
+                        if count <= 8 && makesSmallStrings {
+                            // Up to eight bytes the hash is the lowercased word's bytes, first
+                            // highest (`WordTable.hash(lowercasedByte:into:)`): the small
+                            // string's first word is the hash's bytes reversed.
+                            lower = UTF16String.small(low: hash.byteSwapped &>> UInt64(8 * (8 - count)), count: count)
+                        } else {
+                            lower = UTF16String.lowercasedASCII(units, wordRange)
+                        }
                     } else {
                         lower = UTF16String.lowercased(shadow, wordRange)
                     }

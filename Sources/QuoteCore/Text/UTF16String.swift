@@ -108,6 +108,7 @@ enum UTF16String {
             for index in range { other |= units[index] }
             if other >= 0x80 { return nil }
             if lowercase { return lowercasedASCII(units, range) }
+            if count <= smallCapacity && smallLayoutHolds { return small(units, range, lowercase: false) }
             return String(unsafeUninitializedCapacity: count) { buffer in
                 var out = 0
                 for index in range {
@@ -122,7 +123,8 @@ enum UTF16String {
     /// The text of `units[range]`, which is all ASCII, with its capitals lowercased.
     @inline(__always)
     static func lowercasedASCII(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> String {
-        String(unsafeUninitializedCapacity: range.count) { buffer in
+        if range.count <= smallCapacity && smallLayoutHolds { return small(units, range, lowercase: true) }
+        return String(unsafeUninitializedCapacity: range.count) { buffer in
             var out = 0
             for index in range {
                 var byte = UInt8(truncatingIfNeeded: units[index])
@@ -133,4 +135,58 @@ enum UTF16String {
             return out
         }
     }
+
+    /// The most ASCII bytes a `String` holds inline, in its own 16 bytes (a "small" string).
+    static let smallCapacity = 15
+
+    /// The small string of `units[range]` (all ASCII, at most `smallCapacity` units), optionally
+    /// lowercased, put together from its bytes; only when `smallLayoutHolds`.
+    ///
+    /// `String(unsafeUninitializedCapacity:initializingUTF8With:)` validates the bytes as UTF-8
+    /// and then packs them: ~160 instructions for a word, and the tokenizer makes one for about
+    /// half the words of news text. A small ASCII string is its bytes, first byte lowest, in 15
+    /// bytes, and a last byte of 0xE0 plus the count (the standard library's discriminator: an
+    /// immortal, small, ASCII string): the value is written here directly, bit for bit the one
+    /// the standard library makes for the same bytes.
+    @inline(__always)
+    static func small(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, lowercase: Bool) -> String {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var shift: UInt64 = 0
+        for index in range {
+            var byte = UInt64(truncatingIfNeeded: units[index])
+            if lowercase && byte &- 0x41 < 26 { byte |= 0x20 }
+            if shift < 64 { low |= byte &<< shift } else { high |= byte &<< (shift &- 64) }
+            shift &+= 8
+        }
+        return small(low: low, high: high, count: range.count)
+    }
+
+    /// The small ASCII string of `count` bytes (at most `smallCapacity`) held in `low` (the first
+    /// eight, first byte lowest) and `high` (the rest); the bytes past `count` must be zero.
+    /// Only when `smallLayoutHolds`.
+    @inline(__always)
+    static func small(low: UInt64, high: UInt64 = 0, count: Int) -> String {
+        unsafeBitCast((low, high | (0xE0 | UInt64(truncatingIfNeeded: count)) << 56), to: String.self)
+    }
+
+    /// True when `small` makes exactly the strings the standard library makes: checked once, by
+    /// comparing the two, bit for bit, for every length from 0 to `smallCapacity`. The layout of
+    /// a `String` is the standard library's own, not a promise to programs: if a later Swift lays
+    /// out small strings otherwise, this is false and strings are built the standard way.
+    static let smallLayoutHolds: Bool = {
+        let sample = Array("Quotes0123-'.Zz".utf16)
+        precondition(sample.count == smallCapacity)
+        return sample.withUnsafeBufferPointer { units in
+            (0...smallCapacity).allSatisfy { count in
+                let range = 0..<count
+                let expected = String(decoding: units[range], as: UTF16.self)
+                let made = small(units, range, lowercase: false)
+                let lowered = small(units, range, lowercase: true)
+                return unsafeBitCast(made, to: (UInt64, UInt64).self) == unsafeBitCast(expected, to: (UInt64, UInt64).self)
+                    && unsafeBitCast(lowered, to: (UInt64, UInt64).self)
+                        == unsafeBitCast(expected.lowercased(), to: (UInt64, UInt64).self)
+            }
+        }
+    }()
 }
