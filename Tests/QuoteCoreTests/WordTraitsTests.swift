@@ -106,6 +106,33 @@ final class WordTableIndexTests: XCTestCase {
             XCTAssertNil(lookUp(table, word), word)
         }
     }
+
+    /// Random words, mostly near the table's keys (a key with a letter changed, added or
+    /// removed), long and short: the index answers as the dictionary does, found or not.
+    func testRandomWordsAreAnsweredAsByTheDictionary() {
+        let table = Lexicon.bundled.wordTable
+        let keys = table.entries.keys.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.sorted()
+        let letters = Array("abcdefghijklmnopqrstuvwxyz.-'0")
+        var generator = SystemRandomNumberGenerator()
+        var found = 0
+        for _ in 0..<50_000 {
+            var word = Array(keys.randomElement(using: &generator)!)
+            switch Int.random(in: 0..<4, using: &generator) {
+            case 0: break
+            case 1: word[Int.random(in: 0..<word.count, using: &generator)] = letters.randomElement(using: &generator)!
+            case 2: word.insert(letters.randomElement(using: &generator)!, at: Int.random(in: 0...word.count, using: &generator))
+            default: if word.count > 1 { word.remove(at: Int.random(in: 0..<word.count, using: &generator)) }
+            }
+            let text = String(word)
+            let expected = table.entries[text.lowercased()]
+            let answer = lookUp(table, text)
+            XCTAssertEqual(answer == nil, expected == nil, text)
+            XCTAssertEqual(answer?.traits, expected?.traits, text)
+            XCTAssertEqual(answer?.verbID, expected?.verbID, text)
+            if answer != nil { found += 1 }
+        }
+        XCTAssertGreaterThan(found, 10_000)  // the unchanged keys at least
+    }
 }
 
 /// Tokens are most of a large document's memory; their size is part of the design.
