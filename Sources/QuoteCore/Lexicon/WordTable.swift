@@ -230,7 +230,7 @@ struct WordTable: Sendable {
     /// cache line; a word it has then reads one record holding its hash, length, entry and
     /// string. (With the slots holding numbers only, and hashes, lengths, entries and strings in
     /// arrays of their own, each word read four or five lines far apart: the table is larger
-    /// than the first-level cache, and those loads were a third of the tokenizer's time.)
+    /// than the first-level cache, and those loads took nearly a third of the tokenizer's samples.)
     private struct ASCIIIndex: Sendable {
         /// One key: its hash (`WordTable.hash(lowercasedByte:into:)`: equal hashes and lengths of
         /// at most 8 bytes are equal keys), where its bytes are in `bytes`, its entry and string.
