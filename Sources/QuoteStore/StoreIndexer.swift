@@ -118,8 +118,14 @@ public final class StoreIndexer: @unchecked Sendable {
     /// fewer times. Measured with schema `v4`, whose record-id index took its keys (hashes) in
     /// random order, so that any batch dirtied most of it: dev text x20 (6,040 documents), writer
     /// processor time 2.02-2.10 s at 200, 1.64-1.77 s at 1,000; four times that text 8.24-8.88 s
-    /// at 200, 6.16 s at 1,000. Peak memory 125 -> 170-185 MB.
-    public static let defaultBatchSize = 1_000
+    /// at 200, 6.16 s at 1,000. Peak memory 125 -> 170-185 MB. Since a batch is extracted and
+    /// written in parts, memory follows the part, and the count only matters for documents too
+    /// short for `defaultBatchBytes` to end their batch: 10,000 (twenty-third session), so that
+    /// documents of 400 bytes or more end theirs at 4 MB of text. 25,000 articles of ~280 bytes
+    /// took 25 transactions at 1,000 (each writing most of the speaker and record indexes again:
+    /// 50,718 page writes) and take 3 now (14,685 page writes): wall 2.54 -> 1.80 s, medians of 5
+    /// interleaved runs; peak memory 97 -> 104 MB.
+    public static let defaultBatchSize = 10_000
 
     /// Text bytes after which a batch ends before `batchSize` documents: 4 MB, about a thousand
     /// news articles.
