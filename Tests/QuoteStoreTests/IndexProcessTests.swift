@@ -20,11 +20,13 @@ final class IndexProcessTests: TemporaryDirectoryTestCase {
         return (path, ids)
     }
 
-    /// Starts `quotes index --log-batches` with its batch log on a pipe.
-    private func startIndex(store: String, input: String, batch: Int) throws -> (Process, FileHandle) {
+    /// Starts `quotes index --log-batches` with its batch log on a pipe (`--batch` left at its
+    /// default when `batch` is nil).
+    private func startIndex(store: String, input: String, batch: Int?) throws -> (Process, FileHandle) {
         let process = Process()
         process.executableURL = try quotesBinary()
-        process.arguments = ["index", "--db", store, "--batch", "\(batch)", "--jobs", "1", "--log-batches", input]
+        process.arguments = ["index", "--db", store] + (batch.map { ["--batch", "\($0)"] } ?? [])
+            + ["--jobs", "1", "--log-batches", input]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -104,6 +106,20 @@ final class IndexProcessTests: TemporaryDirectoryTestCase {
         let stored = try assertWholeBatches(store: store, logged: logged, expected: batches(fresh.ids, size: 10), prefix: "new")
         let oldLeft = try QuoteStore(path: store).documentIDs().filter { $0.hasPrefix("old") }
         XCTAssertEqual(oldLeft.count + stored.count, 300, "a document lost both copies or kept both")
+    }
+
+    /// Without `--batch` a transaction ends at 4 MB of text or 10,000 documents: 1,500 short
+    /// articles (~170 bytes each) are one batch, not two of 1,000 (the default until the
+    /// twenty-third session, when each commit of short documents rewrote most of the indexes).
+    func testShortDocumentsShareOneDefaultBatch() throws {
+        let input = try articles("short.jsonl", prefix: "s", count: 1_500)
+        let store = directory.appendingPathComponent("short.sqlite").path
+        let (process, output) = try startIndex(store: store, input: input.path, batch: nil)
+        let logged = completeLines(output.readDataToEndOfFile())
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        guard logged.count == 1 else { return XCTFail("\(logged.count) batches logged, not one") }
+        _ = try assertWholeBatches(store: store, logged: logged, expected: [input.ids], prefix: "s")
     }
 
     func testProgressLineOnlyOnATerminal() throws {
