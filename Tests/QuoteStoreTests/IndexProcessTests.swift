@@ -109,7 +109,7 @@ final class IndexProcessTests: TemporaryDirectoryTestCase {
     }
 
     /// Without `--batch` a transaction ends at 4 MB of text or 10,000 documents: 1,500 short
-    /// articles (~170 bytes each) are one batch, not two of 1,000 (the default until the
+    /// articles (~150 bytes each) are one batch, not two of 1,000 (the default until the
     /// twenty-third session, when each commit of short documents rewrote most of the indexes).
     func testShortDocumentsShareOneDefaultBatch() throws {
         let input = try articles("short.jsonl", prefix: "s", count: 1_500)
