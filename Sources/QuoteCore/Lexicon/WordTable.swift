@@ -246,7 +246,8 @@ struct WordTable: Sendable {
         /// record's number; `empty` for none.
         var slots: [UInt32] = []
         static let empty = UInt32.max
-        /// The keys' bytes, one after another (for keys longer than 8 bytes).
+        /// Every key's bytes, one after another (read only for keys longer than 8 bytes, whose hash
+        /// does not tell them apart).
         var bytes: [UInt8] = []
         var records: [Record] = []
         var mask = 0
