@@ -25,6 +25,40 @@ final class SpeakerDisplayTests: XCTestCase {
         }
     }
 
+    /// The name key, word count and packed key read from the code units are those of the
+    /// display text, and nil exactly where the code-unit path does not apply.
+    func testNameKeysFromUnitsMatchTheDisplayText() {
+        let samples = ["Ryan Crocker", "Jane Roe's", "Obama 's", "'s", "s", "Bob", "Ann  Lee", "Ann\tLee", "José Ruiz",
+                       "O'Malley", "Dana Okafor-Smith Jr.", "No. 2 official", "Roe’s", "X 's Y", "A B C D E F", "Sen.", "",
+                       "Abcdefghijklmnop Q", "Abcdefgh", "Abcdefghi", "A1 B2", "  ", "Lee 's's"]
+        for sample in samples {
+            let buffer = TextBuffer(sample)
+            let layout = Layout(text: buffer, lexicon: .bundled)
+            let resolver = SpeakerResolver(analyzer: PhraseAnalyzer(lexicon: .bundled, shadow: layout.shadow),
+                                           text: buffer, units: [])
+            let range = 0..<buffer.count
+            let display = resolver.display(range)
+            let isPlainASCII = sample.utf8.allSatisfy { $0 < 0x80 } && !sample.contains("  ") && !sample.contains("\t")
+            guard let fast = resolver.asciiNameKey(of: range) else {
+                XCTAssertFalse(isPlainASCII, "no key for \(sample)")
+                XCTAssertNil(resolver.packedKey(of: range), sample)
+                continue
+            }
+            XCTAssertTrue(isPlainASCII, sample)
+            XCTAssertEqual(fast.key, NameKey.asciiKey(display), sample)
+            XCTAssertEqual(fast.words, SpeakerResolver.wordCount(display), sample)
+            let packed = sample.contains(" ") ? nil : SpeakerResolver.packedKey(fast.key)
+            XCTAssertEqual(resolver.packedKey(of: range), packed, sample)
+        }
+    }
+
+    func testStartsWithTheMatchesTheLowercasedPrefix() {
+        for text in ["the minister", "The minister", "THE SPOKESMAN", "the", "the ", "then", "The\u{0301} x", "the \u{0301}x",
+                     "theé", "thé ", "Thé minister", "é the", "", "t", "a minister", "Ťhe x", "THE\tX", "the\r\nx"] {
+            XCTAssertEqual(SpeakerResolver.startsWithThe(text), text.lowercased().hasPrefix("the "), text)
+        }
+    }
+
     func testWordCountMatchesSplit() {
         for name in ["Ryan Crocker", " a  b ", "", "O’Malley Jr", "x \u{0301}y", "one", "José Ruiz", "a \u{0600}b", "\u{0600} b", "é"] {
             XCTAssertEqual(SpeakerResolver.wordCount(name), name.split(separator: " ").count, name)

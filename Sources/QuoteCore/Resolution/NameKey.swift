@@ -41,19 +41,40 @@ public enum NameKey {
                 if byte >= 0x80 { return nil }
                 if (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) { kept += 1 }
             }
-            return String(unsafeUninitializedCapacity: kept) { buffer in
-                var out = 0
-                for byte in bytes {
-                    if byte >= 0x30 && byte <= 0x39 {
-                        buffer[out] = byte
-                        out += 1
-                    } else if byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A {
-                        buffer[out] = byte | 0x20
-                        out += 1
-                    }
-                }
-                return out
+            return asciiKey(of: bytes, 0..<bytes.count, kept: kept)
+        }
+    }
+
+    /// The key of the ASCII text `units[range]` (bytes or UTF-16 units) of which `kept` are
+    /// letters and digits: those, the letters lowercased. A key of up to 15 bytes is put
+    /// together as a small string (`UTF16String.small`), without the validation of
+    /// `String(unsafeUninitializedCapacity:initializingUTF8With:)`.
+    @inline(__always)
+    static func asciiKey<Unit: FixedWidthInteger>(of units: UnsafeBufferPointer<Unit>, _ range: Range<Int>, kept: Int) -> String {
+        @inline(__always) func keyByte(_ unit: Unit) -> UInt8? {
+            let byte = UInt8(truncatingIfNeeded: unit)
+            if byte &- 0x30 < 10 { return byte }
+            return (byte | 0x20) &- 0x61 < 26 ? byte | 0x20 : nil
+        }
+        if kept <= UTF16String.smallCapacity && UTF16String.smallLayoutHolds {
+            var low: UInt64 = 0
+            var high: UInt64 = 0
+            var shift: UInt64 = 0
+            for index in range {
+                guard let byte = keyByte(units[index]) else { continue }
+                if shift < 64 { low |= UInt64(byte) &<< shift } else { high |= UInt64(byte) &<< (shift &- 64) }
+                shift &+= 8
             }
+            return UTF16String.small(low: low, high: high, count: kept)
+        }
+        return String(unsafeUninitializedCapacity: kept) { buffer in
+            var out = 0
+            for index in range {
+                guard let byte = keyByte(units[index]) else { continue }
+                buffer[out] = byte
+                out += 1
+            }
+            return out
         }
     }
 
