@@ -244,7 +244,10 @@ struct Tokenizer {
                 continue
             }
             // Emoji are no words and no punctuation: "Maria Lopez 🎉 said" is a name and a verb.
-            let pictograph = CodeUnit.pictographLength(units, index, end)
+            // Its first test spelled out: the function is recursive (a joiner looks at what
+            // follows), so the compiler calls it, for every token, where nearly every unit is
+            // below the first pictograph.
+            let pictograph = unit < 0x200D ? 0 : CodeUnit.pictographLength(units, index, end)
             if pictograph > 0 {
                 index += pictograph
                 continue
@@ -305,6 +308,8 @@ struct Tokenizer {
                             index += 1
                             continue
                         }
+                        // A space, which ends most words, passes none of the tests below.
+                        if current == CodeUnit.space { break }
                     } else if CodeUnit.isAlphanumeric(current) {
                         take(current)
                         continue
