@@ -17,12 +17,7 @@ public enum NameKey {
         for scalar in name.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
-                let byte = UInt8(value)
-                if byte >= 0x30 && byte <= 0x39 {
-                    key.unicodeScalars.append(scalar)
-                } else if byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A {
-                    key.unicodeScalars.append(Unicode.Scalar(byte | 0x20))
-                }
+                if let byte = keyByte(value) { key.unicodeScalars.append(Unicode.Scalar(byte)) }
             } else if let part = LatinNameKeys.key(value) {
                 key += part
             } else {
@@ -39,10 +34,20 @@ public enum NameKey {
             var kept = 0
             for byte in bytes {
                 if byte >= 0x80 { return nil }
-                if (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) { kept += 1 }
+                if keyByte(byte) != nil { kept += 1 }
             }
             return asciiKey(of: bytes, 0..<bytes.count, kept: kept)
         }
+    }
+
+    /// What the key keeps of an ASCII character (a byte or a UTF-16 unit): a digit as it is, a
+    /// letter lowercased; nil for anything else, and for units beyond ASCII.
+    @inline(__always)
+    static func keyByte<Unit: FixedWidthInteger>(_ unit: Unit) -> UInt8? {
+        guard unit < 0x80 else { return nil }
+        let byte = UInt8(truncatingIfNeeded: unit)
+        if byte &- 0x30 < 10 { return byte }
+        return (byte | 0x20) &- 0x61 < 26 ? byte | 0x20 : nil
     }
 
     /// The key of the ASCII text `units[range]` (bytes or UTF-16 units) of which `kept` are
@@ -51,11 +56,6 @@ public enum NameKey {
     /// `String(unsafeUninitializedCapacity:initializingUTF8With:)`.
     @inline(__always)
     static func asciiKey<Unit: FixedWidthInteger>(of units: UnsafeBufferPointer<Unit>, _ range: Range<Int>, kept: Int) -> String {
-        @inline(__always) func keyByte(_ unit: Unit) -> UInt8? {
-            let byte = UInt8(truncatingIfNeeded: unit)
-            if byte &- 0x30 < 10 { return byte }
-            return (byte | 0x20) &- 0x61 < 26 ? byte | 0x20 : nil
-        }
         if kept <= UTF16String.smallCapacity && UTF16String.smallLayoutHolds {
             var low: UInt64 = 0
             var high: UInt64 = 0

@@ -317,7 +317,7 @@ public struct SpeakerResolver: Sendable {
                     inWord = true
                     words += 1
                 }
-                if (unit >= 0x30 && unit <= 0x39) || (unit | 0x20 >= 0x61 && unit | 0x20 <= 0x7A) { kept += 1 }
+                if NameKey.keyByte(unit) != nil { kept += 1 }
             }
             var end = range.upperBound
             // `plainEnd` on ASCII: a final "'s" dropped (no "’s" in ASCII); the "s" was kept, and a
@@ -339,12 +339,7 @@ public struct SpeakerResolver: Sendable {
         return text.units.withUnsafeBufferPointer { units in
             var packed: UInt64 = 0
             for index in range.lowerBound..<scan.end {
-                let byte = UInt8(truncatingIfNeeded: units[index])
-                if byte >= 0x30 && byte <= 0x39 {
-                    packed = packed << 8 | UInt64(byte)
-                } else if byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A {
-                    packed = packed << 8 | UInt64(byte | 0x20)
-                }
+                if let byte = NameKey.keyByte(units[index]) { packed = packed << 8 | UInt64(byte) }
             }
             return packed
         }
