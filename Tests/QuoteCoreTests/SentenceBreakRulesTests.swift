@@ -78,4 +78,33 @@ final class SentenceBreakRulesTests: XCTestCase {
         XCTAssertNil(rules("emoji \u{1F600}. Then."), "a surrogate pair")
         XCTAssertNotNil(rules("Plain text. Then more."))
     }
+
+    /// `Extractor` keeps the break and sentence arrays from one paragraph to the next: what an
+    /// earlier paragraph left in them must not reach the next one's sentences.
+    func testBuffersKeptAcrossParagraphsGiveEachParagraphItsOwnSentences() {
+        let text = "He left. She stayed.\n\nIt rose 3.5 percent. Then it fell.\n\nHe said \u{6587}. Then.\n\n"
+            + "No break here\n\nSen. Smith said so. \"Fine,\" she said.\n\nA\u{301}. B. C."
+        let buffer = TextBuffer(text)
+        let layout = Layout(text: buffer, lexicon: .bundled)
+        let splitter = SentenceSplitter(lexicon: .bundled)
+        XCTAssertEqual(layout.paragraphs.count, 6)
+        let sentinel = 0..<1
+        var kept: [Range<Int>] = [sentinel]
+        var breaks: [Int32] = [7, 99, 1_000, -1]
+        var fresh: [Range<Int>] = [sentinel]
+        for paragraph in layout.paragraphs {
+            splitter.appendSentences(in: paragraph, shadow: layout.shadow, to: &kept, boundaries: &breaks)
+            fresh += splitter.sentences(in: paragraph, shadow: layout.shadow)
+        }
+        XCTAssertEqual(kept, fresh)
+        XCTAssertGreaterThan(fresh.count, 9)
+
+        for example in ["He left. She stayed.", "One. Two. Three. Four. Five.", "x", "He said \u{6587}. Then."] {
+            var reused: [Int32] = [5, 6, 7, 8, 9, 10]
+            let handled = Array(example.utf16).withUnsafeBufferPointer { SentenceBreakRules.boundaries($0, into: &reused) }
+            let alone = rules(example)
+            XCTAssertEqual(handled, alone != nil, example)
+            if let alone { XCTAssertEqual(reused, alone, example) }
+        }
+    }
 }

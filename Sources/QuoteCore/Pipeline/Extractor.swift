@@ -177,12 +177,17 @@ public struct Extractor: Sendable {
         var units: [Unit] = []
         // The tokens of the unit being read: never more than a window and the token after it.
         var pending = TokenBuffer(capacity: Extractor.maxUnitTokens + 1)
+        // A paragraph's sentences, ICU's breaks and the sentences joined across quotations, each
+        // emptied and filled again for every paragraph in the same storage.
+        var sentences: [Range<Int>] = []
+        var breaks: [Int32] = []
+        var merged: [Range<Int>] = []
         for (paragraphNumber, paragraph) in layout.paragraphs.enumerated() {
             // Atoms are in text order within a paragraph: one moving cursor per pass keeps this linear.
             let atoms = atomsByParagraph[paragraphNumber]
-            let sentences = splitter.sentences(in: paragraph, shadow: shadow)
-            var merged: [Range<Int>] = []
-            merged.reserveCapacity(sentences.count)
+            sentences.removeAll(keepingCapacity: true)
+            splitter.appendSentences(in: paragraph, shadow: shadow, to: &sentences, boundaries: &breaks)
+            merged.removeAll(keepingCapacity: true)
             var crossing = 0  // first atom that may still cross the next sentence's start
             for sentence in sentences {
                 while crossing < atoms.count, atoms[crossing].range.upperBound <= sentence.lowerBound { crossing += 1 }
@@ -205,12 +210,12 @@ public struct Extractor: Sendable {
                 while next < atoms.count, atoms[next].range.upperBound <= range.lowerBound { next += 1 }
                 var end = next
                 while end < atoms.count, atoms[end].range.lowerBound < range.upperBound { end += 1 }
-                let inside = Array(atoms[next..<end])
+                let inside = atoms[next..<end]  // a slice: no copy
                 let widened = min(range.lowerBound, inside.first?.range.lowerBound ?? range.lowerBound)
                     ..< max(range.upperBound, inside.last?.range.upperBound ?? range.upperBound)
                 // Tokens are read a window at a time: a run-on "sentence" of millions of tokens never
                 // has them all in memory next to the windows' copies.
-                var cursor = Tokenizer.Cursor(widened)
+                var cursor = Tokenizer.Cursor(widened, firstAtom: inside.startIndex)
                 var windowed = 0  // tokens of this sentence already in windows
                 while true {
                     // One token past a window tells whether the sentence goes on beyond it.

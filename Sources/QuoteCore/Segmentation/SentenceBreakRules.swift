@@ -73,9 +73,16 @@ enum SentenceBreakRules {
     /// The boundaries ICU's sentence iterator gives for `text` (offsets after 0, the last one
     /// `text.count`), or nil when the text has a character these rules leave to ICU.
     static func boundaries(_ text: UnsafeBufferPointer<UInt16>) -> [Int32]? {
-        let count = text.count
-        guard count > 0, let units = text.baseAddress else { return [] }
         var result: [Int32] = []
+        return boundaries(text, into: &result) ? result : nil
+    }
+
+    /// `boundaries(_:)` written into `result` (emptied first, its storage kept for the next
+    /// paragraph); false when the text has a character these rules leave to ICU.
+    static func boundaries(_ text: UnsafeBufferPointer<UInt16>, into result: inout [Int32]) -> Bool {
+        result.removeAll(keepingCapacity: true)
+        let count = text.count
+        guard count > 0, let units = text.baseAddress else { return true }
         let table = classes
         @inline(__always) func kind(_ index: Int) -> UInt8 {
             let unit = Int(units[index])
@@ -94,7 +101,7 @@ enum SentenceBreakRules {
                 index += 1
                 continue
             }
-            if current == unsupported { return nil }
+            if current == unsupported { return false }
             if current == cr || current == lf {
                 // SB3, SB4: CR LF stay together, a break follows a line break.
                 index += current == cr && index + 1 < count && kind(index + 1) == lf ? 2 : 1
@@ -103,7 +110,7 @@ enum SentenceBreakRules {
             }
             if current == aTerm, index + 1 < count {
                 let next = kind(index + 1)
-                if next == unsupported { return nil }
+                if next == unsupported { return false }
                 // SB6 and SB7.
                 if next == Class.numeric.rawValue { index += 1; continue }
                 if next == Class.upper.rawValue, index > 0 {
@@ -117,7 +124,7 @@ enum SentenceBreakRules {
             while end < count, kind(end) == Class.sp.rawValue { end += 1 }
             if end == count { break }
             let next = kind(end)
-            if next == unsupported { return nil }
+            if next == unsupported { return false }
             if next == cr || next == lf {
                 // SB11 with its ParaSep: the break comes after the line break.
                 end += next == cr && end + 1 < count && kind(end + 1) == lf ? 2 : 1
@@ -131,7 +138,7 @@ enum SentenceBreakRules {
                 var lowercaseFollows = false
                 while ahead < count {
                     let kindAhead = kind(ahead)
-                    if kindAhead == unsupported { return nil }
+                    if kindAhead == unsupported { return false }
                     if kindAhead == Class.lower.rawValue { lowercaseFollows = true; break }
                     if kindAhead == Class.oLetter.rawValue || kindAhead == Class.upper.rawValue || kindAhead >= Class.firstStop { break }
                     ahead += 1
@@ -145,6 +152,6 @@ enum SentenceBreakRules {
             index = end
         }
         if result.last != Int32(count) { result.append(Int32(count)) }
-        return result
+        return true
     }
 }

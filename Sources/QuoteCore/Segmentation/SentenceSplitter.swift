@@ -14,24 +14,34 @@ public struct SentenceSplitter: Sendable {
 
     /// Sentence ranges (trimmed) inside one paragraph of the shadow text.
     public func sentences(in paragraph: Range<Int>, shadow: [UInt16]) -> [Range<Int>] {
-        let length = paragraph.count
-        guard length > 0 else { return [] }
+        var result: [Range<Int>] = []
         var boundaries: [Int32] = []
+        appendSentences(in: paragraph, shadow: shadow, to: &result, boundaries: &boundaries)
+        return result
+    }
+
+    /// `sentences(in:shadow:)` appended to `result`, with `boundaries` as room for the breaks:
+    /// `Extractor` keeps both from one paragraph to the next (two arrays made and freed for
+    /// every paragraph otherwise).
+    func appendSentences(in paragraph: Range<Int>, shadow: [UInt16], to result: inout [Range<Int>],
+                         boundaries: inout [Int32]) {
+        let length = paragraph.count
+        guard length > 0 else { return }
         var found: Int32 = -1
         shadow.withUnsafeBufferPointer { buffer in
             let text = UnsafeBufferPointer(rebasing: buffer[paragraph])
             // The same boundaries without ICU when the paragraph's characters allow.
-            if let fast = SentenceBreakRules.boundaries(text) {
-                boundaries = fast
-                found = Int32(fast.count)
+            if SentenceBreakRules.boundaries(text, into: &boundaries) {
+                found = Int32(boundaries.count)
                 return
             }
             (boundaries, found) = Self.icuBoundaries(text)
         }
-        guard found > 0 else { return [paragraph] }
-
-        var result: [Range<Int>] = []
-        result.reserveCapacity(Int(found) + 1)
+        guard found > 0 else {
+            result.append(paragraph)
+            return
+        }
+        result.reserveCapacity(result.count + Int(found) + 1)
         var start = paragraph.lowerBound
         for index in 0..<Int(found) {
             let boundary = paragraph.lowerBound + Int(boundaries[index])
@@ -45,7 +55,6 @@ public struct SentenceSplitter: Sendable {
         if start < paragraph.upperBound {
             appendTrimmed(start..<paragraph.upperBound, shadow: shadow, to: &result)
         }
-        return result
     }
 
     /// ICU's sentence boundaries in `text`: offsets after 0, the last one `text.count`; `found`

@@ -188,25 +188,29 @@ struct Tokenizer {
             && lexicon.abbreviations[UTF16String.make(shadow, range)] != nil
     }
 
-    /// Where tokenizing a range stopped: the next code unit and the next atom.
+    /// Where tokenizing a range stopped: the next code unit and the next atom (an index of the
+    /// atoms' slice, which need not start at 0).
     struct Cursor {
         var index: Int
-        var atom = 0
+        var atom: Int
 
-        init(_ range: Range<Int>) { index = range.lowerBound }
+        init(_ range: Range<Int>, firstAtom: Int = 0) {
+            index = range.lowerBound
+            atom = firstAtom
+        }
     }
 
     /// Tokens of `range`; `atoms` are the quotation-part ranges inside it, sorted.
     func tokens(_ shadow: [UInt16], _ range: Range<Int>, atoms: [(range: Range<Int>, quote: Int, part: Int)]) -> [Token] {
         var tokens = TokenBuffer(capacity: range.count / 5 + 4)
         var cursor = Cursor(range)
-        append(shadow, range, atoms: atoms, to: &tokens, from: &cursor, upTo: .max)
+        append(shadow, range, atoms: atoms[...], to: &tokens, from: &cursor, upTo: .max)
         return tokens.removeFirst(tokens.count)
     }
 
     /// Appends the tokens of `range` from `cursor` on to `tokens` until `tokens` holds `limit`
     /// tokens or the range ends; `cursor` is left where the next call goes on.
-    func append(_ shadow: [UInt16], _ range: Range<Int>, atoms: [(range: Range<Int>, quote: Int, part: Int)],
+    func append(_ shadow: [UInt16], _ range: Range<Int>, atoms: ArraySlice<(range: Range<Int>, quote: Int, part: Int)>,
                 to tokens: inout TokenBuffer, from cursor: inout Cursor, upTo limit: Int) {
         shadow.withUnsafeBufferPointer {
             append(shadow, $0, range, atoms: atoms, to: &tokens, index: &cursor.index, atomIndex: &cursor.atom,
@@ -216,18 +220,19 @@ struct Tokenizer {
 
     /// `append(_:_:atoms:to:from:upTo:)` reading the code units through `units`, the storage of `shadow`.
     private func append(_ shadow: [UInt16], _ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>,
-                        atoms: [(range: Range<Int>, quote: Int, part: Int)], to tokens: inout TokenBuffer,
+                        atoms: ArraySlice<(range: Range<Int>, quote: Int, part: Int)>, to tokens: inout TokenBuffer,
                         index: inout Int, atomIndex: inout Int, limit: Int) {
         let end = range.upperBound
         let wordTable = lexicon.wordTable
         var count = tokens.count  // `tokens.count`, kept here in a register
         // Where the next atom starts: before it, no atom can be due (they are sorted by start).
-        var nextAtom = atomIndex < atoms.count ? atoms[atomIndex].range.lowerBound : Int.max
+        let atomsEnd = atoms.endIndex
+        var nextAtom = atomIndex < atomsEnd ? atoms[atomIndex].range.lowerBound : Int.max
         while index < end && count < limit {
             tokens.reserveOne()  // each turn appends at most one token
             if index >= nextAtom {
-                while atomIndex < atoms.count, atoms[atomIndex].range.upperBound <= index { atomIndex += 1 }
-                if atomIndex < atoms.count, atoms[atomIndex].range.lowerBound <= index {
+                while atomIndex < atomsEnd, atoms[atomIndex].range.upperBound <= index { atomIndex += 1 }
+                if atomIndex < atomsEnd, atoms[atomIndex].range.lowerBound <= index {
                     let atom = atoms[atomIndex]
                     tokens.append(Token(range: atom.range, kind: .quote, lower: "", isCapitalized: false,
                                         quote: atom.quote, part: atom.part))
@@ -235,7 +240,7 @@ struct Tokenizer {
                     index = atom.range.upperBound
                     atomIndex += 1
                 }
-                nextAtom = atomIndex < atoms.count ? atoms[atomIndex].range.lowerBound : Int.max
+                nextAtom = atomIndex < atomsEnd ? atoms[atomIndex].range.lowerBound : Int.max
                 continue
             }
             let unit = units[index]
