@@ -16,6 +16,8 @@ final class StableSortTests: XCTestCase {
                 let order = Extractor.stableOrder(values) { ($0.key, $0.end) }
                 XCTAssertEqual(order?.map { values[$0].tag } ?? values.map(\.tag), expected.map(\.tag))
                 if order != nil { XCTAssertNotEqual(values.map(\.tag), expected.map(\.tag)) }  // nil when in order
+                let byKeys = Extractor.stableOrder(keys: values.map { ($0.key, $0.end) })
+                XCTAssertEqual(byKeys?.map { values[$0].tag } ?? values.map(\.tag), expected.map(\.tag))
                 let byKey = values.sorted { $0.key < $1.key }
                 XCTAssertEqual(Extractor.stableSorted(values) { ($0.key, 0) }.map(\.tag), byKey.map(\.tag))
             }

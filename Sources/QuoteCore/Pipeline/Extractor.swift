@@ -50,8 +50,21 @@ public struct Extractor: Sendable {
         // Nothing reads the tokens past this point; a long document's peak memory was its tokens
         // beside its attributions and their sorted copy. Attributions go in order by index.
         units = []
-        let order = Extractor.stableOrder(attributions) { (contentRange($0, quotes).lowerBound, 0) }
-            ?? Array(attributions.indices)
+        // The sort keys read from each attribution in place: `stableOrder(_:by:)`'s `map` copied
+        // every attribution (and every record, below) only to read two numbers from it.
+        var attributionKeys: [(Int, Int)] = []
+        attributionKeys.reserveCapacity(attributions.count)
+        for index in attributions.indices {
+            // Field by field: handed to `contentRange` whole, each attribution was copied.
+            let start: Int
+            if attributions[index].type == .direct, let quote = attributions[index].quote {
+                start = quotes[quote].parts[0].lowerBound
+            } else {
+                start = attributions[index].content?.lowerBound ?? 0
+            }
+            attributionKeys.append((start, 0))
+        }
+        let order = Extractor.stableOrder(keys: attributionKeys) ?? Array(attributions.indices)
         let utf8Table = offsetUnit == .utf8 ? text.utf8OffsetTable() : nil
         func convert(_ offset: Int) -> Int { text.offset(offset, in: offsetUnit, utf8Table: utf8Table) }
         func span(_ span: TextSpan?) -> TextSpan? {
@@ -62,6 +75,8 @@ public struct Extractor: Sendable {
 
         var records: [QuoteRecord] = []
         records.reserveCapacity(attributions.count)
+        var recordKeys: [(Int, Int)] = []  // each record's quotation start and end, for the sort
+        recordKeys.reserveCapacity(attributions.count)
         // How many ids each hash has given: they are "q" + hex, "q" + hex + "x", ... in that order
         // (an id that is taken gets one more "x"), and ids of different hashes never meet.
         var idsByHash = IntTable<Int>()
@@ -107,15 +122,16 @@ public struct Extractor: Sendable {
             let suffixes = idsByHash[idHash, default: 0]
             idsByHash[idHash] = suffixes + 1
             let id = StableHash.id(idHash, suffixes: suffixes)
+            let quoteStart = convert(range.lowerBound), quoteEnd = convert(range.upperBound)
+            recordKeys.append((quoteStart, quoteEnd))
             records.append(QuoteRecord(
                 document: document, id: id, type: type,
-                quote: QuoteContent(text: text.text(range), start: convert(range.lowerBound), end: convert(range.upperBound),
-                                    parts: parts),
+                quote: QuoteContent(text: text.text(range), start: quoteStart, end: quoteEnd, parts: parts),
                 speaker: consume speaker, via: consume via, cue: cue,
                 confidence: (confidence * 100).rounded() / 100, rule: attribution.rule,
                 diagnostics: recordDiagnostics))
         }
-        records = Extractor.stableSorted(records) { ($0.quote.start, $0.quote.end) }
+        if let sorted = Extractor.stableOrder(keys: recordKeys) { records = sorted.map { records[$0] } }
         for index in diagnostics.indices {
             diagnostics[index].start = diagnostics[index].start.map(convert)
             diagnostics[index].end = diagnostics[index].end.map(convert)
@@ -135,7 +151,11 @@ public struct Extractor: Sendable {
     /// The indexes of `values` in the order of `stableSorted(values, by: key)`; nil when they are
     /// in that order already.
     static func stableOrder<Value>(_ values: [Value], by key: (Value) -> (Int, Int)) -> [Int]? {
-        let keys = values.map(key)
+        stableOrder(keys: values.map(key))
+    }
+
+    /// The indexes of `keys` in their stable sorted order; nil when they are in that order already.
+    static func stableOrder(keys: [(Int, Int)]) -> [Int]? {
         var ordered = true
         for index in keys.indices.dropFirst() where keys[index] < keys[index - 1] {
             ordered = false
