@@ -126,6 +126,23 @@ final class FlatJSONObjectTests: XCTestCase {
         }
     }
 
+    /// Strings are read as `String(validating:)` reads them, short ones (checked here, then
+    /// decoded) and long ones (left to the standard library) alike, valid or not.
+    func testValidStringMatchesTheStandardLibrary() {
+        let pieces: [[UInt8]] = [Array("plain".utf8), Array("caf\u{E9} \u{201C}x\u{201D}".utf8), [0xC3], [0xED, 0xA0, 0x80],
+                                 [0xF0, 0x9F, 0x98, 0x80], [0xFF], [0xE2, 0x80]]
+        for length in [0, 1, 7, 8, 9, 255, 256, 257, 300, 1_000] {
+            for piece in pieces {
+                for position in [0, length / 2, length] {
+                    var bytes = [UInt8](repeating: 0x61, count: length)
+                    bytes.insert(contentsOf: piece, at: position)
+                    let expected = String(validating: bytes, as: UTF8.self)
+                    XCTAssertEqual(bytes.withUnsafeBufferPointer(FlatJSONObject.validString), expected, "\(length) \(piece) \(position)")
+                }
+            }
+        }
+    }
+
     /// The UTF-8 check agrees with `String(validating:)` on every short sequence of telling bytes.
     func testUTF8CheckMatchesTheStandardLibrary() {
         let telling: [UInt8] = [0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xED, 0xEF, 0xF0, 0xF1, 0xF4, 0xF5, 0xFF]
