@@ -54,6 +54,13 @@ final class WordTraitsTests: XCTestCase {
             if token.lower == "asked" { XCTAssertTrue(token.isCueVerbForm, buffer.text(token.range)) }
         }
         XCTAssertEqual(tokens.filter { $0.lower == "asked" }.count, 3)
+        // A possessive carries what the word lists say of "'s" (described once, with the table).
+        let described = Lexicon.bundled.wordTable.describe(lower: "'s", isCapitalized: false, hasUpper: false,
+                                                           hasHyphen: false, original: { "'s" })
+        for token in tokens where token.isPossessive {
+            XCTAssertEqual(token.traits, described.traits)
+            XCTAssertEqual(token.verbID, described.verbID)
+        }
     }
 }
 

@@ -90,6 +90,10 @@ struct WordTable: Sendable {
     /// signature does not tell ASCII letters' case apart).
     private(set) var genderedWordFilter = ASCIIKeyFilter([])
 
+    /// The traits and verb of the possessive "'s", the tokenizer's token of its own: described
+    /// once here rather than for every document (a dictionary look-up and two closures).
+    private(set) var possessive: (traits: WordTraits, verbID: Int16) = ([], -1)
+
     /// A table that knows no words (before the lexicon has loaded its lists).
     init() {}
 
@@ -145,6 +149,7 @@ struct WordTable: Sendable {
         abbreviationFilter = ASCIIKeyFilter(lexicon.abbreviations.keys)
         genderedWordFilter = ASCIIKeyFilter(lexicon.genderedWords.keys)
         clutterFilter = ASCIIKeyFilter(lexicon.clutter)
+        possessive = describe(lower: "'s", isCapitalized: false, hasUpper: false, hasHyphen: false, original: { "'s" })
     }
 
     /// `entries` again for its ASCII keys, probed with a word's code units: no `String` is hashed.

@@ -165,7 +165,8 @@ public struct Token: Sendable, Hashable {
 /// Splits a range of the shadow text into tokens, treating quotation parts as atoms.
 struct Tokenizer {
     let lexicon: Lexicon
-    /// The traits and verb of the possessive "'s", looked up once rather than for each one.
+    /// The traits and verb of the possessive "'s" (`WordTable.possessive`), read once rather than
+    /// for each one.
     private let possessiveDescription: (traits: WordTraits, verbID: Int16)
     /// `UTF16String.smallLayoutHolds`, read once here rather than through its lazy
     /// initialiser's check at each word.
@@ -173,8 +174,7 @@ struct Tokenizer {
 
     init(lexicon: Lexicon) {
         self.lexicon = lexicon
-        possessiveDescription = lexicon.wordTable.describe(
-            lower: "'s", isCapitalized: false, hasUpper: false, hasHyphen: false, original: { "'s" })
+        possessiveDescription = lexicon.wordTable.possessive
     }
 
     /// The one-character strings of the ASCII code units, built once for punctuation tokens.
