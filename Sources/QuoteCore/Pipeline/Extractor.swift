@@ -32,7 +32,7 @@ public struct Extractor: Sendable {
                                                            message: "document of \(string.utf16.count) UTF-16 units is over the limit of \(Int32.max); not read")])
         }
         let text = TextBuffer(string)
-        let layout = Layout(text: text, lexicon: lexicon)
+        let layout = Layout(text: text, clutter: lexicon.clutter, clutterFilter: lexicon.wordTable.clutterFilter)
         var (quotes, diagnostics) = QuoteScanner().scan(layout)
         var units = buildUnits(layout: layout, quotes: quotes, diagnostics: &diagnostics)
         let analyzer = PhraseAnalyzer(lexicon: lexicon, shadow: layout.shadow)

@@ -21,6 +21,13 @@ public struct Layout: Sendable {
     /// before a line that opens with a quotation mark after a line that ended a sentence: news
     /// copy pasted without blank lines starts quote paragraphs that way.
     public init(text: TextBuffer, lexicon: Lexicon) {
+        self.init(text: text, clutter: lexicon.clutter, clutterFilter: lexicon.wordTable.clutterFilter)
+    }
+
+    /// `init(text:lexicon:)` with the only two tables it reads: handed the whole lexicon, the
+    /// extractor copied it for the call and the call destroyed the copy (~1,800 instructions a
+    /// document, for its retains and releases).
+    init(text: TextBuffer, clutter clutterLines: Set<String>, clutterFilter: ASCIIKeyFilter) {
         let units = text.units
         var shadow = units
         var lines: [Range<Int>] = []
@@ -67,12 +74,12 @@ public struct Layout: Sendable {
             }
             seenText = true
             var isClutter = false
-            if core.count <= 80, Layout.mayBeClutter(units, core, lexicon.wordTable.clutterFilter) {
+            if core.count <= 80, Layout.mayBeClutter(units, core, clutterFilter) {
                 let lowered = UTF16String.lowercased(units, core)  // as text.text(core).lowercased()
-                if lexicon.clutter.contains(lowered) {
+                if clutterLines.contains(lowered) {
                     isClutter = true
                 } else if let colon = Layout.firstColon(lowered),
-                          lexicon.clutter.contains(String(lowered[...colon])) {
+                          clutterLines.contains(String(lowered[...colon])) {
                     isClutter = true
                 }
             }
