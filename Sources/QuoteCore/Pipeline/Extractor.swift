@@ -176,7 +176,9 @@ public struct Extractor: Sendable {
         let tokenizer = Tokenizer(lexicon: lexicon)
         let shadow = layout.shadow
         // Quotation parts as atoms, with their marks, grouped by paragraph.
-        var atomsByParagraph = [[(range: Range<Int>, quote: Int, part: Int)]](repeating: [], count: layout.paragraphs.count)
+        // (None at all when there is no quotation: the array of empty arrays was made and freed.)
+        var atomsByParagraph = [[(range: Range<Int>, quote: Int, part: Int)]]()
+        if !quotes.isEmpty { atomsByParagraph = Array(repeating: [], count: layout.paragraphs.count) }
         for (quoteIndex, span) in quotes.enumerated() {
             for (partIndex, part) in span.parts.enumerated() {
                 let paragraph = paragraphIndex(of: part.lowerBound, in: layout.paragraphs)
@@ -204,7 +206,7 @@ public struct Extractor: Sendable {
         var merged: [Range<Int>] = []
         for (paragraphNumber, paragraph) in layout.paragraphs.enumerated() {
             // Atoms are in text order within a paragraph: one moving cursor per pass keeps this linear.
-            let atoms = atomsByParagraph[paragraphNumber]
+            let atoms = quotes.isEmpty ? [] : atomsByParagraph[paragraphNumber]
             sentences.removeAll(keepingCapacity: true)
             splitter.appendSentences(in: paragraph, shadow: shadow, to: &sentences, boundaries: &breaks)
             merged.removeAll(keepingCapacity: true)

@@ -164,7 +164,10 @@ public struct Token: Sendable, Hashable {
 
 /// Splits a range of the shadow text into tokens, treating quotation parts as atoms.
 struct Tokenizer {
-    let lexicon: Lexicon
+    /// The two tables it reads, not the whole lexicon: a tokenizer is made for every document,
+    /// and a copy of the lexicon retains (and its end releases) every one of its tables.
+    let wordTable: WordTable
+    let abbreviations: [String: Lexicon.AbbreviationKind]
     /// The traits and verb of the possessive "'s" (`WordTable.possessive`), read once rather than
     /// for each one.
     private let possessiveDescription: (traits: WordTraits, verbID: Int16)
@@ -173,19 +176,20 @@ struct Tokenizer {
     private let makesSmallStrings = UTF16String.smallLayoutHolds
 
     init(lexicon: Lexicon) {
-        self.lexicon = lexicon
+        wordTable = lexicon.wordTable
+        abbreviations = lexicon.abbreviations
         possessiveDescription = lexicon.wordTable.possessive
     }
 
     /// The one-character strings of the ASCII code units, built once for punctuation tokens.
     static let asciiPunctuation: [String] = (0..<128).map { UTF16String.make([UInt16($0)], 0..<1) }
 
-    /// `lexicon.abbreviations` has the text of `shadow[range]`; most words before a period are no
+    /// `abbreviations` has the text of `shadow[range]`; most words before a period are no
     /// abbreviation, and the filter answers for them without building the text.
     @inline(__always)
     private func isAbbreviation(_ shadow: [UInt16], _ range: Range<Int>) -> Bool {
-        lexicon.wordTable.abbreviationFilter.mayContain(shadow, range)
-            && lexicon.abbreviations[UTF16String.make(shadow, range)] != nil
+        wordTable.abbreviationFilter.mayContain(shadow, range)
+            && abbreviations[UTF16String.make(shadow, range)] != nil
     }
 
     /// Where tokenizing a range stopped: the next code unit and the next atom (an index of the
@@ -223,7 +227,7 @@ struct Tokenizer {
                         atoms: ArraySlice<(range: Range<Int>, quote: Int, part: Int)>, to tokens: inout TokenBuffer,
                         index: inout Int, atomIndex: inout Int, limit: Int) {
         let end = range.upperBound
-        let wordTable = lexicon.wordTable
+        let wordTable = self.wordTable
         var count = tokens.count  // `tokens.count`, kept here in a register
         // Where the next atom starts: before it, no atom can be due (they are sorted by start).
         let atomsEnd = atoms.endIndex
