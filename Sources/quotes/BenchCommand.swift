@@ -13,7 +13,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure throughput (MB/s, documents/s) and peak memory of extract and index.",
         discussion: """
         Cases: extract on the gold documents' texts repeated --repeat times (one job and all \
-        cores), index of the same into a fresh store, into a store filled with other texts under \
+        cores), extract on 100,000 briefs (the texts' first paragraphs, one job), index of the repeated texts into a fresh store, into a store filled with other texts under \
         the same ids (every document replaced), into the store it filled (every document \
         unchanged), index of 25,000 generated short articles with ~30,000 \
         distinct speakers, and extract on generated worst cases: one 50 MB line of quotations, the \
@@ -67,6 +67,11 @@ struct BenchCommand: ParsableCommand {
             let row = try measure(executable, ["extract", "--jobs", "\(jobs)", "--format", "jsonl", input])
             print(row.line("extract, jobs \(jobs)", bytes: bytes, documents: documents))
         }
+        // Short items (a wire brief, a feed's lede): what a document costs whatever its length.
+        let briefsInput = work.appendingPathComponent("briefs.jsonl").path
+        let (briefs, briefBytes) = try BenchInputs.briefs(texts, count: 100_000, to: briefsInput)
+        let briefRow = try measure(executable, ["extract", "--jobs", "1", "--format", "jsonl", briefsInput])
+        print(briefRow.line("extract briefs, jobs 1", bytes: briefBytes, documents: briefs))
         // The default output, one pretty-printed JSON object, written as documents come.
         let json = try measure(executable, ["extract", "--jobs", "\(cores)", input])
         print(json.line("extract json, jobs \(cores)", bytes: bytes, documents: documents))
@@ -246,6 +251,28 @@ enum BenchInputs {
         }
         try output.write(to: URL(fileURLWithPath: path))
         return (texts.count * times, bytes)
+    }
+
+    /// `count` short documents as JSONL: the first paragraph of each gold text in turn (most are
+    /// a headline or a one-sentence lede), ids made distinct by a copy number. Returns documents
+    /// and text bytes.
+    static func briefs(_ texts: [(id: String, text: String)], count: Int, to path: String) throws -> (documents: Int, bytes: Int) {
+        let paragraphs = texts.compactMap { item -> (id: String, text: String)? in
+            let first = item.text.components(separatedBy: "\n\n").lazy
+                .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.first { !$0.isEmpty }
+            return first.map { (item.id, $0) }
+        }
+        guard !paragraphs.isEmpty else { return (0, 0) }
+        var output = Data()
+        var bytes = 0
+        for number in 0..<count {
+            let item = paragraphs[number % paragraphs.count]
+            bytes += item.text.utf8.count
+            output.append(try JSONSerialization.data(withJSONObject: ["id": "\(item.id)#\(number / paragraphs.count)", "text": item.text]))
+            output.append(UInt8(ascii: "\n"))
+        }
+        try output.write(to: URL(fileURLWithPath: path))
+        return (count, bytes)
     }
 
     /// `articles` short generated articles as JSONL, each quoting a full name, that name's
