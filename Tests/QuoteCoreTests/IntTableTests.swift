@@ -54,3 +54,16 @@ final class IntTableTests: XCTestCase {
         for offset in [1, 6, 8, 999_999, -1] { XCTAssertFalse(cues.contains(offset)) }
     }
 }
+
+/// `Array.filled(with:count:)` makes what `Array(repeating:count:)` makes.
+final class ArrayFilledTests: XCTestCase {
+    func testMatchesRepeating() {
+        for count in [0, 1, 2, 7, 64, 1_000] {
+            XCTAssertEqual([Int32].filled(with: -1, count: count), [Int32](repeating: -1, count: count))
+            XCTAssertEqual([UInt64].filled(with: 0, count: count), [UInt64](repeating: 0, count: count))
+            let nested = [[String]].filled(with: ["a", "b"], count: count)
+            XCTAssertEqual(nested, [[String]](repeating: ["a", "b"], count: count))
+            XCTAssertGreaterThanOrEqual(nested.capacity, count)
+        }
+    }
+}

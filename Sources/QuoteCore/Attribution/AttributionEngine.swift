@@ -12,9 +12,6 @@ public struct AttributionEngine: Sendable {
 
     /// All accepted attributions; each quotation is claimed by at most one.
     public func run(units: [Unit], quotes: [QuoteSpan], analyzer: PhraseAnalyzer) -> [Attribution] {
-        var context = RuleContext(analyzer: analyzer, units: units, quotes: quotes, claimed: QuoteClaims(count: quotes.count),
-                                  acceptedByUnit: AcceptedByUnit(units: units.count))
-        var contents = IntTable<[Range<Int>]>()  // unit -> reported clauses accepted
         // Every rule needs a quotation, a cue verb, "according" or a colon in the unit it reads;
         // most sentences of an article have none of these and are not offered to the rules.
         // Positions, not copies of the units (each call still hands its rule a copy of the unit,
@@ -28,8 +25,12 @@ public struct AttributionEngine: Sendable {
             candidates.append(position)
             features.append(found)
         }
-        // A document with no candidate (a brief with no quotation or cue) reads no rule at all.
+        // A document with no candidate (a brief with no quotation or cue) reads no rule at all,
+        // and needs none of the rules' tables.
         if candidates.isEmpty { return [] }
+        var context = RuleContext(analyzer: analyzer, units: units, quotes: quotes, claimed: QuoteClaims(count: quotes.count),
+                                  acceptedByUnit: AcceptedByUnit(units: units.count))
+        var contents = IntTable<[Range<Int>]>()  // unit -> reported clauses accepted
         // Room for about every attribution at once: most claim a quotation of their own or add
         // a clause to a candidate sentence. Grown by doubling, a huge document's array (then 256
         // bytes an attribution, now 160) was copied ~20 times, and the copies faulted in ~280 MB more

@@ -55,7 +55,7 @@ public struct AcceptedByUnit: Sendable {
     private var next: [Int32] = []
 
     init(units: Int) {
-        first = Array(repeating: -1, count: units)
+        first = .filled(with: -1, count: units)
         last = first
     }
 

@@ -7,7 +7,7 @@ public struct QuoteClaims: Sendable, Equatable {
 
     /// An empty set for quotation indexes `0..<count`.
     public init(count: Int) {
-        words = Array(repeating: 0, count: (max(count, 0) + 63) / 64)
+        words = .filled(with: 0, count: (max(count, 0) + 63) / 64)
     }
 
     /// True when quotation `index` is claimed; indexes outside the document never are.

@@ -39,7 +39,7 @@ struct SlotIndex {
     @inline(__always)
     mutating func rebuild(size: Int, count: Int, home: (_ entry: Int, _ size: Int) -> Int) {
         precondition(size <= Int(Int32.max), "a table of \(count) entries")
-        slots = [Int32](repeating: -1, count: size)
+        slots = .filled(with: -1, count: size)
         let mask = size - 1
         for entry in 0..<count {
             var slot = home(entry, size)

@@ -62,6 +62,9 @@ struct FlatJSONObject {
     /// (`depth` > 0) may be empty.
     private mutating func members(depth: Int) -> [String: JSONValue]? {
         var fields: [String: JSONValue] = [:]
+        // A document's line has an id, a text and maybe a few metadata fields: room for them
+        // from the start (grown from empty, the table was made three times for two keys).
+        if depth == 0 { fields.reserveCapacity(4) }
         skipSpace()
         if depth > 0, index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1

@@ -178,7 +178,7 @@ public struct Extractor: Sendable {
         // Quotation parts as atoms, with their marks, grouped by paragraph.
         // (None at all when there is no quotation: the array of empty arrays was made and freed.)
         var atomsByParagraph = [[(range: Range<Int>, quote: Int, part: Int)]]()
-        if !quotes.isEmpty { atomsByParagraph = Array(repeating: [], count: layout.paragraphs.count) }
+        if !quotes.isEmpty { atomsByParagraph = .filled(with: [], count: layout.paragraphs.count) }
         for (quoteIndex, span) in quotes.enumerated() {
             for (partIndex, part) in span.parts.enumerated() {
                 let paragraph = paragraphIndex(of: part.lowerBound, in: layout.paragraphs)
