@@ -178,8 +178,6 @@ struct FlatJSONObject {
         }
     }
 
-    /// Whether `run` is well-formed UTF-8, as `String(validating:as:)` requires: no overlong forms,
-    /// surrogates or scalars above U+10FFFF, no cut sequences.
     /// `String(validating: bytes, as: UTF8.self)`. That initialiser is generic code that looks up
     /// three types' metadata at run time on every call (~1,800 instructions: a tenth of the work
     /// of a one-sentence document, whose id, text and their keys are four strings); a short run
@@ -190,6 +188,8 @@ struct FlatJSONObject {
         return isValidUTF8(bytes) ? String(decoding: bytes, as: UTF8.self) : nil
     }
 
+    /// Whether `run` is well-formed UTF-8, as `String(validating:as:)` requires: no overlong forms,
+    /// surrogates or scalars above U+10FFFF, no cut sequences.
     static func isValidUTF8(_ run: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = run.count

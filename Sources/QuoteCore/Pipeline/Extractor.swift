@@ -50,19 +50,12 @@ public struct Extractor: Sendable {
         // Nothing reads the tokens past this point; a long document's peak memory was its tokens
         // beside its attributions and their sorted copy. Attributions go in order by index.
         units = []
-        // The sort keys read from each attribution in place: `stableOrder(_:by:)`'s `map` copied
-        // every attribution (and every record, below) only to read two numbers from it.
+        // The sort keys read from each attribution in place: a `map` over the attributions (and
+        // over the records, below) copied each one only to read two numbers from it.
         var attributionKeys: [(Int, Int)] = []
         attributionKeys.reserveCapacity(attributions.count)
         for index in attributions.indices {
-            // Field by field: handed to `contentRange` whole, each attribution was copied.
-            let start: Int
-            if attributions[index].type == .direct, let quote = attributions[index].quote {
-                start = quotes[quote].parts[0].lowerBound
-            } else {
-                start = attributions[index].content?.lowerBound ?? 0
-            }
-            attributionKeys.append((start, 0))
+            attributionKeys.append((contentRange(of: index, in: attributions, quotes).lowerBound, 0))
         }
         let order = Extractor.stableOrder(keys: attributionKeys) ?? Array(attributions.indices)
         let utf8Table = offsetUnit == .utf8 ? text.utf8OffsetTable() : nil
@@ -83,7 +76,7 @@ public struct Extractor: Sendable {
         idsByHash.reserveCapacity(attributions.count)  // grown by doubling, it was rehashed ~log n times
         for index in order {
             let attribution = attributions[index]
-            let range = contentRange(attribution, quotes)
+            let range = contentRange(of: index, in: attributions, quotes)
             let position = attribution.speaker.map { $0.mention.lowerBound } ?? range.lowerBound
             // Not nil: there are attributions.
             // Each resolved speaker is made once and handed to the record (`consume`): resolved into
@@ -141,20 +134,8 @@ public struct Extractor: Sendable {
                               length: length, metadata: metadata, quotes: records, diagnostics: diagnostics)
     }
 
-    /// `values` in the order the standard library's (stable) sort by `key` gives: untouched when
-    /// already in order, as they mostly are; otherwise each value is moved once, by index.
-    static func stableSorted<Value>(_ values: [Value], by key: (Value) -> (Int, Int)) -> [Value] {
-        guard let order = stableOrder(values, by: key) else { return values }
-        return order.map { values[$0] }
-    }
-
-    /// The indexes of `values` in the order of `stableSorted(values, by: key)`; nil when they are
-    /// in that order already.
-    static func stableOrder<Value>(_ values: [Value], by key: (Value) -> (Int, Int)) -> [Int]? {
-        stableOrder(keys: values.map(key))
-    }
-
-    /// The indexes of `keys` in their stable sorted order; nil when they are in that order already.
+    /// The indexes of `keys` in the order the standard library's (stable) sort gives them, ties
+    /// in their first order; nil when they are in that order already (as they mostly are).
     static func stableOrder(keys: [(Int, Int)]) -> [Int]? {
         var ordered = true
         for index in keys.indices.dropFirst() where keys[index] < keys[index - 1] {
@@ -165,9 +146,11 @@ public struct Extractor: Sendable {
         return keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
     }
 
-    private func contentRange(_ attribution: Attribution, _ quotes: [QuoteSpan]) -> Range<Int> {
-        if attribution.type == .direct, let quote = attribution.quote { return quotes[quote].content }
-        return attribution.content ?? 0..<0
+    /// What attribution `index` reports: its quotation's content, or its clause. Read field by
+    /// field from the array (handed an attribution whole, the caller copied it).
+    private func contentRange(of index: Int, in attributions: [Attribution], _ quotes: [QuoteSpan]) -> Range<Int> {
+        if attributions[index].type == .direct, let quote = attributions[index].quote { return quotes[quote].content }
+        return attributions[index].content ?? 0..<0
     }
 
     /// Sentences of each paragraph, joined where a quotation part crosses their edge, tokenised.
