@@ -13,7 +13,8 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure throughput (MB/s, documents/s) and peak memory of extract and index.",
         discussion: """
         Cases: extract on the gold documents' texts repeated --repeat times (one job and all \
-        cores), extract on 100,000 briefs (the texts' first paragraphs, one job), index of the repeated texts into a fresh store, into a store filled with other texts under \
+        cores), extract on 100,000 briefs (the texts' first paragraphs, one job), index of the \
+        repeated texts into a fresh store, into a store filled with other texts under \
         the same ids (every document replaced), into the store it filled (every document \
         unchanged), index of 25,000 generated short articles with ~30,000 \
         distinct speakers, and extract on generated worst cases: one 50 MB line of quotations, the \
