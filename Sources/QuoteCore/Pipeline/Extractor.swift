@@ -189,7 +189,7 @@ public struct Extractor: Sendable {
         var merged: [Range<Int>] = []
         for (paragraphNumber, paragraph) in layout.paragraphs.enumerated() {
             // Atoms are in text order within a paragraph: one moving cursor per pass keeps this linear.
-            let atoms = quotes.isEmpty ? [] : atomsByParagraph[paragraphNumber]
+            let atoms = atomsByParagraph.isEmpty ? [] : atomsByParagraph[paragraphNumber]
             sentences.removeAll(keepingCapacity: true)
             splitter.appendSentences(in: paragraph, shadow: shadow, to: &sentences, boundaries: &breaks)
             merged.removeAll(keepingCapacity: true)

@@ -168,9 +168,6 @@ struct Tokenizer {
     /// and a copy of the lexicon retains (and its end releases) every one of its tables.
     let wordTable: WordTable
     let abbreviations: [String: Lexicon.AbbreviationKind]
-    /// The traits and verb of the possessive "'s" (`WordTable.possessive`), read once rather than
-    /// for each one.
-    private let possessiveDescription: (traits: WordTraits, verbID: Int16)
     /// `UTF16String.smallLayoutHolds`, read once here rather than through its lazy
     /// initialiser's check at each word.
     private let makesSmallStrings = UTF16String.smallLayoutHolds
@@ -178,7 +175,6 @@ struct Tokenizer {
     init(lexicon: Lexicon) {
         wordTable = lexicon.wordTable
         abbreviations = lexicon.abbreviations
-        possessiveDescription = lexicon.wordTable.possessive
     }
 
     /// The one-character strings of the ASCII code units, built once for punctuation tokens.
@@ -400,7 +396,7 @@ struct Tokenizer {
             if CodeUnit.isApostrophe(unit), index + 1 < end, units[index + 1] == 0x73 || units[index + 1] == 0x53,
                index + 2 >= end || !CodeUnit.isLetter(units[index + 2]) {
                 var possessive = Token.possessive(at: index)
-                (possessive.traits, possessive.verbID) = possessiveDescription
+                (possessive.traits, possessive.verbID) = wordTable.possessive
                 tokens.append(possessive)
                 count += 1
                 index += 2
