@@ -318,24 +318,30 @@ public final class QuoteStore {
                 row.text(document.inputHash)
             }
             // Read in place from the array's storage: a `for quote in` loop copied each quotation
-            // and its record (every string retained, then released: ~2.5% of the writer thread).
-            try document.quotes.withUnsafeBufferPointer { quotes in
+            // and its record (every string retained, then released: ~2.5% of the writer thread),
+            // and so did the buffer's subscript, once a read (`pointee` lends the value instead).
+            try document.quotes.withUnsafeBufferPointer { buffer in
+                guard let quotes = buffer.baseAddress else { return }
                 // Up to `rowsPerInsert` quotations a statement.
                 var start = 0
-                while start < quotes.count {
-                    let end = min(start + RecordColumns.rowsPerInsert, quotes.count)
+                while start < buffer.count {
+                    let end = min(start + RecordColumns.rowsPerInsert, buffer.count)
                     speakerIDs.removeAll(keepingCapacity: true)
                     for index in start..<end {
                         // An unresolved pronoun or a headline fragment names nobody the store can track.
-                        speakerIDs.append(try quotes[index].record.speaker.flatMap { speaker in
-                            quotes[index].isTrackable
-                                ? try SpeakerDirectory.speakerID(for: speaker, role: quotes[index].listedRole, in: db,
-                                                                 cache: speakerCache) : nil
-                        })
+                        // (`isTrackable` is false without a speaker.)
+                        let quote = quotes + index
+                        var speakerID: Int64? = nil
+                        if quote.pointee.isTrackable, let kind = quote.pointee.record.speaker?.kind,
+                           let name = quote.pointee.record.speaker?.name {
+                            speakerID = try SpeakerDirectory.speakerID(name: name, kind: kind, role: quote.pointee.listedRole,
+                                                                       in: db, cache: speakerCache)
+                        }
+                        speakerIDs.append(speakerID)
                     }
                     let last = try insertQuotes[end - start - 1].insert(in: db) { row in
                         for index in start..<end {
-                            RecordColumns.bind(quotes[index], document: documentNumber, documentID: document.id,
+                            RecordColumns.bind(quotes + index, document: documentNumber, documentID: document.id,
                                                speakerID: speakerIDs[index - start], to: &row)
                         }
                     }
@@ -343,7 +349,7 @@ public final class QuoteStore {
                     // 2^63 - 1): the statement's rows are numbered in turn, up to `last`.
                     for index in start..<end {
                         // The full-text entry under the quotation's number, from the same text.
-                        search.add(last - Int64(end - 1 - index), text: quotes[index].record.quote.text)
+                        search.add(last - Int64(end - 1 - index), text: (quotes + index).pointee.record.quote.text)
                     }
                     start = end
                 }

@@ -49,14 +49,18 @@ enum SpeakerDirectory {
     /// The id of the speaker a record names, created when new; its alias and `role` (the
     /// speaker's role if the directory lists it, see `SpeakerRoleFilter`) are counted in `cache`
     /// and written by `writeCounts(in:cache:)` at the end of the batch.
-    static func speakerID(for speaker: Speaker, role: String?, in db: Database, cache: Cache) throws -> Int64 {
+    ///
+    /// Handed the speaker's name and kind, not the speaker: its caller, which reads it from a
+    /// record in place, copied the whole `Speaker?` for the call (twice, through its type's
+    /// metadata).
+    static func speakerID(name: String, kind: SpeakerKind, role: String?, in db: Database, cache: Cache) throws -> Int64 {
         let speakerID: Int64
-        if let known = cache.id(of: Cache.Name(text: speaker.name, kind: speaker.kind)) {
+        if let known = cache.id(of: Cache.Name(text: name, kind: kind)) {
             speakerID = known
         } else {
-            speakerID = try lookUp(speaker, in: db, cache: cache)
+            speakerID = try lookUp(name: name, kind: kind, in: db, cache: cache)
         }
-        cache.countAlias(speaker.name, of: speakerID)
+        cache.countAlias(name, of: speakerID)
         if let role { cache.countRole(role, of: speakerID) }
         return speakerID
     }
@@ -92,9 +96,9 @@ enum SpeakerDirectory {
     }
 
     /// Finds (or creates) the speaker for a name the cache does not hold.
-    private static func lookUp(_ speaker: Speaker, in db: Database, cache: Cache) throws -> Int64 {
-        let identity = cache.identity(speaker.name, kind: speaker.kind)
-        let kind = speaker.kind.rawValue
+    private static func lookUp(name speakerName: String, kind speakerKind: SpeakerKind, in db: Database, cache: Cache) throws -> Int64 {
+        let identity = cache.identity(speakerName, kind: speakerKind)
+        let kind = speakerKind.rawValue
         let byKey = BoundStatement(try db.cachedStatement(sql: "SELECT id FROM speakers WHERE key = ? AND kind = ?"))
         func find(_ key: String, _ kind: String) throws -> Int64? {
             try byKey.integer(in: db) { row in
@@ -102,15 +106,15 @@ enum SpeakerDirectory {
                 row.text(kind)
             }
         }
-        let name = Cache.Name(text: speaker.name, kind: speaker.kind)
+        let name = Cache.Name(text: speakerName, kind: speakerKind)
         var id: Int64?
         // What a new speaker could change about this answer (see `Cache.Dependence`).
         var dependence = Cache.Dependence.none
-        if identity.words >= 2 || speaker.kind != .person {
+        if identity.words >= 2 || speakerKind != .person {
             id = try find(identity.key, kind)
             // "Republican Donald Trump": a known full name at the end of a longer one is that
             // person. The name is split into words only when its full key found nobody.
-            if id == nil, speaker.kind == .person {
+            if id == nil, speakerKind == .person {
                 var words = Self.words(identity.name)
                 if words.count > 2 { dependence = .anyPerson }
                 while id == nil, words.count > 2 {
@@ -122,7 +126,7 @@ enum SpeakerDirectory {
             let full = try BoundStatement(db.cachedStatement(
                 sql: "SELECT id FROM speakers WHERE last_key = ? AND words >= 2 AND kind = 'person' LIMIT 2"))
                 .integers(in: db) { $0.text(identity.key) }
-            if speaker.kind == .person { dependence = .surname(identity.key) }
+            if speakerKind == .person { dependence = .surname(identity.key) }
             if full.count == 1 {
                 id = full[0]
             } else {
@@ -143,7 +147,7 @@ enum SpeakerDirectory {
             }
         // A new speaker can change what other names resolve to (a surname that now has one
         // full-named person): those answers are forgotten.
-        cache.speakerAdded(identity, kind: speaker.kind)
+        cache.speakerAdded(identity, kind: speakerKind)
         cache.remember(name, id: newID, dependence: dependence)
         return newID
     }
