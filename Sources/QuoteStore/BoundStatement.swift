@@ -16,8 +16,15 @@ struct BoundStatement {
     private let arena = TextArena()
 
     /// Wraps a statement prepared by GRDB (`db.cachedStatement(sql:)`).
+    ///
+    /// The statement is reset, and its parameters set to NULL, as every run leaves them (`run`):
+    /// GRDB may have stepped the same cached statement without resetting it, when SQLite refuses
+    /// new bindings (`SQLITE_MISUSE`), and a `Binder` binds only the values that are not NULL (a
+    /// record's row has a dozen NULL columns, each a call into SQLite of ~65 instructions).
     init(_ statement: Statement) {
         self.statement = statement
+        sqlite3_reset(statement.sqliteStatement)
+        sqlite3_clear_bindings(statement.sqliteStatement)
     }
 
     /// Binds the values in order, runs the statement to its end and resets it; throws GRDB's
@@ -71,7 +78,8 @@ struct BoundStatement {
 
     /// Binds every parameter, steps through the rows and resets the statement, also when a step
     /// fails. The bindings are cleared at the end: they point into the arena, which the next run
-    /// overwrites, and GRDB may run the same cached statement with its own arguments.
+    /// overwrites, GRDB may run the same cached statement with its own arguments, and the next
+    /// run binds only its values that are not NULL.
     private func run(in db: Database, _ bind: (inout Binder) -> Void, row: (OpaquePointer) -> Void) throws {
         let handle = statement.sqliteStatement
         arena.reset()
@@ -113,12 +121,10 @@ struct BoundStatement {
         /// The bytes stay where they are until the statement is reset (`SQLITE_STATIC`).
         private static let inPlace: sqlite3_destructor_type? = nil
 
+        /// A NULL is not bound: the parameter is NULL already (`run` clears them after each run).
         mutating func text(_ value: String?) {
             index += 1
-            guard var value else {
-                sqlite3_bind_null(handle, index)
-                return
-            }
+            guard var value else { return }
             let index = self.index
             let arena = self.arena
             _ = value.withUTF8 { bytes in
@@ -136,9 +142,10 @@ struct BoundStatement {
             }
         }
 
+        /// A NULL is not bound, as in `text(_:)`.
         mutating func integer(_ value: Int64?) {
             index += 1
-            if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+            if let value { sqlite3_bind_int64(handle, index, value) }
         }
 
         mutating func integer(_ value: Int?) {
