@@ -318,8 +318,9 @@ public final class QuoteStore {
                 row.text(document.inputHash)
             }
             // Read in place from the array's storage: a `for quote in` loop copied each quotation
-            // and its record (every string retained, then released: ~2.5% of the writer thread),
-            // and so did the buffer's subscript, once a read (`pointee` lends the value instead).
+            // and its record (every string retained, then released: ~2.5% of the writer thread).
+            // So did handing a quotation, or its `Speaker?`, to a function: `RecordColumns.bind`
+            // gets a pointer, the speaker directory the two fields it reads.
             try document.quotes.withUnsafeBufferPointer { buffer in
                 guard let quotes = buffer.baseAddress else { return }
                 // Up to `rowsPerInsert` quotations a statement.
