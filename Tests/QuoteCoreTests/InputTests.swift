@@ -69,6 +69,39 @@ final class InputTests: XCTestCase {
         XCTAssertEqual(errors[1], .missingText(path: path, line: 4))
     }
 
+    /// Ids and texts are the same whether the reader keeps metadata (its lines read into a
+    /// dictionary) or drops it (the two fields read alone): a string or number id, none (the
+    /// path and line), keys written with escapes, and a text that is missing or no string.
+    func testIDsAndTextsAreTheSameWithAndWithoutMetadata() {
+        let path = write("ids.jsonl", Array(#"""
+        {"id": "a", "text": "One.", "source": "x"}
+        {"text": "No id."}
+        {"id": 3, "text": "Three."}
+        {"id": 2.5, "text": "Two and a half."}
+        {"id": null, "text": "Null id."}
+        {"id": "e", "text": "Escaped keys."}
+        {"id": "f", "texts": "Not the text."}
+        {"id": "g", "text": 7}
+        {"idx": "h", "text": "Not the id."}
+        """#.utf8))
+        var results: [[String]] = []
+        for keepsMetadata in [true, false] {
+            var found: [String] = []
+            DocumentReader(format: .jsonl, keepsMetadata: keepsMetadata).read([path], emit: { document in
+                found.append(document.id + " | " + document.text)
+            }, fail: { error in
+                found.append("error: \(error)")
+            })
+            results.append(found)
+        }
+        XCTAssertEqual(results[0], [
+            "a | One.", "\(path):2 | No id.", "3 | Three.", "2.5 | Two and a half.", "\(path):5 | Null id.",
+            "e | Escaped keys.", "error: \(InputError.missingText(path: path, line: 7))",
+            "error: \(InputError.missingText(path: path, line: 8))", "\(path):9 | Not the id.",
+        ])
+        XCTAssertEqual(results[1], results[0])
+    }
+
     /// Lines are found across the reader's 1 MB chunks: a line longer than a chunk, a line
     /// feed right at a chunk's end, CRLF, blank lines and no line feed after the last line.
     func testJSONLLinesAcrossChunksKeepTheirNumbersAndText() {

@@ -17,8 +17,6 @@ struct FlatJSONObject {
     private var scratch: [UInt8] = []
     /// Whether values other than strings are read.
     private var nested = false
-    /// Whether values other than `id` and `text` are only checked, not built (see `documentFields`).
-    private var skipsMetadata = false
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -40,14 +38,107 @@ struct FlatJSONObject {
         return parser.object()
     }
 
+    /// The `id` and `text` of a document's line.
+    struct DocumentFields: Equatable {
+        var id = Field.absent
+        var text = Field.absent
+
+        /// A field as the reader needs it: a string held as it is, any other value as the
+        /// `JSONValue` the decoder makes (an indirect enum: each value a heap box, made and
+        /// freed for a string too).
+        enum Field: Equatable {
+            case absent
+            case string(String)
+            case other(JSONValue)
+
+            /// `value` (nil: the line has no such field) as a field.
+            init(_ value: JSONValue?) {
+                switch value {
+                case nil: self = .absent
+                case .string(let text)?: self = .string(text)
+                case let value?: self = .other(value)
+                }
+            }
+        }
+    }
+
     /// Only the `id` and `text` fields of what `nestedFields` reads, for callers that drop the
     /// metadata: every other value is checked as `nestedFields` checks it (so the same lines give
     /// nil) but not built. Nested objects may repeat a key here; the decoder accepts that too.
-    static func documentFields(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: JSONValue]? {
+    ///
+    /// No dictionary: gathered into one, the two fields were taken out of it again, and making,
+    /// searching and freeing it, with the keys' strings, cost ~2,800 instructions a line (most of
+    /// reading a short document's line). "id" and "text" are matched on their bytes.
+    static func documentFields(_ bytes: UnsafeBufferPointer<UInt8>) -> DocumentFields? {
         var parser = FlatJSONObject(bytes)
         parser.nested = true
-        parser.skipsMetadata = true
-        return parser.object()
+        guard !bytes.isEmpty, bytes[0] == UInt8(ascii: "{") else { return nil }
+        parser.index = 1
+        guard let fields = parser.documentMembers() else { return nil }
+        return parser.index == bytes.count ? fields : nil
+    }
+
+    /// A top-level key of a document's line.
+    private enum DocumentKey {
+        case id, text
+        case other(String)
+    }
+
+    /// `members(depth: 0)` keeping `id` and `text` only: the members of the line's object, whose
+    /// `{` was just read, through its `}`; nil for an empty object and for a repeated key.
+    private mutating func documentMembers() -> DocumentFields? {
+        var fields = DocumentFields()
+        var otherKeys: Set<String> = []  // an empty set allocates nothing: most lines have no other key
+        while true {
+            skipSpace()
+            guard let key = documentKey() else { return nil }
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
+            index += 1
+            skipSpace()
+            switch key {
+            case .id:
+                guard fields.id == .absent, let value = documentValue() else { return nil }
+                fields.id = value
+            case .text:
+                guard fields.text == .absent, let value = documentValue() else { return nil }
+                fields.text = value
+            case .other(let name):
+                guard skipValue(depth: 1), otherKeys.insert(name).inserted else { return nil }
+            }
+            guard let more = separator(closing: UInt8(ascii: "}")) else { return nil }
+            if !more { return fields }
+        }
+    }
+
+    /// The value of `id` or `text` at `index`: a string as it is, anything else as `value` reads it.
+    private mutating func documentValue() -> DocumentFields.Field? {
+        if index < bytes.count, bytes[index] == UInt8(ascii: "\"") { return string().map { .string($0) } }
+        return value(depth: 1).map { .other($0) }
+    }
+
+    /// The key at `index`: `"id"` and `"text"` as they are mostly written are read from their
+    /// bytes (no string built), anything else as a string.
+    private mutating func documentKey() -> DocumentKey? {
+        if startsWith(#""id""#) {
+            index += 4
+            return .id
+        }
+        if startsWith(#""text""#) {
+            index += 6
+            return .text
+        }
+        guard let key = string() else { return nil }
+        return key == "id" ? .id : key == "text" ? .text : .other(key)
+    }
+
+    /// Whether the bytes at `index` are `literal`'s.
+    private func startsWith(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard bytes.count - index >= count else { return false }
+        let start = literal.utf8Start
+        for offset in 0..<count where bytes[index + offset] != start[offset] { return false }
+        return true
     }
 
     /// The whole line as one non-empty object.
@@ -77,13 +168,8 @@ struct FlatJSONObject {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
             index += 1
             skipSpace()
-            if skipsMetadata, key != "id", key != "text" {
-                // Kept as null only so that a repeated top-level key is still seen.
-                guard skipValue(depth: depth + 1), fields.updateValue(.null, forKey: key) == nil else { return nil }
-            } else {
-                guard let value = nested ? self.value(depth: depth + 1) : string().map(JSONValue.string) else { return nil }
-                guard fields.updateValue(value, forKey: key) == nil else { return nil }
-            }
+            guard let value = nested ? self.value(depth: depth + 1) : string().map(JSONValue.string) else { return nil }
+            guard fields.updateValue(value, forKey: key) == nil else { return nil }
             guard let more = separator(closing: UInt8(ascii: "}")) else { return nil }
             if !more { return fields }
         }
