@@ -91,11 +91,7 @@ struct FlatJSONObject {
         var otherKeys: Set<String> = []  // an empty set allocates nothing: most lines have no other key
         while true {
             skipSpace()
-            guard let key = documentKey() else { return nil }
-            skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
-            index += 1
-            skipSpace()
+            guard let key = documentKey(), colon() else { return nil }
             switch key {
             case .id:
                 guard fields.id == .absent, let value = documentValue() else { return nil }
@@ -163,11 +159,7 @@ struct FlatJSONObject {
         }
         while true {
             skipSpace()
-            guard let key = string() else { return nil }
-            skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
-            index += 1
-            skipSpace()
+            guard let key = string(), colon() else { return nil }
             guard let value = nested ? self.value(depth: depth + 1) : string().map(JSONValue.string) else { return nil }
             guard fields.updateValue(value, forKey: key) == nil else { return nil }
             guard let more = separator(closing: UInt8(ascii: "}")) else { return nil }
@@ -213,6 +205,15 @@ struct FlatJSONObject {
             guard let more = separator(closing: UInt8(ascii: "]")) else { return nil }
             if !more { return values }
         }
+    }
+
+    /// The colon after a member's key, with the white space around it; false when there is none.
+    private mutating func colon() -> Bool {
+        skipSpace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
+        index += 1
+        skipSpace()
+        return true
     }
 
     /// After a member or an element: true at a comma (more follow), false at `close` (the end),
