@@ -43,88 +43,92 @@ public struct Extractor: Sendable {
             }
         }
         let attributions = engine.run(units: units, quotes: quotes, analyzer: analyzer)
-        // The resolver collects the document's names up front, about a tenth of the work on the
-        // dev set: a document with nothing attributed (news quotes nobody in many articles) has
-        // no speaker to resolve and skips it.
-        var resolver = attributions.isEmpty ? nil : SpeakerResolver(analyzer: analyzer, text: text, units: units)
-        // Nothing reads the tokens past this point; a long document's peak memory was its tokens
-        // beside its attributions and their sorted copy. Attributions go in order by index.
-        units = []
-        // The sort keys read from each attribution in place: a `map` over the attributions (and
-        // over the records, below) copied each one only to read two numbers from it.
-        var attributionKeys: [(Int, Int)] = []
-        attributionKeys.reserveCapacity(attributions.count)
-        for index in attributions.indices {
-            attributionKeys.append((contentRange(of: index, in: attributions, quotes).lowerBound, 0))
-        }
-        let order = Extractor.stableOrder(keys: attributionKeys) ?? Array(attributions.indices)
         let utf8Table = offsetUnit == .utf8 ? text.utf8OffsetTable() : nil
         func convert(_ offset: Int) -> Int { text.offset(offset, in: offsetUnit, utf8Table: utf8Table) }
-        func span(_ span: TextSpan?) -> TextSpan? {
-            span.map { TextSpan(text: $0.text, start: convert($0.start), end: convert($0.end)) }
-        }
-        // The records' ids start from a hash of the whole text: none to make, none to hash.
-        let documentHash = attributions.isEmpty ? 0 : StableHash.of(text.units)
-
         var records: [QuoteRecord] = []
-        records.reserveCapacity(attributions.count)
-        var recordKeys: [(Int, Int)] = []  // each record's quotation start and end, for the sort
-        recordKeys.reserveCapacity(attributions.count)
-        // How many ids each hash has given: they are "q" + hex, "q" + hex + "x", ... in that order
-        // (an id that is taken gets one more "x"), and ids of different hashes never meet.
-        var idsByHash = IntTable<Int>()
-        idsByHash.reserveCapacity(attributions.count)  // grown by doubling, it was rehashed ~log n times
-        for index in order {
-            let attribution = attributions[index]
-            let range = contentRange(of: index, in: attributions, quotes)
-            let position = attribution.speaker.map { $0.mention.lowerBound } ?? range.lowerBound
-            // Not nil: there are attributions.
-            // Each resolved speaker is made once and handed to the record (`consume`): resolved into
-            // a variable, then changed through `speaker?.mention`, each was copied into the record
-            // and destroyed twice (~1,000 instructions a record).
-            let speaker = attribution.speaker.map { phrase -> Speaker in
-                var resolved = resolver!.resolve(phrase, at: position)
-                resolved.mention = span(resolved.mention)
-                return resolved
+        // The resolver collects the document's names up front, about a tenth of the work on the
+        // dev set: a document with nothing attributed (news quotes nobody in many articles) has
+        // no speaker to resolve and no records, and skips all of this. (The resolver is made only
+        // here, not as an optional beside it: a `SpeakerResolver?` was destroyed through its
+        // type's metadata, ~650 instructions a document.)
+        if !attributions.isEmpty {
+            var resolver = SpeakerResolver(analyzer: analyzer, text: text, units: units)
+            // Nothing reads the tokens past this point; a long document's peak memory was its
+            // tokens beside its attributions and their sorted copy. Attributions go in order by index.
+            units = []
+            // The sort keys read from each attribution in place: a `map` over the attributions (and
+            // over the records, below) copied each one only to read two numbers from it.
+            var attributionKeys: [(Int, Int)] = []
+            attributionKeys.reserveCapacity(attributions.count)
+            for index in attributions.indices {
+                attributionKeys.append((contentRange(of: index, in: attributions, quotes).lowerBound, 0))
             }
-            let via = attribution.via.map { phrase -> Speaker in
-                var resolved = resolver!.resolve(phrase, at: phrase.mention.lowerBound)
-                resolved.mention = span(resolved.mention)
-                return resolved
+            let order = Extractor.stableOrder(keys: attributionKeys) ?? Array(attributions.indices)
+            func span(_ span: TextSpan?) -> TextSpan? {
+                span.map { TextSpan(text: $0.text, start: convert($0.start), end: convert($0.end)) }
             }
-            var parts: [OffsetRange]? = nil
-            var recordDiagnostics: [String]? = nil
-            var confidence = attribution.confidence
-            if attribution.type == .direct, let quote = attribution.quote {
-                let spanValue = quotes[quote]
-                if spanValue.parts.count > 1 {
-                    parts = spanValue.parts.map { OffsetRange(start: convert($0.lowerBound), end: convert($0.upperBound)) }
+            // The records' ids start from a hash of the whole text.
+            let documentHash = StableHash.of(text.units)
+
+            records.reserveCapacity(attributions.count)
+            var recordKeys: [(Int, Int)] = []  // each record's quotation start and end, for the sort
+            recordKeys.reserveCapacity(attributions.count)
+            // How many ids each hash has given: they are "q" + hex, "q" + hex + "x", ... in that order
+            // (an id that is taken gets one more "x"), and ids of different hashes never meet.
+            var idsByHash = IntTable<Int>()
+            idsByHash.reserveCapacity(attributions.count)  // grown by doubling, it was rehashed ~log n times
+            for index in order {
+                let attribution = attributions[index]
+                let range = contentRange(of: index, in: attributions, quotes)
+                let position = attribution.speaker.map { $0.mention.lowerBound } ?? range.lowerBound
+                // Each resolved speaker is made once and handed to the record (`consume`): resolved into
+                // a variable, then changed through `speaker?.mention`, each was copied into the record
+                // and destroyed twice (~1,000 instructions a record).
+                let speaker = attribution.speaker.map { phrase -> Speaker in
+                    var resolved = resolver.resolve(phrase, at: position)
+                    resolved.mention = span(resolved.mention)
+                    return resolved
                 }
-                if !spanValue.isClosed {
-                    recordDiagnostics = ["unclosed-quote"]
-                    confidence *= 0.7
+                let via = attribution.via.map { phrase -> Speaker in
+                    var resolved = resolver.resolve(phrase, at: phrase.mention.lowerBound)
+                    resolved.mention = span(resolved.mention)
+                    return resolved
                 }
+                var parts: [OffsetRange]? = nil
+                var recordDiagnostics: [String]? = nil
+                var confidence = attribution.confidence
+                if attribution.type == .direct, let quote = attribution.quote {
+                    let spanValue = quotes[quote]
+                    if spanValue.parts.count > 1 {
+                        parts = spanValue.parts.map { OffsetRange(start: convert($0.lowerBound), end: convert($0.upperBound)) }
+                    }
+                    if !spanValue.isClosed {
+                        recordDiagnostics = ["unclosed-quote"]
+                        confidence *= 0.7
+                    }
+                }
+                if speaker?.resolution == "unresolved" { confidence *= 0.8 }
+                let cue = attribution.cue.map {
+                    Cue(text: text.text($0), lemma: attribution.cueLemma ?? text.text($0).lowercased(),
+                        start: convert($0.lowerBound), end: convert($0.upperBound))
+                }
+                let type = attribution.type
+                let idHash = documentHash
+                    &+ StableHash.of(UInt64(range.lowerBound), UInt64(range.upperBound), UInt64(type.hashSeed))
+                let suffixes = idsByHash[idHash, default: 0]
+                idsByHash[idHash] = suffixes + 1
+                let id = StableHash.id(idHash, suffixes: suffixes)
+                let quoteStart = convert(range.lowerBound), quoteEnd = convert(range.upperBound)
+                recordKeys.append((quoteStart, quoteEnd))
+                records.append(QuoteRecord(
+                    document: document, id: id, type: type,
+                    quote: QuoteContent(text: text.text(range), start: quoteStart, end: quoteEnd, parts: parts),
+                    speaker: consume speaker, via: consume via, cue: cue,
+                    confidence: (confidence * 100).rounded() / 100, rule: attribution.rule,
+                    diagnostics: recordDiagnostics))
             }
-            if speaker?.resolution == "unresolved" { confidence *= 0.8 }
-            let cue = attribution.cue.map {
-                Cue(text: text.text($0), lemma: attribution.cueLemma ?? text.text($0).lowercased(),
-                    start: convert($0.lowerBound), end: convert($0.upperBound))
-            }
-            let type = attribution.type
-            let idHash = documentHash &+ StableHash.of(UInt64(range.lowerBound), UInt64(range.upperBound), UInt64(type.hashSeed))
-            let suffixes = idsByHash[idHash, default: 0]
-            idsByHash[idHash] = suffixes + 1
-            let id = StableHash.id(idHash, suffixes: suffixes)
-            let quoteStart = convert(range.lowerBound), quoteEnd = convert(range.upperBound)
-            recordKeys.append((quoteStart, quoteEnd))
-            records.append(QuoteRecord(
-                document: document, id: id, type: type,
-                quote: QuoteContent(text: text.text(range), start: quoteStart, end: quoteEnd, parts: parts),
-                speaker: consume speaker, via: consume via, cue: cue,
-                confidence: (confidence * 100).rounded() / 100, rule: attribution.rule,
-                diagnostics: recordDiagnostics))
+            if let sorted = Extractor.stableOrder(keys: recordKeys) { records = sorted.map { records[$0] } }
         }
-        if let sorted = Extractor.stableOrder(keys: recordKeys) { records = sorted.map { records[$0] } }
         for index in diagnostics.indices {
             diagnostics[index].start = diagnostics[index].start.map(convert)
             diagnostics[index].end = diagnostics[index].end.map(convert)
