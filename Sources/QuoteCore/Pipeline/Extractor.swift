@@ -13,12 +13,19 @@ public struct Extractor: Sendable {
     /// Prints the units to standard output (set QUOTES_DEBUG_UNITS=1); for rule development.
     static let debugUnits = getenv("QUOTES_DEBUG_UNITS") != nil
     let engine: AttributionEngine
+    /// The sentence splitter and the tokenizer, made once from the lexicon (so no setting of
+    /// their own for the fingerprint): made for every document, the tokenizer's copy of the word
+    /// table retained and released each of its tables (~1,100 instructions a document).
+    private let splitter: SentenceSplitter
+    private let tokenizer: Tokenizer
 
     public init(lexicon: Lexicon = .bundled, offsetUnit: OffsetUnit = .codepoint,
                 rules: [any AttributionRule] = RuleRegistry.rules) {
         self.lexicon = lexicon
         self.offsetUnit = offsetUnit
         self.engine = AttributionEngine(rules: rules)
+        splitter = SentenceSplitter(lexicon: lexicon)
+        tokenizer = Tokenizer(lexicon: lexicon)
     }
 
     /// Extracts every quotation of `text`.
@@ -159,8 +166,6 @@ public struct Extractor: Sendable {
 
     /// Sentences of each paragraph, joined where a quotation part crosses their edge, tokenised.
     func buildUnits(layout: Layout, quotes: [QuoteSpan], diagnostics: inout [Diagnostic]) -> [Unit] {
-        let splitter = SentenceSplitter(lexicon: lexicon)
-        let tokenizer = Tokenizer(lexicon: lexicon)
         let shadow = layout.shadow
         // Quotation parts as atoms, with their marks, grouped by paragraph.
         // (None at all when there is no quotation: the array of empty arrays was made and freed.)
