@@ -44,6 +44,17 @@ final class SegmentationTests: XCTestCase {
         XCTAssertEqual(layout.paragraphs.map { buffer.text($0) }, [caption, "The library opened.", "It has 40,000 books."])
         XCTAssertEqual(layout.clutter.count, 3)
     }
+
+    /// A line that starts with a clutter entry ending in a colon is clutter ("Photo: ..."); a
+    /// line with a colon elsewhere is text.
+    func testLinesOpenedByAClutterLabelAreRemoved() {
+        let text = "Photo: Getty Images\n\nThe mayor spoke: we will build.\n\nWATCH: the full speech\n\nNotes: none so far\n\nIt has 40,000 books."
+        let buffer = TextBuffer(text)
+        let layout = Layout(text: buffer, lexicon: .bundled)
+        XCTAssertEqual(layout.paragraphs.map { buffer.text($0) },
+                       ["The mayor spoke: we will build.", "Notes: none so far", "It has 40,000 books."])
+        XCTAssertEqual(layout.clutter.map { buffer.text($0) }, ["Photo: Getty Images", "WATCH: the full speech"])
+    }
 }
 
 /// The layout's shadow shares the text's code units until it needs a change of its own.
