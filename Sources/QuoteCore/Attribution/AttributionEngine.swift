@@ -38,10 +38,12 @@ public struct AttributionEngine: Sendable {
         context.accepted.reserveCapacity(quotes.count + candidates.count)
         context.usedCues.reserveCapacity(candidates.count)  // about a cue per candidate, not rehashed as it grows
         for (ruleIndex, trigger) in triggers.enumerated() {
-            let rule = rules[ruleIndex]
             for (candidate, position) in candidates.enumerated() {
                 if let trigger, !features[candidate].contains(trigger) { continue }
-                for attribution in rule.apply(units[position], context) {
+                // Called on the array's element in place: `let rule = rules[ruleIndex]` copied
+                // each rule out of its existential box and destroyed the copy (~140 instructions
+                // a rule, thirteen rules a document with a candidate).
+                for attribution in rules[ruleIndex].apply(units[position], context) {
                     if attribution.claimed.contains(where: context.claimed.contains) { continue }
                     if let content = attribution.content {
                         let unitIndex = UInt64(units[position].index)
