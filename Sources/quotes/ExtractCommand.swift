@@ -89,15 +89,16 @@ struct ExtractCommand: ParsableCommand {
             }
             return (result, Array(data) + [0x0A] + writer.bytes)
         }
-        func write(_ done: [(DocumentResult, [UInt8])]) {
-            for (result, lines) in done {
-                for diagnostic in result.diagnostics {
-                    let place = diagnostic.start.map { " at \($0)" } ?? ""
-                    StandardError.write("\(result.document)\(place): \(diagnostic.severity.rawValue): \(diagnostic.code): \(diagnostic.message)")
-                }
-                if format == .json { output.write(envelope.separator()) }
-                output.write(lines)
+        func write(_ result: DocumentResult, _ lines: [UInt8]) {
+            for diagnostic in result.diagnostics {
+                let place = diagnostic.start.map { " at \($0)" } ?? ""
+                StandardError.write("\(result.document)\(place): \(diagnostic.severity.rawValue): \(diagnostic.code): \(diagnostic.message)")
             }
+            if format == .json { output.write(envelope.separator()) }
+            output.write(lines)
+        }
+        func write(_ done: [(DocumentResult, [UInt8])]) {
+            for (result, lines) in done { write(result, lines) }
         }
         func emit(_ document: SourceDocument) {
             var document = document
@@ -108,7 +109,7 @@ struct ExtractCommand: ParsableCommand {
             }
             // Documents are extracted while the next ones are read; memory stays bounded by
             // the stream's limit on what is read but not yet written.
-            write(stream.submit(document))
+            stream.submit(document) { write($0.0, $0.1) }
         }
         func fail(_ error: InputError) {
             // The documents before the failed input are written first, so messages keep input order.

@@ -13,12 +13,18 @@ final class ExtractionStreamTests: XCTestCase {
         return SourceDocument(id: "doc\(index)", text: Array(repeating: paragraph, count: index % 9 + 1).joined(separator: "\n\n"))
     }
 
-    private func streamed(jobs: Int, maxPendingDocuments: Int, maxPendingBytes: Int, drainEvery: Int? = nil) -> [DocumentResult] {
+    /// `byClosure`: results handed to `submit(_:each:)`'s closure instead of returned.
+    private func streamed(jobs: Int, maxPendingDocuments: Int, maxPendingBytes: Int, drainEvery: Int? = nil,
+                          byClosure: Bool = false) -> [DocumentResult] {
         let stream = ExtractionStream(extractor: ParallelExtractor(extractor: Extractor(), jobs: jobs),
                                       maxPendingDocuments: maxPendingDocuments, maxPendingBytes: maxPendingBytes) { $0 }
         var results: [DocumentResult] = []
         for (index, document) in documents.enumerated() {
-            results += stream.submit(document)
+            if byClosure {
+                stream.submit(document) { results.append($0) }
+            } else {
+                results += stream.submit(document)
+            }
             if let drainEvery, index % drainEvery == drainEvery - 1 {
                 results += stream.drain()
                 XCTAssertEqual(results.count, index + 1, "a drain hands back every document submitted before it")
@@ -38,6 +44,10 @@ final class ExtractionStreamTests: XCTestCase {
         XCTAssertEqual(streamed(jobs: 2, maxPendingDocuments: 3, maxPendingBytes: 1 << 20), expected)
         XCTAssertEqual(streamed(jobs: 4, maxPendingDocuments: 5, maxPendingBytes: 2_000), expected)
         XCTAssertEqual(streamed(jobs: 3, maxPendingDocuments: 8, maxPendingBytes: 1 << 20, drainEvery: 7), expected)
+        // The same through `submit(_:each:)`, with one job (no array) and with several.
+        XCTAssertEqual(streamed(jobs: 1, maxPendingDocuments: 256, maxPendingBytes: 1 << 20, byClosure: true), expected)
+        XCTAssertEqual(streamed(jobs: 2, maxPendingDocuments: 3, maxPendingBytes: 1 << 20, byClosure: true), expected)
+        XCTAssertEqual(streamed(jobs: 3, maxPendingDocuments: 8, maxPendingBytes: 1 << 20, drainEvery: 7, byClosure: true), expected)
     }
 
     func testADocumentLargerThanTheByteLimitStillGoesThrough() {
