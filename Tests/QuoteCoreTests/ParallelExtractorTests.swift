@@ -19,6 +19,25 @@ final class ParallelExtractorTests: XCTestCase {
         XCTAssertEqual(one[7].quotes.filter { $0.type == .direct }.count, 2)
     }
 
+    /// What the reader found wrong with a document (an empty file) comes first among its
+    /// result's diagnostics; a document read without a problem adds none.
+    func testTheReadersDiagnosticsComeFirst() {
+        let read = Diagnostic(code: "empty-document", severity: .warning, message: "the file is empty")
+        let documents = [
+            SourceDocument(id: "empty", text: "", diagnostics: [read]),
+            SourceDocument(id: "plain", text: "The pier opens on Monday."),
+            SourceDocument(id: "open", text: "\"The pier opens on Monday, the mayor said.", diagnostics: [read]),
+        ]
+        for jobs in [1, 2] {
+            let results = ParallelExtractor(extractor: Extractor(), jobs: jobs).extract(documents)
+            XCTAssertEqual(results[0].diagnostics.first, read, "jobs \(jobs)")
+            XCTAssertEqual(results[1].diagnostics, Extractor().extract(text: documents[1].text, document: "plain").diagnostics)
+            XCTAssertEqual(results[2].diagnostics.first, read)
+            XCTAssertEqual(Array(results[2].diagnostics.dropFirst()),
+                           Extractor().extract(text: documents[2].text, document: "open").diagnostics, "jobs \(jobs)")
+        }
+    }
+
     /// A transform that takes the document sees each document with its own result, on any job
     /// count, and its outputs keep input order.
     func testTransformsSeeEachDocumentWithItsResult() {
