@@ -14,6 +14,21 @@ static inline __m128i below16(__m128i lanes, uint16_t bound) {
     return _mm_cmpeq_epi16(_mm_subs_epu16(lanes, _mm_set1_epi16((short)(bound - 1))), _mm_setzero_si128());
 }
 
+/// All-ones byte lanes that end a plain run of a JSON string literal's content: a control
+/// character (below 0x20), `"`, `\` or DEL.
+static inline __m128i json_specials8(__m128i lanes) {
+    // Below 0x20 exactly when max(byte, 0x20) is not the byte.
+    __m128i control = _mm_xor_si128(_mm_cmpeq_epi8(_mm_max_epu8(lanes, _mm_set1_epi8(0x20)), lanes), _mm_set1_epi8(-1));
+    return _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(lanes, _mm_set1_epi8(0x22)), _mm_cmpeq_epi8(lanes, _mm_set1_epi8(0x5C))),
+                        _mm_or_si128(_mm_cmpeq_epi8(lanes, _mm_set1_epi8(0x7F)), control));
+}
+
+/// The sixteen bytes of `lanes` as UTF-16 units at `destination`.
+static inline void store_widened(uint16_t *destination, __m128i lanes) {
+    _mm_storeu_si128((__m128i *)destination, _mm_unpacklo_epi8(lanes, _mm_setzero_si128()));
+    _mm_storeu_si128((__m128i *)(destination + 8), _mm_unpackhi_epi8(lanes, _mm_setzero_si128()));
+}
+
 /// All-ones lanes where `lanes` equals one of `a`, `b` and `c`.
 static inline __m128i equals_any16(__m128i lanes, uint16_t a, uint16_t b, uint16_t c) {
     return _mm_or_si128(_mm_cmpeq_epi16(lanes, _mm_set1_epi16((short)a)),
@@ -111,15 +126,8 @@ size_t qscan_u8_json_stop(const uint8_t *bytes, size_t start, size_t end) {
     size_t index = start;
 #if defined(__SSE2__)
     if (!qscan_plain_only) {
-        const __m128i space = _mm_set1_epi8(0x20);
         while (index + 16 <= end) {
-            __m128i lanes = _mm_loadu_si128((const __m128i *)(bytes + index));
-            // Below 0x20 exactly when max(byte, 0x20) is not the byte.
-            __m128i control = _mm_xor_si128(_mm_cmpeq_epi8(_mm_max_epu8(lanes, space), lanes), _mm_set1_epi8(-1));
-            __m128i specials = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(lanes, _mm_set1_epi8(0x22)),
-                                                         _mm_cmpeq_epi8(lanes, _mm_set1_epi8(0x5C))),
-                                            _mm_or_si128(_mm_cmpeq_epi8(lanes, _mm_set1_epi8(0x7F)), control));
-            int stops = _mm_movemask_epi8(specials);
+            int stops = _mm_movemask_epi8(json_specials8(_mm_loadu_si128((const __m128i *)(bytes + index))));
             if (stops) return index + (size_t)__builtin_ctz((unsigned)stops);
             index += 16;
         }
@@ -136,12 +144,10 @@ size_t qscan_widen_ascii(const uint8_t *source, size_t count, uint16_t *destinat
     size_t index = 0;
 #if defined(__SSE2__)
     if (!qscan_plain_only) {
-        const __m128i zero = _mm_setzero_si128();
         while (index + 16 <= count) {
             __m128i lanes = _mm_loadu_si128((const __m128i *)(source + index));
             if (_mm_movemask_epi8(lanes)) break;  // a byte at or above 0x80
-            _mm_storeu_si128((__m128i *)(destination + index), _mm_unpacklo_epi8(lanes, zero));
-            _mm_storeu_si128((__m128i *)(destination + index + 8), _mm_unpackhi_epi8(lanes, zero));
+            store_widened(destination + index, lanes);
             index += 16;
         }
     }
@@ -149,6 +155,27 @@ size_t qscan_widen_ascii(const uint8_t *source, size_t count, uint16_t *destinat
     for (; index < count; index++) {
         uint8_t byte = source[index];
         if (byte >= 0x80) return index;
+        destination[index] = byte;
+    }
+    return count;
+}
+
+size_t qscan_widen_json(const uint8_t *source, size_t count, uint16_t *destination) {
+    size_t index = 0;
+#if defined(__SSE2__)
+    if (!qscan_plain_only) {
+        while (index + 16 <= count) {
+            __m128i lanes = _mm_loadu_si128((const __m128i *)(source + index));
+            // Bytes at or above 0x80 stop it too, by their sign bit.
+            if (_mm_movemask_epi8(_mm_or_si128(json_specials8(lanes), lanes))) break;
+            store_widened(destination + index, lanes);
+            index += 16;
+        }
+    }
+#endif
+    for (; index < count; index++) {
+        uint8_t byte = source[index];
+        if (byte < 0x20 || byte >= 0x7F || byte == 0x22 || byte == 0x5C) return index;
         destination[index] = byte;
     }
     return count;

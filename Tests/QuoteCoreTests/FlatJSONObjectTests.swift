@@ -1,3 +1,4 @@
+import CQuoteScan
 @testable import QuoteCore
 import Foundation
 import QuoteSchema
@@ -111,7 +112,7 @@ final class FlatJSONObjectTests: XCTestCase {
         ]
         for line in read {
             let bytes = Array(line.utf8)
-            guard let fields = bytes.withUnsafeBufferPointer(FlatJSONObject.documentFields), let full = decoded(bytes) else {
+            guard let fields = bytes.withUnsafeBufferPointer({ FlatJSONObject.documentFields($0) }), let full = decoded(bytes) else {
                 XCTFail(line)
                 continue
             }
@@ -129,7 +130,7 @@ final class FlatJSONObjectTests: XCTestCase {
         left.append(Array(#"{"text": "x", "s": "a\n"#.utf8) + [0xC3] + Array(#"\n"}"#.utf8))
         left.append(Array(#"{"text": "x", "s": "a"#.utf8) + [0xED, 0xA0, 0x80] + Array(#""}"#.utf8))
         for line in left {
-            XCTAssertNil(line.withUnsafeBufferPointer(FlatJSONObject.documentFields), String(decoding: line, as: UTF8.self))
+            XCTAssertNil(line.withUnsafeBufferPointer { FlatJSONObject.documentFields($0) }, String(decoding: line, as: UTF8.self))
         }
     }
 
@@ -173,5 +174,56 @@ final class FlatJSONObjectTests: XCTestCase {
             check([UInt8](repeating: 0x61, count: prefix) + [0xE2, 0x80])
         }
         XCTAssertGreaterThan(checked, 30_000)
+    }
+
+    /// A text read into UTF-16 (`documentFields` with `textAsUTF16`) is the string text's units,
+    /// with its high surrogates' offsets, or nil exactly where the string reader gives nil: on
+    /// every short sequence of telling bytes and escapes, inside ASCII of every length around the
+    /// sixteen-byte blocks, through the SSE2 blocks and the plain loops alike.
+    func testUTF16TextIsTheStringTextsUnits() {
+        let telling: [[UInt8]] = [[0x41], [0x7F], [0x09], [0x80], [0x8F], [0x90], [0x9F], [0xA0], [0xBF], [0xC0], [0xC2], [0xDF],
+                                  [0xE0], [0xE2], [0xED], [0xEF], [0xF0], [0xF4], [0xF5], [0xFF], Array(#"\"#.utf8),
+                                  Array(#"\n"#.utf8), Array(#"\""#.utf8), Array(#"\u00e9"#.utf8), Array(#"\ud83d"#.utf8),
+                                  Array(#"\ude00"#.utf8), Array(#"\u0000"#.utf8), Array(#"\q"#.utf8), Array("\"".utf8)]
+        var accepted = 0
+        var checked = 0
+        defer { qscan_plain_only = 0 }
+        func check(_ content: [UInt8]) {
+            let line = Array(#"{"id": "i", "text": ""#.utf8) + content + Array(#""}"#.utf8)
+            let string = line.withUnsafeBufferPointer { FlatJSONObject.documentFields($0) }
+            let utf16 = line.withUnsafeBufferPointer { FlatJSONObject.documentFields($0, textAsUTF16: true) }
+            checked += 1
+            guard let string, case .string(let text) = string.text else {
+                XCTAssertNil(utf16, "\(content)")
+                return
+            }
+            guard let utf16, case .utf16(let units) = utf16.text else {
+                XCTFail("\(content): no UTF-16 text where the string reader read \(text.debugDescription)")
+                return
+            }
+            XCTAssertEqual(utf16.id, string.id)
+            XCTAssertEqual(units.units, Array(text.utf16), "\(content)")
+            XCTAssertEqual(units.surrogateStarts, text.utf16.indices.filter { UTF16.isLeadSurrogate(text.utf16[$0]) }
+                .map { text.utf16.distance(from: text.utf16.startIndex, to: $0) }, "\(content)")
+            XCTAssertEqual(units, UTF16Text(text))
+            accepted += 1
+        }
+        for plain in [0, 1] {
+            qscan_plain_only = Int32(plain)
+            for a in telling {
+                for b in telling {
+                    check(a + b)
+                    for c in telling { check(a + b + c) }
+                }
+            }
+            for prefix in 0..<34 {
+                let ascii = [UInt8](repeating: 0x61, count: prefix)
+                for tail in [[0xE2, 0x80, 0x9C], [0xE2, 0x80], [0xF0, 0x9F, 0x98, 0x80], Array(#"\ud83d\ude00"#.utf8), [0x7F], []] as [[UInt8]] {
+                    check(ascii + tail + ascii)
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 40_000)
+        XCTAssertGreaterThan(accepted, 1_000)
     }
 }

@@ -83,23 +83,34 @@ final class InputTests: XCTestCase {
         {"id": "f", "texts": "Not the text."}
         {"id": "g", "text": 7}
         {"idx": "h", "text": "Not the id."}
+        {"id": "u", "text": "Caf\u00e9 \ud83d\ude00 \"😀é\" “x”"}
         """#.utf8))
         var results: [[String]] = []
-        for keepsMetadata in [true, false] {
+        var utf16Bodies = 0
+        // With metadata; without; without and with texts read into UTF-16.
+        for (keepsMetadata, readsUTF16) in [(true, false), (false, false), (false, true)] {
             var found: [String] = []
-            DocumentReader(format: .jsonl, keepsMetadata: keepsMetadata).read([path], emit: { document in
+            DocumentReader(format: .jsonl, keepsMetadata: keepsMetadata, readsUTF16: readsUTF16).read([path], emit: { document in
+                // Lines the fast reader leaves to the decoder ("id": 2.5) still give strings.
+                if case .utf16 = document.body {
+                    XCTAssertTrue(readsUTF16)
+                    utf16Bodies += 1
+                }
                 found.append(document.id + " | " + document.text)
             }, fail: { error in
                 found.append("error: \(error)")
             })
             results.append(found)
         }
+        XCTAssertEqual(utf16Bodies, 7)  // all but the line of "id": 2.5 and the two without a string text
         XCTAssertEqual(results[0], [
             "a | One.", "\(path):2 | No id.", "3 | Three.", "2.5 | Two and a half.", "\(path):5 | Null id.",
             "e | Escaped keys.", "error: \(InputError.missingText(path: path, line: 7))",
             "error: \(InputError.missingText(path: path, line: 8))", "\(path):9 | Not the id.",
+            "u | Caf\u{E9} \u{1F600} \"\u{1F600}\u{E9}\" \u{201C}x\u{201D}",
         ])
         XCTAssertEqual(results[1], results[0])
+        XCTAssertEqual(results[2], results[0])
     }
 
     /// Lines are found across the reader's 1 MB chunks: a line longer than a chunk, a line
@@ -137,9 +148,9 @@ final class InputTests: XCTestCase {
                          + Array("{\"id\": \"b\", \"meta\": {\"t\": \"di".utf8) + [0x00] + Array("ct\"}, \"text\": \"y\"}\n".utf8)
                          + Array("{\"id\": \"c\", \"text\": \"z\" \"w\"}\n".utf8))
         var reasons: [[String]] = []
-        for keepsMetadata in [true, false] {
+        for (keepsMetadata, readsUTF16) in [(true, false), (false, false), (false, true)] {
             var found: [String] = []
-            DocumentReader(format: .jsonl, keepsMetadata: keepsMetadata).read([path], emit: { _ in }, fail: { error in
+            DocumentReader(format: .jsonl, keepsMetadata: keepsMetadata, readsUTF16: readsUTF16).read([path], emit: { _ in }, fail: { error in
                 if case .brokenJSONLine(_, _, let reason) = error { found.append(reason) }
             })
             reasons.append(found)
@@ -148,6 +159,7 @@ final class InputTests: XCTestCase {
                                     "at byte 30: a raw control character (U+0000) in a string; JSON needs it escaped",
                                     "at byte 25: expected ',' or '}', found '\"'"])
         XCTAssertEqual(reasons[1], reasons[0])
+        XCTAssertEqual(reasons[2], reasons[0])
     }
 
     func testBOMIsRemovedAndUTF16IsAccepted() {

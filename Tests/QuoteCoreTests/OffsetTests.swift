@@ -1,3 +1,4 @@
+import Foundation
 import QuoteCore
 import QuoteSchema
 import XCTest
@@ -23,6 +24,24 @@ final class OffsetTests: XCTestCase {
         let utf8 = try XCTUnwrap(Extractor(offsetUnit: .utf8).extract(text: text, document: "d").quotes.first)
         let bytes = Array(text.utf8)
         XCTAssertEqual(String(decoding: bytes[utf8.quote.start..<utf8.quote.end], as: UTF8.self), utf8.quote.text)
+    }
+
+    /// A text handed over as UTF-16 (as the JSONL reader decodes it for `quotes extract`) gives
+    /// the result its string gives, in every offset unit.
+    func testUTF16BodyGivesTheStringsResult() throws {
+        let article = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Corpus/envoy-talks.txt"), encoding: .utf8)
+        for unit in [OffsetUnit.codepoint, .utf16, .utf8] {
+            let extractor = Extractor(offsetUnit: unit)
+            for string in [text, article, ""] {
+                let expected = extractor.extract(text: string, document: "d", metadata: ["k": .string("v")])
+                let document = SourceDocument(id: "d", body: .utf16(UTF16Text(string)), metadata: ["k": .string("v")])
+                XCTAssertEqual(extractor.extract(document), expected, "\(unit)")
+                XCTAssertEqual(document.text, string)
+                XCTAssertEqual(document.textSize, string.utf16.count)
+            }
+        }
+        XCTAssertFalse(Extractor().extract(SourceDocument(id: "d", body: .utf16(UTF16Text(text)))).quotes.isEmpty)
     }
 
     func testIDsAreStableAndDistinct() {

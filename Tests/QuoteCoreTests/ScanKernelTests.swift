@@ -80,13 +80,14 @@ final class ScanKernelTests: XCTestCase {
         }
     }
 
-    /// `kernel` copies the ASCII run at the start of its source into its destination, converted,
-    /// and writes nothing past it.
+    /// `kernel` copies the run at the start of its source that `stops` passes (by default the
+    /// ASCII run) into its destination, converted, and writes nothing past it.
     private func checkASCIICopy<Source: FixedWidthInteger, Target: FixedWidthInteger>(
-        _ alphabet: [Source], _ kernel: (UnsafePointer<Source>, Int, UnsafeMutablePointer<Target>) -> Int
+        _ alphabet: [Source], stops: (Source) -> Bool = { $0 >= 0x80 },
+        _ kernel: (UnsafePointer<Source>, Int, UnsafeMutablePointer<Target>) -> Int
     ) {
         trials(alphabet) { source, start, end in
-            let expected = (start..<end).first { source[$0] >= 0x80 } ?? end
+            let expected = (start..<end).first { stops(source[$0]) } ?? end
             var copied = [Target](repeating: 0x7F, count: end - start + 1)
             let count = source.withUnsafeBufferPointer { from in
                 copied.withUnsafeMutableBufferPointer { kernel(from.baseAddress! + start, end - start, $0.baseAddress!) }
@@ -99,6 +100,12 @@ final class ScanKernelTests: XCTestCase {
 
     func testWidenASCII() {
         checkASCIICopy(byteAlphabet) { qscan_widen_ascii($0, $1, $2) }
+    }
+
+    func testWidenJSON() {
+        checkASCIICopy(byteAlphabet, stops: { $0 < 0x20 || $0 >= 0x7F || $0 == 0x22 || $0 == 0x5C }) {
+            qscan_widen_json($0, $1, $2)
+        }
     }
 
     func testNarrowASCII() {

@@ -39,6 +39,11 @@ size_t qscan_u8_json_stop(const uint8_t *bytes, size_t start, size_t end);
 /// `destination`; returns how many (the index of the first byte at or above 0x80, or `count`).
 size_t qscan_widen_ascii(const uint8_t *source, size_t count, uint16_t *destination);
 
+/// Widens the bytes at the start of `source[0..<count]` that a JSON string literal holds as they
+/// are (ASCII but control characters, DEL, `"` and `\`) into UTF-16 units at `destination`;
+/// returns how many (the index of the first other byte, or `count`).
+size_t qscan_widen_json(const uint8_t *source, size_t count, uint16_t *destination);
+
 /// Narrows the ASCII units at the start of `source[0..<count]` into bytes at `destination`;
 /// returns how many (the index of the first unit at or above 0x80, or `count`).
 size_t qscan_narrow_ascii(const uint16_t *source, size_t count, uint8_t *destination);

@@ -4,16 +4,48 @@ import QuoteSchema
 /// One article to process: an id, its text and any metadata that came with it.
 public struct SourceDocument: Sendable {
     public var id: String
-    public var text: String
+    /// The text as the reader made it.
+    public var body: Body
     public var metadata: [String: JSONValue]?
     /// Problems found while reading that did not stop the document (an empty file).
     public var diagnostics: [Diagnostic]
 
+    /// A document's text: a string, or UTF-16 from a reader that decodes JSONL texts straight
+    /// into it (`DocumentReader.readsUTF16`).
+    public enum Body: Sendable {
+        case string(String)
+        case utf16(UTF16Text)
+    }
+
     public init(id: String, text: String, metadata: [String: JSONValue]? = nil, diagnostics: [Diagnostic] = []) {
+        self.init(id: id, body: .string(text), metadata: metadata, diagnostics: diagnostics)
+    }
+
+    public init(id: String, body: Body, metadata: [String: JSONValue]? = nil, diagnostics: [Diagnostic] = []) {
         self.id = id
-        self.text = text
+        self.body = body
         self.metadata = metadata
         self.diagnostics = diagnostics
+    }
+
+    /// The text as a `String` (made from the units of a UTF-16 body each time it is read).
+    public var text: String {
+        get {
+            switch body {
+            case .string(let text): return text
+            case .utf16(let text): return text.string
+            }
+        }
+        set { body = .string(newValue) }
+    }
+
+    /// The size of the text: UTF-8 bytes of a string, code units of UTF-16 (the two agree for
+    /// ASCII); what the extraction stream counts to bound the text it holds.
+    public var textSize: Int {
+        switch body {
+        case .string(let text): return text.utf8.count
+        case .utf16(let text): return text.units.count
+        }
     }
 }
 
@@ -32,9 +64,14 @@ public struct DocumentReader: Sendable {
     /// Whether JSONL fields other than `id` and `text` become `SourceDocument.metadata`; callers
     /// that never write metadata (JSONL output) turn it off and JSONL lines are read faster.
     public var keepsMetadata: Bool
+    /// Whether a JSONL line's text, when metadata is not kept, is decoded straight into UTF-16
+    /// (`SourceDocument.Body.utf16`) for callers that only extract: no `String` validated and
+    /// decoded again. Lines the fast reader does not take still give strings.
+    public var readsUTF16: Bool
 
-    public init(format: InputFormat = .auto, keepsMetadata: Bool = true) {
+    public init(format: InputFormat = .auto, keepsMetadata: Bool = true, readsUTF16: Bool = false) {
         self.format = format
+        self.readsUTF16 = readsUTF16
         self.keepsMetadata = keepsMetadata
     }
 
@@ -178,7 +215,9 @@ public struct DocumentReader: Sendable {
             let idValue: FlatJSONObject.DocumentFields.Field
             var metadata: [String: JSONValue]? = nil
             // Without metadata, the fast path reads the two fields alone (no dictionary).
-            if !keepsMetadata, let fields = line[lower..<upper].withUnsafeBufferPointer(FlatJSONObject.documentFields) {
+            if !keepsMetadata, let fields = line[lower..<upper].withUnsafeBufferPointer({
+                FlatJSONObject.documentFields($0, textAsUTF16: readsUTF16)
+            }) {
                 (text, idValue) = (fields.text, fields.id)
             } else {
                 var fields: [String: JSONValue]
@@ -207,7 +246,11 @@ public struct DocumentReader: Sendable {
                 idValue = .init(fields.removeValue(forKey: "id"))
                 if keepsMetadata && !fields.isEmpty { metadata = fields }
             }
-            guard case .string(let body) = text else {
+            let body: SourceDocument.Body
+            switch text {
+            case .string(let string): body = .string(string)
+            case .utf16(let units): body = .utf16(units)
+            case .absent, .other:
                 fail(.missingText(path: path, line: lineNumber))
                 return
             }
@@ -219,7 +262,7 @@ public struct DocumentReader: Sendable {
             case .other(.number(let value)): id = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
             default: id = "\(path):\(lineNumber)"
             }
-            emit(SourceDocument(id: id, text: body, metadata: metadata))
+            emit(SourceDocument(id: id, body: body, metadata: metadata))
         }
         // Bytes go straight from `read` into one buffer (`FileHandle.readData` made a `Data` a
         // chunk, grown by `realloc`, then copied); a line's unread rest moves to its front.

@@ -17,6 +17,8 @@ struct FlatJSONObject {
     private var scratch: [UInt8] = []
     /// Whether values other than strings are read.
     private var nested = false
+    /// Whether `documentMembers` decodes a string text into UTF-16.
+    private var textAsUTF16 = false
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -49,6 +51,8 @@ struct FlatJSONObject {
         enum Field: Equatable {
             case absent
             case string(String)
+            /// A string decoded straight into UTF-16 (the text, when asked for so).
+            case utf16(UTF16Text)
             case other(JSONValue)
 
             /// `value` (nil: the line has no such field) as a field.
@@ -68,10 +72,12 @@ struct FlatJSONObject {
     ///
     /// No dictionary: gathered into one, the two fields were taken out of it again, and making,
     /// searching and freeing it, with the keys' strings, cost ~2,800 instructions a line (most of
-    /// reading a short document's line). "id" and "text" are matched on their bytes.
-    static func documentFields(_ bytes: UnsafeBufferPointer<UInt8>) -> DocumentFields? {
+    /// reading a short document's line). "id" and "text" are matched on their bytes. With
+    /// `textAsUTF16`, a string text is decoded into UTF-16 (`utf16Literal()`).
+    static func documentFields(_ bytes: UnsafeBufferPointer<UInt8>, textAsUTF16: Bool = false) -> DocumentFields? {
         var parser = FlatJSONObject(bytes)
         parser.nested = true
+        parser.textAsUTF16 = textAsUTF16
         guard !bytes.isEmpty, bytes[0] == UInt8(ascii: "{") else { return nil }
         parser.index = 1
         guard let fields = parser.documentMembers() else { return nil }
@@ -97,8 +103,14 @@ struct FlatJSONObject {
                 guard fields.id == .absent, let value = documentValue() else { return nil }
                 fields.id = value
             case .text:
-                guard fields.text == .absent, let value = documentValue() else { return nil }
-                fields.text = value
+                guard fields.text == .absent else { return nil }
+                if textAsUTF16, index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+                    guard let text = utf16Literal() else { return nil }
+                    fields.text = .utf16(text)
+                } else {
+                    guard let value = documentValue() else { return nil }
+                    fields.text = value
+                }
             case .other(let name):
                 guard skipValue(depth: 1), otherKeys.insert(name).inserted else { return nil }
             }
@@ -414,6 +426,103 @@ struct FlatJSONObject {
                 return 0x10000 + ((UInt32(unit) & 0x3FF) << 10) + (UInt32(low) & 0x3FF)
             }
             return unit & 0xFC00 == 0xDC00 || unit == 0 ? nil : UInt32(unit)
+        default:
+            return nil
+        }
+    }
+
+    /// The string literal at `index` decoded into UTF-16: what `string()` reads, as its units.
+    /// Nil where `string()` gives nil (the line then goes through the decoder).
+    ///
+    /// One pass from the line's bytes to the units: plain ASCII widened sixteen bytes at a time,
+    /// escapes and UTF-8 sequences decoded (and checked as `isValidUTF8` checks them) one by one.
+    private mutating func utf16Literal() -> UTF16Text? {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+        let base = bytes.baseAddress!
+        let start = index + 1
+        // The closing mark first: the units are never more than the literal's bytes (an escape
+        // of 2, 6 or 12 bytes gives 1, 1 or 2 units, a UTF-8 sequence of n bytes 1 or 2).
+        var end = start
+        while true {
+            end = qscan_u8_json_stop(base, end, bytes.count)
+            guard end < bytes.count else { return nil }
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") { break }
+            guard byte == UInt8(ascii: "\\") else { return nil }  // a control character or DEL
+            end += 2
+        }
+        var surrogateStarts: [Int] = []
+        var valid = true
+        index = start
+        let units = [UInt16](unsafeUninitializedCapacity: end - start) { buffer, initialized in
+            let out = buffer.baseAddress!
+            var written = 0
+            func append(_ scalar: UInt32) {
+                if scalar < 0x10000 {
+                    out[written] = UInt16(truncatingIfNeeded: scalar)
+                    written += 1
+                } else {
+                    let offset = scalar - 0x10000
+                    surrogateStarts.append(written)
+                    out[written] = UInt16(truncatingIfNeeded: 0xD800 + (offset >> 10))
+                    out[written + 1] = UInt16(truncatingIfNeeded: 0xDC00 + (offset & 0x3FF))
+                    written += 2
+                }
+            }
+            while index < end {
+                let plain = qscan_widen_json(base + index, end - index, out + written)
+                index += plain
+                written += plain
+                guard index < end else { break }
+                let lead = bytes[index]
+                if lead == UInt8(ascii: "\\") {
+                    index += 1
+                    guard let scalar = escapedScalar(), index <= end else {
+                        valid = false
+                        break
+                    }
+                    append(scalar)
+                    continue
+                }
+                guard let scalar = utf8Scalar(before: end) else {
+                    valid = false
+                    break
+                }
+                append(scalar)
+            }
+            initialized = written
+        }
+        guard valid else { return nil }
+        index = end + 1
+        return UTF16Text(checkedUnits: units, surrogateStarts: surrogateStarts)
+    }
+
+    /// The scalar of the UTF-8 sequence at `index` (at or above U+0080), ending before `end`,
+    /// read; nil where `isValidUTF8` would reject it (and for ASCII).
+    private mutating func utf8Scalar(before end: Int) -> UInt32? {
+        let lead = bytes[index]
+        @inline(__always) func continuation(_ offset: Int) -> UInt32? {
+            let byte = bytes[index + offset]
+            return byte & 0xC0 == 0x80 ? UInt32(byte & 0x3F) : nil
+        }
+        switch lead {
+        case 0xC2..<0xE0:
+            guard index + 1 < end, let second = continuation(1) else { return nil }
+            index += 2
+            return UInt32(lead & 0x1F) << 6 | second
+        case 0xE0..<0xF0:
+            guard index + 2 < end, let second = continuation(1), let third = continuation(2) else { return nil }
+            if lead == 0xE0, second < 0x20 { return nil }  // overlong: a second byte below 0xA0
+            if lead == 0xED, second > 0x1F { return nil }  // a surrogate: a second byte above 0x9F
+            index += 3
+            return UInt32(lead & 0x0F) << 12 | second << 6 | third
+        case 0xF0..<0xF5:
+            guard index + 3 < end, let second = continuation(1), let third = continuation(2),
+                  let fourth = continuation(3) else { return nil }
+            if lead == 0xF0, second < 0x10 { return nil }  // overlong: a second byte below 0x90
+            if lead == 0xF4, second > 0x0F { return nil }  // above U+10FFFF: a second byte above 0x8F
+            index += 4
+            return UInt32(lead & 0x07) << 18 | second << 12 | third << 6 | fourth
         default:
             return nil
         }

@@ -44,7 +44,7 @@ public final class ExtractionStream<T>: @unchecked Sendable {
             started = true
             shared.startWorkers()
         }
-        let bytes = document.text.utf8.count
+        let bytes = document.textSize
         var ready: [T] = []
         let condition = shared.condition
         condition.lock()

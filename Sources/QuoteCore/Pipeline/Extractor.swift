@@ -28,6 +28,21 @@ public struct Extractor: Sendable {
         tokenizer = Tokenizer(lexicon: lexicon)
     }
 
+    /// Extracts every quotation of a document read by `DocumentReader` (its text as it was read:
+    /// a string, or UTF-16 from the JSONL reader, which is not made into a string).
+    public func extract(_ document: SourceDocument) -> DocumentResult {
+        switch document.body {
+        case .string(let text):
+            return extract(text: text, document: document.id, metadata: document.metadata)
+        case .utf16(let text):
+            // The limit below, with its diagnostic, is checked on the string (a 2 GB line, rare).
+            guard text.units.count < Int(Int32.max) else {
+                return extract(text: text.string, document: document.id, metadata: document.metadata)
+            }
+            return extract(TextBuffer(text), document: document.id, metadata: document.metadata)
+        }
+    }
+
     /// Extracts every quotation of `text`.
     public func extract(text string: String, document: String, metadata: [String: JSONValue]? = nil) -> DocumentResult {
         // UTF-16 never has more units than UTF-8 has bytes, and the UTF-8 count costs nothing.
@@ -38,7 +53,11 @@ public struct Extractor: Sendable {
                                   diagnostics: [Diagnostic(code: "document-too-large", severity: .error,
                                                            message: "document of \(string.utf16.count) UTF-16 units is over the limit of \(Int32.max); not read")])
         }
-        let text = TextBuffer(string)
+        return extract(TextBuffer(string), document: document, metadata: metadata)
+    }
+
+    /// Extracts every quotation of `text`, which has fewer than 2^31 UTF-16 units.
+    private func extract(_ text: TextBuffer, document: String, metadata: [String: JSONValue]?) -> DocumentResult {
         let layout = Layout(text: text, clutter: lexicon.clutter, clutterFilter: lexicon.wordTable.clutterFilter)
         var (quotes, diagnostics) = QuoteScanner().scan(layout)
         var units = buildUnits(layout: layout, quotes: quotes, diagnostics: &diagnostics)

@@ -52,7 +52,7 @@ public struct ParallelExtractor: Sendable {
 
     /// One document's result, the diagnostics found while reading it first.
     func extractOne(_ document: SourceDocument) -> DocumentResult {
-        var result = extractor.extract(text: document.text, document: document.id, metadata: document.metadata)
+        var result = extractor.extract(document)
         // Most documents were read without a problem: an insertion of nothing still went through
         // `replaceSubrange` (~165 instructions a document).
         if !document.diagnostics.isEmpty { result.diagnostics.insert(contentsOf: document.diagnostics, at: 0) }

@@ -5,19 +5,26 @@ import QuoteSchema
 ///
 /// Every stage works on UTF-16 offsets into `units`; only output converts them.
 public struct TextBuffer: Sendable {
-    /// The text as read (a leading byte-order mark already removed by the reader).
-    public let string: String
-    /// UTF-16 code units of `string`.
+    /// UTF-16 code units of the text as read (a leading byte-order mark already removed by the
+    /// reader).
     public let units: [UInt16]
     /// UTF-16 offsets of the high surrogates, ascending; empty for text inside the BMP.
     private let surrogateStarts: [Int]
 
     public init(_ string: String) {
-        self.string = string
         var starts: [Int] = []
         self.units = TextBuffer.utf16(string, surrogateStarts: &starts)
         self.surrogateStarts = starts
     }
+
+    /// The buffer of a text already in UTF-16.
+    public init(_ text: UTF16Text) {
+        units = text.units
+        surrogateStarts = text.surrogateStarts
+    }
+
+    /// The text as a `String` (made from the units: nothing in the pipeline reads it).
+    public var string: String { String(decoding: units, as: UTF16.self) }
 
     /// `Array(string.utf16)`, decoded straight from the string's UTF-8 (always valid) instead of
     /// through the generic UTF-16 view; `surrogateStarts` gets the offsets of the high surrogates
