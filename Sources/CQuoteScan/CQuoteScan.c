@@ -166,9 +166,10 @@ size_t qscan_widen_json(const uint8_t *source, size_t count, uint16_t *destinati
     if (!qscan_plain_only) {
         while (index + 16 <= count) {
             __m128i lanes = _mm_loadu_si128((const __m128i *)(source + index));
+            store_widened(destination + index, lanes);  // the whole block: there is room
             // Bytes at or above 0x80 stop it too, by their sign bit.
-            if (_mm_movemask_epi8(_mm_or_si128(json_specials8(lanes), lanes))) break;
-            store_widened(destination + index, lanes);
+            int stops = _mm_movemask_epi8(_mm_or_si128(json_specials8(lanes), lanes));
+            if (stops) return index + (size_t)__builtin_ctz((unsigned)stops);
             index += 16;
         }
     }

@@ -81,9 +81,10 @@ final class ScanKernelTests: XCTestCase {
     }
 
     /// `kernel` copies the run at the start of its source that `stops` passes (by default the
-    /// ASCII run) into its destination, converted, and writes nothing past it.
+    /// ASCII run) into its destination, converted, and writes nothing past it (with
+    /// `writesPastRun`, nothing past the source's length).
     private func checkASCIICopy<Source: FixedWidthInteger, Target: FixedWidthInteger>(
-        _ alphabet: [Source], stops: (Source) -> Bool = { $0 >= 0x80 },
+        _ alphabet: [Source], stops: (Source) -> Bool = { $0 >= 0x80 }, writesPastRun: Bool = false,
         _ kernel: (UnsafePointer<Source>, Int, UnsafeMutablePointer<Target>) -> Int
     ) {
         trials(alphabet) { source, start, end in
@@ -94,7 +95,7 @@ final class ScanKernelTests: XCTestCase {
             }
             XCTAssertEqual(count, expected - start, "\(source) \(start)..<\(end)")
             XCTAssertEqual(Array(copied[..<count]), source[start..<expected].map { Target($0) }, "\(source) \(start)..<\(end)")
-            XCTAssertEqual(copied[count], 0x7F, "nothing written past the ASCII run")
+            XCTAssertEqual(copied[writesPastRun ? end - start : count], 0x7F, "nothing written past the run")
         }
     }
 
@@ -103,7 +104,7 @@ final class ScanKernelTests: XCTestCase {
     }
 
     func testWidenJSON() {
-        checkASCIICopy(byteAlphabet, stops: { $0 < 0x20 || $0 >= 0x7F || $0 == 0x22 || $0 == 0x5C }) {
+        checkASCIICopy(byteAlphabet, stops: { $0 < 0x20 || $0 >= 0x7F || $0 == 0x22 || $0 == 0x5C }, writesPastRun: true) {
             qscan_widen_json($0, $1, $2)
         }
     }

@@ -41,7 +41,8 @@ size_t qscan_widen_ascii(const uint8_t *source, size_t count, uint16_t *destinat
 
 /// Widens the bytes at the start of `source[0..<count]` that a JSON string literal holds as they
 /// are (ASCII but control characters, DEL, `"` and `\`) into UTF-16 units at `destination`;
-/// returns how many (the index of the first other byte, or `count`).
+/// returns how many (the index of the first other byte, or `count`). `destination` has room for
+/// `count` units: those past the run may be written too (the block that holds its end, whole).
 size_t qscan_widen_json(const uint8_t *source, size_t count, uint16_t *destination);
 
 /// Narrows the ASCII units at the start of `source[0..<count]` into bytes at `destination`;
