@@ -382,12 +382,15 @@ struct JSONCursor {
     /// False only when none of the eight bytes of `word` is a control character, a quotation mark
     /// or a backslash (the usual tests for a zero byte and for a byte below 0x20; a true answer
     /// may be wrong, and the caller then looks at the bytes one by one).
+    ///
+    /// The three tests share their last step: each masks its difference with the high bits of
+    /// the complement of what it subtracted from, and `word ^ 0x22...` and `word ^ 0x5C...` have
+    /// the high bits of `word` (both constants are below 0x80), so one mask serves all three.
     @inline(__always)
     private static func mayNeedEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        let below = (word &- ones &* 0x20) & ~word & highs != 0
-        return below || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+        let differences = (word &- ones &* 0x20) | ((word ^ (ones &* 0x22)) &- ones) | ((word ^ (ones &* 0x5C)) &- ones)
+        return differences & ~word & highs != 0
     }
 }
