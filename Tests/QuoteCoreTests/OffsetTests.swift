@@ -38,7 +38,8 @@ final class OffsetTests: XCTestCase {
                 let document = SourceDocument(id: "d", body: .utf16(UTF16Text(string)), metadata: ["k": .string("v")])
                 XCTAssertEqual(extractor.extract(document), expected, "\(unit)")
                 XCTAssertEqual(document.text, string)
-                XCTAssertEqual(document.textSize, string.utf16.count)
+                XCTAssertEqual(document.textSize, string.utf16.count * 2)
+                XCTAssertEqual(SourceDocument(id: "d", text: string).textSize, string.utf8.count)
             }
         }
         XCTAssertFalse(Extractor().extract(SourceDocument(id: "d", body: .utf16(UTF16Text(text)))).quotes.isEmpty)

@@ -39,12 +39,12 @@ public struct SourceDocument: Sendable {
         set { body = .string(newValue) }
     }
 
-    /// The size of the text: UTF-8 bytes of a string, code units of UTF-16 (the two agree for
-    /// ASCII); what the extraction stream counts to bound the text it holds.
+    /// The bytes the text takes: its UTF-8 for a string, two a code unit for UTF-16; what the
+    /// extraction stream counts to bound the text it holds.
     public var textSize: Int {
         switch body {
         case .string(let text): return text.utf8.count
-        case .utf16(let text): return text.units.count
+        case .utf16(let text): return text.units.count * 2
         }
     }
 }
