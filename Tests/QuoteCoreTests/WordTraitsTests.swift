@@ -26,6 +26,16 @@ final class WordTraitsTests: XCTestCase {
         XCTAssertFalse(found["president"]?.contains(.title) ?? false)
     }
 
+    /// A capital anywhere in a word, not only its first letter, makes it a written form of its
+    /// own: "van" is a particle as written, "vAn" and "vaN" (capitals the tokenizer meets in its
+    /// run of ASCII letters, after the first) are not.
+    func testACapitalInsideAWordIsNotItsLowercaseForm() {
+        let found = traits("the van Dyke, vAn Dyke and vaN Dyke")
+        XCTAssertTrue(found["van"]!.contains(.particle))
+        XCTAssertFalse(found["vAn"]!.contains(.particle))
+        XCTAssertFalse(found["vaN"]!.contains(.particle))
+    }
+
     func testLowercaseTitleIsNoTitleAndVerbsAreAttached() {
         let buffer = TextBuffer("the president said")
         let layout = Layout(text: buffer, lexicon: .bundled)
