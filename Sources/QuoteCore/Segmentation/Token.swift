@@ -221,7 +221,14 @@ struct Tokenizer {
     /// `append(_:_:atoms:to:from:upTo:)` reading the code units through `units`, the storage of `shadow`.
     private func append(_ shadow: [UInt16], _ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>,
                         atoms: ArraySlice<(range: Range<Int>, quote: Int, part: Int)>, to tokens: inout TokenBuffer,
-                        index: inout Int, atomIndex: inout Int, limit: Int) {
+                        index indexOut: inout Int, atomIndex atomIndexOut: inout Int, limit: Int) {
+        // The cursor in locals, written back once.
+        var index = indexOut
+        var atomIndex = atomIndexOut
+        defer {
+            indexOut = index
+            atomIndexOut = atomIndex
+        }
         let end = range.upperBound
         let wordTable = self.wordTable
         var count = tokens.count  // `tokens.count`, kept here in a register
