@@ -51,8 +51,7 @@ struct ExtractCommand: ParsableCommand {
         let extractor = Extractor(lexicon: words, offsetUnit: offsets)
         // JSONL output writes no metadata (and --text adds the text itself), so JSONL input need not
         // keep it; nor, without --text, the text as a string (the extractor reads its UTF-16).
-        let reader = DocumentReader(format: input.coreFormat, keepsMetadata: format != .jsonl,
-                                    readsUTF16: format == .jsonl && !emitText)
+        let reader = DocumentReader(format: input.coreFormat, keepsMetadata: format != .jsonl, readsUTF16: !emitText)
         let output = StandardOutput()
         // JSON output is written as documents come too (the envelope around them by `envelope`).
         var envelope = ExtractionJSONWriter()

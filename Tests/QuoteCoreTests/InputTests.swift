@@ -29,6 +29,44 @@ final class InputTests: XCTestCase {
         return (documents, errors)
     }
 
+    /// Text files read into UTF-16 (`readsUTF16`, as `quotes extract` reads them) give the
+    /// texts, errors and diagnostics that strings give: UTF-8 with and without a byte-order mark,
+    /// UTF-16, invalid UTF-8, a NUL byte, and blank texts (white space beyond ASCII too; a lone
+    /// zero-width space is no white space).
+    func testTextFilesReadIntoUTF16AreTheStringsTexts() {
+        let files: [(String, [UInt8])] = [
+            ("plain.txt", Array("\"Fine,\" she said. Caf\u{E9} \u{1F600} \u{201C}x\u{201D}".utf8)),
+            ("bom.txt", [0xEF, 0xBB, 0xBF] + Array("Hi \u{2019}".utf8)),
+            ("wide.txt", [0xFF, 0xFE, 0x48, 0x00, 0x69, 0x00, 0x3D, 0xD8, 0x00, 0xDE]),
+            ("bad.txt", Array("Hello \u{E9}".utf8) + [0xE0, 0x9F, 0x80] + Array(" world".utf8)),
+            ("cut.txt", Array("Hello".utf8) + [0xF0, 0x9F, 0x98]),
+            ("nul.txt", Array("He".utf8) + [0x00] + Array("llo".utf8)),
+            ("blank.txt", Array(" \n\t\r\n ".utf8)),
+            ("wideblank.txt", Array("\u{2028} \u{A0}\u{3000}".utf8)),
+            ("zwsp.txt", Array("\u{200B}".utf8)),
+            ("empty.txt", []),
+        ]
+        let paths = files.map { write($0.0, $0.1) }
+        var results: [[String]] = []
+        for readsUTF16 in [false, true] {
+            var found: [String] = []
+            DocumentReader(readsUTF16: readsUTF16).read(paths, emit: { document in
+                if case .utf16 = document.body { XCTAssertTrue(readsUTF16) }
+                let diagnostics = document.diagnostics.map(\.code).joined(separator: ",")
+                found.append("\(document.id) | \(document.text.debugDescription) | \(diagnostics)")
+            }, fail: { error in
+                found.append("error: \(error)")
+            })
+            results.append(found)
+        }
+        XCTAssertEqual(results[1], results[0])
+        XCTAssertEqual(results[0].count, files.count)
+        XCTAssertTrue(results[0].contains { $0.contains("blank.txt") && $0.hasSuffix("empty-document") })
+        XCTAssertTrue(results[0].contains { $0.contains("wideblank.txt") && $0.hasSuffix("empty-document") })
+        XCTAssertTrue(results[0].contains { $0.contains("zwsp.txt") && $0.hasSuffix("| ") })
+        XCTAssertEqual(results[0].filter { $0.hasPrefix("error") }.count, 3)
+    }
+
     func testInvalidUTF8ReportsByteOffsetAndOtherFilesContinue() {
         let bad = write("bad.txt", Array("Hello ".utf8) + [0xC3, 0x28] + Array(" world".utf8))
         let good = write("good.txt", Array("\"Fine,\" she said.".utf8))

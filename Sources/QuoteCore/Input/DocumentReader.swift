@@ -64,9 +64,10 @@ public struct DocumentReader: Sendable {
     /// Whether JSONL fields other than `id` and `text` become `SourceDocument.metadata`; callers
     /// that never write metadata (JSONL output) turn it off and JSONL lines are read faster.
     public var keepsMetadata: Bool
-    /// Whether a JSONL line's text, when metadata is not kept, is decoded straight into UTF-16
-    /// (`SourceDocument.Body.utf16`) for callers that only extract: no `String` validated and
-    /// decoded again. Lines the fast reader does not take still give strings.
+    /// Whether a text file's text, and a JSONL line's when metadata is not kept, is decoded
+    /// straight into UTF-16 (`SourceDocument.Body.utf16`) for callers that only extract: no
+    /// `String` validated and decoded again. Lines the fast JSONL reader does not take, and
+    /// UTF-16 files, still give strings.
     public var readsUTF16: Bool
 
     public init(format: InputFormat = .auto, keepsMetadata: Bool = true, readsUTF16: Bool = false) {
@@ -138,21 +139,37 @@ public struct DocumentReader: Sendable {
         handle(data: consume data, path: path, emit: emit, fail: fail)
     }
 
-    /// Decodes `data` and emits it as one document; the bytes are let go before the document is
-    /// extracted (a file's text is otherwise held twice, as bytes and as a string).
+    /// Decodes `data` and emits it as one document (its text in UTF-16 when `readsUTF16`); the
+    /// bytes are let go before the document is extracted (a file's text is otherwise held twice,
+    /// as bytes and as text).
     private func handle(data: consuming Data, path: String, emit: (SourceDocument) -> Void, fail: (InputError) -> Void) {
-        let decoded = TextDecoding.decode(data, path: path)
+        let decoded = readsUTF16
+            ? TextDecoding.decodeUTF16(data, path: path).map(SourceDocument.Body.utf16)
+            : TextDecoding.decode(data, path: path).map(SourceDocument.Body.string)
         _ = consume data
         switch decoded {
         case .failure(let error):
             fail(error)
-        case .success(let text):
+        case .success(let body):
             var diagnostics: [Diagnostic] = []
-            if text.allSatisfy({ $0.isWhitespace }) {
+            if Self.isBlank(body) {
                 diagnostics.append(Diagnostic(code: "empty-document", severity: .warning,
                                               message: "\(path): document is empty"))
             }
-            emit(SourceDocument(id: path, text: text, diagnostics: diagnostics))
+            emit(SourceDocument(id: path, body: body, diagnostics: diagnostics))
+        }
+    }
+
+    /// Whether a text is all white space (`Character.isWhitespace`), or empty. Read from the
+    /// units of a UTF-16 text until the first that is not ASCII white space: a printable ASCII
+    /// one answers at once; past ASCII, the characters decide.
+    static func isBlank(_ body: SourceDocument.Body) -> Bool {
+        switch body {
+        case .string(let text):
+            return text.allSatisfy(\.isWhitespace)
+        case .utf16(let text):
+            guard let first = text.units.firstIndex(where: { $0 != 0x20 && ($0 < 0x09 || $0 > 0x0D) }) else { return true }
+            return text.units[first] >= 0x80 && text.string.allSatisfy(\.isWhitespace)
         }
     }
 

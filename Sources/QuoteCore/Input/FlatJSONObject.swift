@@ -457,75 +457,33 @@ struct FlatJSONObject {
         let units = [UInt16](unsafeUninitializedCapacity: end - start) { buffer, initialized in
             let out = buffer.baseAddress!
             var written = 0
-            func append(_ scalar: UInt32) {
-                if scalar < 0x10000 {
-                    out[written] = UInt16(truncatingIfNeeded: scalar)
-                    written += 1
-                } else {
-                    let offset = scalar - 0x10000
-                    surrogateStarts.append(written)
-                    out[written] = UInt16(truncatingIfNeeded: 0xD800 + (offset >> 10))
-                    out[written + 1] = UInt16(truncatingIfNeeded: 0xDC00 + (offset & 0x3FF))
-                    written += 2
-                }
-            }
             while index < end {
                 let plain = qscan_widen_json(base + index, end - index, out + written)
                 index += plain
                 written += plain
                 guard index < end else { break }
-                let lead = bytes[index]
-                if lead == UInt8(ascii: "\\") {
+                let scalar: UInt32
+                if bytes[index] == UInt8(ascii: "\\") {
                     index += 1
-                    guard let scalar = escapedScalar(), index <= end else {
+                    guard let escaped = escapedScalar(), index <= end else {
                         valid = false
                         break
                     }
-                    append(scalar)
-                    continue
+                    scalar = escaped
+                } else {
+                    guard let decoded = UTF16Text.scalar(bytes, at: &index, before: end) else {
+                        valid = false
+                        break
+                    }
+                    scalar = decoded
                 }
-                guard let scalar = utf8Scalar(before: end) else {
-                    valid = false
-                    break
-                }
-                append(scalar)
+                UTF16Text.append(scalar, to: out, at: &written, surrogateStarts: &surrogateStarts)
             }
             initialized = written
         }
         guard valid else { return nil }
         index = end + 1
         return UTF16Text(checkedUnits: units, surrogateStarts: surrogateStarts)
-    }
-
-    /// The scalar of the UTF-8 sequence at `index` (at or above U+0080), ending before `end`,
-    /// read; nil where `isValidUTF8` would reject it (and for ASCII).
-    private mutating func utf8Scalar(before end: Int) -> UInt32? {
-        let lead = bytes[index]
-        @inline(__always) func continuation(_ offset: Int) -> UInt32? {
-            let byte = bytes[index + offset]
-            return byte & 0xC0 == 0x80 ? UInt32(byte & 0x3F) : nil
-        }
-        switch lead {
-        case 0xC2..<0xE0:
-            guard index + 1 < end, let second = continuation(1) else { return nil }
-            index += 2
-            return UInt32(lead & 0x1F) << 6 | second
-        case 0xE0..<0xF0:
-            guard index + 2 < end, let second = continuation(1), let third = continuation(2) else { return nil }
-            if lead == 0xE0, second < 0x20 { return nil }  // overlong: a second byte below 0xA0
-            if lead == 0xED, second > 0x1F { return nil }  // a surrogate: a second byte above 0x9F
-            index += 3
-            return UInt32(lead & 0x0F) << 12 | second << 6 | third
-        case 0xF0..<0xF5:
-            guard index + 3 < end, let second = continuation(1), let third = continuation(2),
-                  let fourth = continuation(3) else { return nil }
-            if lead == 0xF0, second < 0x10 { return nil }  // overlong: a second byte below 0x90
-            if lead == 0xF4, second > 0x0F { return nil }  // above U+10FFFF: a second byte above 0x8F
-            index += 4
-            return UInt32(lead & 0x07) << 18 | second << 12 | third << 6 | fourth
-        default:
-            return nil
-        }
     }
 
     /// Four hex digits at `index`.

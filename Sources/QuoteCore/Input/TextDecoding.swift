@@ -25,6 +25,25 @@ public enum TextDecoding {
         return .failure(.invalidUTF8(path: path, byteOffset: firstInvalidUTF8(Array(bytes), from: start)))
     }
 
+    /// `decode(_:path:)` as UTF-16 units, for callers that only extract the text: UTF-8 (most
+    /// files) is decoded straight into the units (`UTF16Text(validatingUTF8:)`), without a
+    /// `String` validated and decoded again. Anything else, and any text that decoder refuses,
+    /// goes through `decode(_:path:)`, so what is accepted and reported is the same.
+    public static func decodeUTF16(_ data: Data, path: String) -> Result<UTF16Text, InputError> {
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let isUTF16 = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+            if !isUTF16 {
+                let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+                let text = UnsafeBufferPointer(rebasing: bytes[start...])
+                if !text.prefix(1 << 16).contains(0), let units = UTF16Text(validatingUTF8: text) {
+                    return .success(units)
+                }
+            }
+            return decode(bytes, path: path).map(UTF16Text.init)
+        }
+    }
+
     /// The code units after a UTF-16 byte-order mark. Refused: an odd number of bytes (a UTF-16
     /// text has two per unit: a binary file that happens to start with FF FE was decoded as
     /// garbage before), a U+0000 unit in the first 64 KiB (binary, as for UTF-8), and a surrogate
