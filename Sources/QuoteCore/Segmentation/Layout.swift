@@ -33,13 +33,23 @@ public struct Layout: Sendable {
         var lines: [Range<Int>] = []
         let count = units.count
         var lineStart = 0
+        // Line breaks found and white space normalised in the shadow in one pass. The shadow
+        // shares the text's storage until its first change (most documents need none: paragraphs
+        // apart by blank lines, no tabs, carriage returns or soft wraps), so the units are read
+        // from the text and only the changes are written; a 48 MB line kept two copies of 96 MB
+        // before. (Clutter is blanked below, once the lines are classified.)
         units.withUnsafeBufferPointer { units in
             var index = 0
             while index < count {
-                // Past the units that cannot be a line break (all in U+000E..<U+0080), eight at a time.
-                index = qscan_u16_outside(units.baseAddress!, index, count, 0x0E)
+                // Past printable ASCII and spaces (most of a text), eight units at a time: no line
+                // break, and no white space to normalise, is among them.
+                index = qscan_u16_outside(units.baseAddress!, index, count, CodeUnit.space)
                 guard index < count else { break }
                 let unit = units[index]
+                if unit == CodeUnit.carriageReturn || unit == CodeUnit.tab || unit == CodeUnit.noBreakSpace
+                    || (unit != CodeUnit.lineFeed && CodeUnit.isWhitespace(unit)) {
+                    shadow[index] = CodeUnit.space
+                }
                 if unit > CodeUnit.carriageReturn && unit < 0x85 {
                     index += 1  // no line break below U+0085 but LF, VT, FF and CR
                     continue
@@ -47,7 +57,7 @@ public struct Layout: Sendable {
                 if CodeUnit.isLineBreak(unit) {
                     lines.append(lineStart..<index)
                     if unit == CodeUnit.carriageReturn, index + 1 < count, units[index + 1] == CodeUnit.lineFeed {
-                        index += 1
+                        index += 1  // the line feed, which stays as it is in the shadow
                     }
                     lineStart = index + 1
                 }
@@ -96,29 +106,7 @@ public struct Layout: Sendable {
             }
         }
 
-        // Normalise white space and blank clutter in the shadow. The shadow shares the text's
-        // storage until its first change (most documents need none: paragraphs apart by blank
-        // lines, no tabs, carriage returns or soft wraps), so the units are read from the text and
-        // only the changes are written; a 48 MB line kept two copies of 96 MB before.
-        units.withUnsafeBufferPointer { units in
-            func normalise(_ position: Int) {
-                let unit = units[position]
-                if unit >= CodeUnit.space && unit < 0x80 { return }  // printable ASCII and space stay
-                if unit == CodeUnit.carriageReturn || unit == CodeUnit.tab || unit == CodeUnit.noBreakSpace
-                    || (unit != CodeUnit.lineFeed && CodeUnit.isWhitespace(unit)) {
-                    shadow[position] = CodeUnit.space
-                }
-            }
-            // Printable ASCII and spaces (most of a text) stay as they are: skipped eight at a time.
-            guard let base = units.baseAddress else { return }
-            var position = 0
-            while true {
-                position = qscan_u16_outside(base, position, count, CodeUnit.space)
-                guard position < count else { break }
-                normalise(position)
-                position += 1
-            }
-        }
+        // Clutter blanked in the shadow.
         for range in clutter {
             for position in range where shadow[position] != CodeUnit.space { shadow[position] = CodeUnit.space }
         }
