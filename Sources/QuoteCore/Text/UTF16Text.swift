@@ -1,7 +1,8 @@
 import CQuoteScan
 
 /// A text as well-formed UTF-16 code units, with the offsets of its high surrogates: what a
-/// `TextBuffer` is made of, decoded by the JSONL reader straight from a line's bytes.
+/// `TextBuffer` is made of, decoded by `DocumentReader` straight from a file's or a JSONL line's
+/// bytes (`DocumentReader.readsUTF16`).
 ///
 /// Read through a `String`, a document's text was validated as UTF-8 when the string was made
 /// (~6 instructions a byte in the standard library; no public initialiser skips it) and decoded
@@ -12,7 +13,8 @@ public struct UTF16Text: Sendable, Equatable {
     /// The offsets in `units` of the high surrogates, ascending.
     public let surrogateStarts: [Int]
 
-    /// Units that the caller has checked (the JSONL reader's decoder makes only well-formed ones).
+    /// Units that the caller has checked (the decoders here and in the JSONL reader make only
+    /// well-formed ones).
     init(checkedUnits units: [UInt16], surrogateStarts: [Int]) {
         self.units = units
         self.surrogateStarts = surrogateStarts
