@@ -411,6 +411,9 @@ struct Tokenizer {
                 token.verbID = verbID
                 tokens.append(consume token)
                 count += 1
+                // The space that ends most words, passed here rather than by a turn of the loop
+                // (no atom starts before the next atom's start).
+                if index < end, index < nextAtom, units[index] == CodeUnit.space { index += 1 }
                 continue
             }
             // The possessive "'s" stands alone: "'saddle" is a mark and a word (as in the word
@@ -439,6 +442,7 @@ struct Tokenizer {
             tokens.append(Token.punctuation(index..<(index + length), lower: lower, mark: mark))
             count += 1
             index += length
+            if index < end, index < nextAtom, units[index] == CodeUnit.space { index += 1 }  // as after a word
         }
     }
 }
