@@ -288,7 +288,8 @@ struct FlatJSONObject {
     }
 
     /// Whether `run` is well-formed UTF-8, as `String(validating:as:)` requires: no overlong forms,
-    /// surrogates or scalars above U+10FFFF, no cut sequences.
+    /// surrogates or scalars above U+10FFFF, no cut sequences (`UTF16Text.scalar` checks each
+    /// sequence beyond ASCII, as the UTF-16 decoders do).
     static func isValidUTF8(_ run: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = run.count
@@ -298,27 +299,9 @@ struct FlatJSONObject {
                 index += 8
             }
             guard index < count else { break }
-            let lead = run[index]
-            @inline(__always) func continuation(_ offset: Int) -> Bool { run[index + offset] & 0xC0 == 0x80 }
-            switch lead {
-            case 0x00..<0x80:
+            if run[index] < 0x80 {
                 index += 1
-            case 0xC2..<0xE0:
-                guard index + 1 < count, continuation(1) else { return false }
-                index += 2
-            case 0xE0..<0xF0:
-                guard index + 2 < count, continuation(1), continuation(2) else { return false }
-                let second = run[index + 1]
-                if lead == 0xE0, second < 0xA0 { return false }
-                if lead == 0xED, second > 0x9F { return false }
-                index += 3
-            case 0xF0..<0xF5:
-                guard index + 3 < count, continuation(1), continuation(2), continuation(3) else { return false }
-                let second = run[index + 1]
-                if lead == 0xF0, second < 0x90 { return false }
-                if lead == 0xF4, second > 0x8F { return false }
-                index += 4
-            default:
+            } else if UTF16Text.scalar(run, at: &index, before: count) == nil {
                 return false
             }
         }
