@@ -70,7 +70,7 @@ public final class PhraseAnalyzer: Sendable {
 
     /// `lexicon.organizations[text(range)]`, without building the text when no key can equal it.
     @inline(__always) func organizationKind(_ range: Range<Int>) -> Lexicon.OrganizationKind? {
-        lexicon.wordTable.organizationFilter.mayContain(shadow, range) ? lexicon.organizations[text(range)] : nil
+        lexicon.wordTable.organizationFilter.mayContain(shadow, range) ? lexicon.organizationMap[text(range)] : nil
     }
 
     /// `lexicon.places.contains(text(range))`, without building the text when no place can equal it.
@@ -150,7 +150,7 @@ public final class PhraseAnalyzer: Sendable {
         if token.has(.adverb) { return true }
         // A word of at most 4 UTF-8 bytes has at most 4 characters: no need to count them.
         return !token.isCapitalized && token.lower.utf8.count > 4 && token.lower.count > 4 && token.lower.hasSuffix("ly")
-            && !PhraseAnalyzer.lyNouns.contains(token.lower) && lexicon.roleNouns[token.lower] == nil
+            && !PhraseAnalyzer.lyNouns.contains(token.lower) && lexicon.roleNounMap[token.lower] == nil
     }
 
     static let lyNouns: WordSet = ["family", "rally", "ally", "assembly", "supply", "reply", "bully", "italy", "july", "monopoly", "anomaly", "homily", "lily", "emily", "kelly", "sally", "holly", "molly", "polly", "billy", "beverly", "kimberly"]
@@ -392,7 +392,7 @@ public final class PhraseAnalyzer: Sendable {
             }
         } else {
             let bare = stripDeterminer(text(whole))
-            if lexicon.organizations[bare] == .organization {
+            if lexicon.organizationMap[bare] == .organization {
                 return SpeakerPhrase(form: .organization, mention: whole, role: nil, head: bare.lowercased())
             }
         }
@@ -422,7 +422,7 @@ public final class PhraseAnalyzer: Sendable {
             } else if afterPreposition, runStart - 2 >= first, isRoleNoun(tokens[runStart - 2]) {
                 // "the ambassador in Baghdad", "a spokesman for Jane Roe": a description, not a name.
                 let head = tokens[runStart - 2].lower
-                let kind = lexicon.roleNouns[head] ?? .person
+                let kind = lexicon.roleNounMap[head] ?? .person
                 let form: SpeakerPhrase.Form = kind == .person ? .nominal : kind == .organization ? .organization : .document
                 return SpeakerPhrase(form: form, mention: whole, role: nil, head: head)
             }
@@ -455,7 +455,7 @@ public final class PhraseAnalyzer: Sendable {
         let headIndex = (first..<end).first(where: { isRoleNoun(tokens[$0]) && tokens[$0 + 1].has(.rolePreposition) }) ?? end
         let head = tokens[headIndex].lower
         // Only a word with the role-noun trait can be in `lexicon.roleNouns`.
-        if tokens[headIndex].has(.roleNoun), let kind = lexicon.roleNouns[head] {
+        if tokens[headIndex].has(.roleNoun), let kind = lexicon.roleNounMap[head] {
             switch kind {
             case .person: return SpeakerPhrase(form: .nominal, mention: whole, role: nil, head: head)
             case .organization: return SpeakerPhrase(form: .organization, mention: whole, role: nil, head: head)

@@ -81,6 +81,14 @@ public struct Lexicon: Sendable {
     public let genderedWords: [String: Gender]
     /// Every list above folded into one table the tokenizer consults once per word.
     private(set) var wordTable = WordTable()
+    /// The tables the analyzer, the resolver and the sentence splitter look words up in for
+    /// every document, as `WordMap`s (the same answers without SipHashing each word).
+    let roleNounMap: WordMap<RoleKind>
+    let pronounMap: WordMap<PronounKind>
+    let abbreviationMap: WordMap<AbbreviationKind>
+    let organizationMap: WordMap<OrganizationKind>
+    let roleGroupMap: WordMap<Int>
+    let genderedWordMap: WordMap<Gender>
     /// A hash of the files the lists were read from, names and bytes (`Extractor.fingerprint`).
     package let sourceHash: UInt64
 
@@ -231,9 +239,12 @@ public struct Lexicon: Sendable {
         // Words of multi-word entries ("Lt. Gen."), split on bytes as the resolver splits names.
         self.titleWords = Set(titles.keys.flatMap { SpeakerResolver.spaceSeparated($0).map { $0.lowercased() } })
         self.maxTitleWords = titles.keys.map(SpeakerResolver.wordCount).max() ?? 1
-        self.roleNouns = try table("role-nouns.tsv", RoleKind.self, lowercased: true)
-        self.pronouns = try table("pronouns.tsv", PronounKind.self, lowercased: true)
-        self.abbreviations = try table("abbreviations.tsv", AbbreviationKind.self, lowercased: false)
+        let roleNouns = try table("role-nouns.tsv", RoleKind.self, lowercased: true)
+        self.roleNouns = roleNouns
+        let pronouns = try table("pronouns.tsv", PronounKind.self, lowercased: true)
+        self.pronouns = pronouns
+        let abbreviations = try table("abbreviations.tsv", AbbreviationKind.self, lowercased: false)
+        self.abbreviations = abbreviations
         let organizations = try table("organizations.tsv", OrganizationKind.self, lowercased: false)
         self.organizations = organizations
         self.maxOrganizationWords = organizations.keys.map(SpeakerResolver.wordCount).max() ?? 1
@@ -253,8 +264,15 @@ public struct Lexicon: Sendable {
             }
         }
         self.roleGroups = groups
-        self.genderedWords = try table("gendered-words.tsv", Gender.self, lowercased: true)
+        let genderedWords = try table("gendered-words.tsv", Gender.self, lowercased: true)
+        self.genderedWords = genderedWords
         self.sourceHash = sources.value
+        self.roleNounMap = WordMap(roleNouns)
+        self.pronounMap = WordMap(pronouns)
+        self.abbreviationMap = WordMap(abbreviations)
+        self.organizationMap = WordMap(organizations)
+        self.roleGroupMap = WordMap(groups)
+        self.genderedWordMap = WordMap(genderedWords)
         self.wordTable = WordTable(self)
     }
 

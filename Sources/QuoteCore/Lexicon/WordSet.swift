@@ -4,34 +4,39 @@ import QuoteSchema
 /// `contains` as `Set<String>` does.
 ///
 /// `Set<String>.contains` hashes the whole string through SipHash, ~360 instructions a call;
-/// the rules ask it tens of thousands of times per megabyte. Here an all-ASCII word of at most
-/// eight bytes, which is nearly every word asked, is packed into an integer and looked up in a
-/// small open-addressing table. Anything else (a longer word, a non-ASCII one, or an ASCII one
-/// when the set has a non-ASCII member that Unicode could deem equal) goes to the `Set<String>`.
+/// the rules ask it tens of thousands of times per megabyte. Here a word of 1 to 15 ASCII bytes,
+/// which is nearly every word asked, is found by its `PackedWord` (for a small string, its own
+/// two words) in a small open-addressing table. Anything else (a longer word, a non-ASCII one, or
+/// an ASCII one not in the table when the set has a member beyond ASCII that Unicode deems equal
+/// to an ASCII text) goes to the `Set<String>`.
 struct WordSet: ExpressibleByArrayLiteral, Sendable {
-    /// The packed members, 0 in an empty slot (no packed word is 0: words with a zero byte are
-    /// not packed).
-    private let slots: [UInt64]
+    /// The packed members, side by side in two arrays; a `high` of 0 is an empty slot (no packed
+    /// word has one: its top byte holds 0xE0 and the count).
+    private let low: [UInt64]
+    private let high: [UInt64]
     private let mask: Int
     /// Every member: the answer for the words that are not packed.
     private let members: Set<String>
-    /// True when some member is not ASCII: an ASCII word may then equal it canonically (as
-    /// "K" equals U+212A KELVIN SIGN), and only `members` can say.
+    /// `PackedWord.someKeyEqualsASCII` of the members: only `members` can then answer for an
+    /// ASCII word not in the table.
     private let hasNonASCIIMember: Bool
 
     init(_ words: some Sequence<String>) {
         members = Set(words)
-        hasNonASCIIMember = members.contains { !$0.utf8.allSatisfy { $0 < 0x80 } }
+        hasNonASCIIMember = PackedWord.someKeyEqualsASCII(members)
         var size = 8
         while size < members.count * 4 { size *= 2 }
-        var table = [UInt64](repeating: 0, count: size)
+        var low = [UInt64](repeating: 0, count: size)
+        var high = [UInt64](repeating: 0, count: size)
         for word in members {
-            guard let packed = WordSet.packed(word) else { continue }
-            var slot = WordSet.slot(packed) & (size - 1)
-            while table[slot] != 0 { slot = (slot + 1) & (size - 1) }
-            table[slot] = packed
+            guard let packed = PackedWord.of(word) else { continue }
+            var slot = PackedWord.slot(packed) & (size - 1)
+            while high[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            low[slot] = packed.low
+            high[slot] = packed.high
         }
-        slots = table
+        self.low = low
+        self.high = high
         mask = size - 1
     }
 
@@ -45,26 +50,13 @@ struct WordSet: ExpressibleByArrayLiteral, Sendable {
     /// True when `word` is a member, as `Set<String>.contains` says.
     @inline(__always)
     func contains(_ word: String) -> Bool {
-        guard let packed = WordSet.packed(word) else { return members.contains(word) }
-        var slot = WordSet.slot(packed) & mask
+        guard let packed = PackedWord.of(word) else { return members.contains(word) }
+        var slot = PackedWord.slot(packed) & mask
         while true {
-            let found = slots[slot]
-            if found == packed { return true }
+            let found = high[slot]
+            if found == packed.high && low[slot] == packed.low { return true }
             if found == 0 { return hasNonASCIIMember && members.contains(word) }
             slot = (slot + 1) & mask
         }
-    }
-
-    /// `WordTable.packedASCII` of the word's bytes: a word of one to eight ASCII bytes, none of
-    /// them zero, side by side (two words pack alike only when they are equal); nil otherwise.
-    @inline(__always)
-    static func packed(_ word: String) -> UInt64? {
-        word.withUTF8Bytes { WordTable.packedASCII($0, 0..<$0.count) }
-    }
-
-    /// The first slot to probe for a packed word (its bits mixed).
-    @inline(__always)
-    private static func slot(_ packed: UInt64) -> Int {
-        Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) &>> 40)
     }
 }

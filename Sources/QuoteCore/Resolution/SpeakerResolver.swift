@@ -219,7 +219,7 @@ public struct SpeakerResolver: Sendable {
     /// words of `spaceSeparated(role.lowercased())` found in `lexicon.genderedWords`. An ASCII
     /// role is split on its bytes, and a word builds a string only when the filter lets it through.
     private func roleGender(_ role: String) -> (male: Int, female: Int) {
-        let genderedWords = analyzer.lexicon.genderedWords
+        let genderedWords = analyzer.lexicon.genderedWordMap
         var evidence = (male: 0, female: 0)
         func count(_ word: String) {
             switch genderedWords[word] {
@@ -438,7 +438,7 @@ public struct SpeakerResolver: Sendable {
                 // Only a word with the pronoun trait can be in `lexicon.pronouns`.
                 for token in tokens where token.kind == .word && token.has(.pronoun)
                     && token.lower != "him" && token.lower != "her" {
-                    switch analyzer.lexicon.pronouns[token.lower] {
+                    switch analyzer.lexicon.pronounMap[token.lower] {
                     case .male: entities[entity].male += 1
                     case .female: entities[entity].female += 1
                     default: break
@@ -666,7 +666,7 @@ public struct SpeakerResolver: Sendable {
     }
 
     private func resolvePronoun(_ phrase: SpeakerPhrase, mention: TextSpan, at position: Int, entity: inout Int?) -> Speaker {
-        let kind = analyzer.lexicon.pronouns[phrase.head ?? ""]
+        let kind = analyzer.lexicon.pronounMap[phrase.head ?? ""]
         let wanted: Lexicon.Gender? = kind == .male ? .male : kind == .female ? .female : nil
         if kind == .male || kind == .female {
             // The latest person speaker of a compatible gender, or the latest person mentioned.
@@ -766,7 +766,7 @@ public struct SpeakerResolver: Sendable {
     private mutating func resolveNominal(_ phrase: SpeakerPhrase, mention: TextSpan, at position: Int, entity: inout Int?) -> Speaker {
         // The tests below read locals only: a test that reads `self` while a method of `self`
         // runs it made Swift copy the whole resolver for every definite description.
-        let roleGroups = analyzer.lexicon.roleGroups
+        let roleGroups = analyzer.lexicon.roleGroupMap
         let cache = roleWordCache
         let entities = self.entities
         let history = self.history

@@ -114,7 +114,7 @@ public struct SentenceSplitter: Sendable {
             var keyStart = tokenStart
             if let dash = shadow[tokenStart..<end].lastIndex(of: CodeUnit.hyphen) { keyStart = dash + 1 }
             kind = lexicon.wordTable.abbreviationFilter.mayContain(shadow, keyStart..<end)
-                ? lexicon.abbreviations[UTF16String.make(shadow, keyStart..<end)] : nil
+                ? lexicon.abbreviationMap[UTF16String.make(shadow, keyStart..<end)] : nil
             var letters = 0
             for unit in shadow[keyStart..<end] where unit != CodeUnit.period {
                 letters += 1
@@ -124,7 +124,7 @@ public struct SentenceSplitter: Sendable {
         } else {
             var token = UTF16String.make(shadow, tokenStart..<end)
             if let dash = token.lastIndex(of: "-") { token = String(token[token.index(after: dash)...]) }
-            kind = lexicon.abbreviations[token]
+            kind = lexicon.abbreviationMap[token]
             let letters = token.utf16.filter { $0 != CodeUnit.period }
             if letters.count == 1 { only = letters.first }
         }

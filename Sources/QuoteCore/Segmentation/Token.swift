@@ -167,14 +167,14 @@ struct Tokenizer {
     /// The two tables it reads, not the whole lexicon: a tokenizer is made for every document,
     /// and a copy of the lexicon retains (and its end releases) every one of its tables.
     let wordTable: WordTable
-    let abbreviations: [String: Lexicon.AbbreviationKind]
+    let abbreviations: WordMap<Lexicon.AbbreviationKind>
     /// `UTF16String.smallLayoutHolds`, read once here rather than through its lazy
     /// initialiser's check at each word.
     private let makesSmallStrings = UTF16String.smallLayoutHolds
 
     init(lexicon: Lexicon) {
         wordTable = lexicon.wordTable
-        abbreviations = lexicon.abbreviations
+        abbreviations = lexicon.abbreviationMap
     }
 
     /// The one-character strings of the ASCII code units, built once for punctuation tokens.

@@ -1,0 +1,52 @@
+import Foundation
+import QuoteSchema
+
+/// A word of 1 to 15 ASCII bytes as two integers, the key `WordSet` and `WordMap` find words by.
+///
+/// The first eight bytes and the next seven, each first byte lowest, then 0xE0 plus the count in
+/// the top byte: two words pack alike only when they are equal. That is the standard library's
+/// own layout of a small ASCII string, so when it holds (`UTF16String.smallLayoutHolds`, checked
+/// once against strings the standard library makes) a small string's two words are read as they
+/// are, without visiting its bytes: nearly every word the rules and the resolver look up is one.
+enum PackedWord {
+    /// The two integers of `word`, or nil when it is empty, longer than 15 bytes or not ASCII.
+    @inline(__always)
+    static func of(_ word: String) -> (low: UInt64, high: UInt64)? {
+        if UTF16String.smallLayoutHolds {
+            let bits = unsafeBitCast(word, to: (UInt64, UInt64).self)
+            if bits.1 &>> 60 == 0xE && bits.1 &>> 56 & 0xF != 0 { return bits }
+        }
+        return word.withUTF8Bytes { bytes -> (low: UInt64, high: UInt64)? in
+            guard bytes.count >= 1, bytes.count <= 15 else { return nil }
+            var low: UInt64 = 0
+            var high: UInt64 = (0xE0 | UInt64(bytes.count)) &<< 56
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x80 { return nil }
+                if index < 8 {
+                    low |= UInt64(byte) &<< UInt64(index &* 8)
+                } else {
+                    high |= UInt64(byte) &<< UInt64((index &- 8) &* 8)
+                }
+            }
+            return (low, high)
+        }
+    }
+
+    /// The first slot to probe for a packed word (its bits mixed), before the table's mask.
+    @inline(__always)
+    static func slot(_ packed: (low: UInt64, high: UInt64)) -> Int {
+        let mixed = (packed.low ^ (packed.high &* 0xBF58_476D_1CE4_E5B9)) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: mixed &>> 40)
+    }
+
+    /// True when some of `keys` is not ASCII but canonically equal to an ASCII text (its
+    /// decomposed form is ASCII, as U+212A KELVIN SIGN's is "K"): an ASCII word not found among
+    /// the packed keys may then still equal a key, which only the strings' own comparison finds.
+    /// A key that stays beyond ASCII when decomposed equals no ASCII word.
+    static func someKeyEqualsASCII(_ keys: some Sequence<String>) -> Bool {
+        keys.contains {
+            !$0.utf8.allSatisfy { $0 < 0x80 } && $0.decomposedStringWithCanonicalMapping.utf8.allSatisfy { $0 < 0x80 }
+        }
+    }
+}
