@@ -85,4 +85,13 @@ final class LayoutShadowTests: XCTestCase {
             XCTAssertFalse(sharesStorage(layout, text), original.debugDescription)
         }
     }
+
+    /// The bench's yardstick counts ICU's sentence boundaries (one after each sentence, the last
+    /// at the end), and nothing in an empty text.
+    func testICUSentenceCountIsICUsBoundaries() {
+        func count(_ text: String) -> Int { Array(text.utf16).withUnsafeBufferPointer { SentenceSplitter.icuSentenceCount($0) } }
+        XCTAssertEqual(count("The vote is on Monday. It will pass. Will it?"), 3)
+        XCTAssertEqual(count("One sentence without an end"), 1)
+        XCTAssertEqual(count(""), 0)
+    }
 }

@@ -57,6 +57,14 @@ public struct SentenceSplitter: Sendable {
         }
     }
 
+    /// How many sentence boundaries ICU finds in `text` (UBRK_SENTENCE, `en`), or -1 when ICU
+    /// fails: `quotes bench` times it as the yardstick the pipeline is measured against, ICU's
+    /// sentence breaking alone on the same text (`../shared/notes/icu-on-linux.md`).
+    package static func icuSentenceCount(_ text: UnsafeBufferPointer<UInt16>) -> Int {
+        guard !text.isEmpty else { return 0 }
+        return Int(icuBoundaries(text).found)
+    }
+
     /// ICU's sentence boundaries in `text`: offsets after 0, the last one `text.count`; `found`
     /// is their count, or -1 when ICU failed.
     static func icuBoundaries(_ text: UnsafeBufferPointer<UInt16>) -> (boundaries: [Int32], found: Int32) {
