@@ -50,8 +50,9 @@ final class ASCIIKeyFilterTests: XCTestCase {
         XCTAssertNil(filter.mayContain(asciiUnits: accented, 0..<1))
     }
 
-    /// A text with a unit beyond ASCII anywhere in the range (found eight units at a time, then
-    /// one by one) is never ruled out; the same range without it is answered by the signatures.
+    /// A text with a unit beyond ASCII anywhere in the range (its units OR-ed when it has at most
+    /// 24, else found eight units at a time, then one by one) is never ruled out; the same range
+    /// without it is answered by the signatures.
     func testAUnitBeyondASCIIAnywhereInTheRange() {
         let filter = ASCIIKeyFilter(["Ambassador to the United Nations"])
         for length in 1...40 {
