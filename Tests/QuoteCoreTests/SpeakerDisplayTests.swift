@@ -31,7 +31,8 @@ final class SpeakerDisplayTests: XCTestCase {
         let samples = ["Ryan Crocker", "Jane Roe's", "Obama 's", "'s", "s", "Bob", "Ann  Lee", "Ann\tLee", "José Ruiz",
                        "O'Malley", "Dana Okafor-Smith Jr.", "No. 2 official", "Roe’s", "X 's Y", "A B C D E F", "Sen.", "",
                        "Abcdefghijklmnop Q", "Abcdefgh", "Abcdefghi", "A1 B2", "  ", "Lee 's's", "Roe's", "Abcdefgh's",
-                       "Abcdefghi's", "O'Neill's", "Roe's's", "s's", "Lee\u{00A0}Roe"]
+                       "Abcdefghi's", "O'Neill's", "Roe's's", "s's", "Lee\u{00A0}Roe", "Abcdefg's", "Abcdefghijklmno's",
+                       "Abcdefghijklmnop's", "Abc Defghijklmno", "Abcd Efghijklmnop", "Abcdefghijklmn-o's"]
         for sample in samples {
             let buffer = TextBuffer(sample)
             let layout = Layout(text: buffer, lexicon: .bundled)

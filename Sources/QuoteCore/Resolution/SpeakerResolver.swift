@@ -285,22 +285,24 @@ public struct SpeakerResolver: Sendable {
 
     /// What `display(range)` makes of a range of ASCII text, read from the code units: where its
     /// text ends (`plainEnd`: a final "'s" dropped), how many bytes of it a key keeps (as
-    /// `NameKey.asciiKey` keeps them: digits and letters), its number of words (runs without a
-    /// space, as `wordCount` counts them) and whether it has a space; nil for a range with a unit
-    /// beyond ASCII or white space other than single spaces (where `plainEnd` is nil).
+    /// `NameKey.asciiKey` keeps them: digits and letters), the key's first 15 bytes as
+    /// `UTF16String.small` takes them (`low`, `high`; complete when `kept` is 15 or fewer) and its
+    /// number of words (runs without a space, as `wordCount` counts them); nil for a range with a
+    /// unit beyond ASCII or white space other than single spaces (where `plainEnd` is nil).
     ///
-    /// One pass on the units' storage: the resolver asks this of every capitalised word and
-    /// name it meets (~20,000 on the dev set), and the string-building paths took ~400-700
-    /// instructions each.
+    /// One pass on the units' storage: the resolver asks this of every capitalised name it meets
+    /// (~9,000 on the dev set); the string-building paths took ~400-700 instructions each, and a
+    /// second pass to gather the key's bytes ~100 more.
     @inline(__always)
-    private func asciiNameScan(_ range: Range<Int>) -> (end: Int, kept: Int, words: Int, hasSpace: Bool)? {
-        text.units.withUnsafeBufferPointer { units -> (end: Int, kept: Int, words: Int, hasSpace: Bool)? in
+    private func asciiNameScan(_ range: Range<Int>) -> (end: Int, kept: Int, words: Int, low: UInt64, high: UInt64)? {
+        text.units.withUnsafeBufferPointer { units -> (end: Int, kept: Int, words: Int, low: UInt64, high: UInt64)? in
             guard range.lowerBound >= 0, range.upperBound <= units.count else { return nil }
             var kept = 0
             var words = 0
             var inWord = false
             var previousSpace = false
-            var hasSpace = false
+            var low: UInt64 = 0
+            var high: UInt64 = 0
             for index in range {
                 let unit = units[index]
                 if unit >= 0x80 { return nil }
@@ -308,7 +310,6 @@ public struct SpeakerResolver: Sendable {
                     // `plainEnd`: a single space is plain; any other white space, or two, is not.
                     if unit != CodeUnit.space || previousSpace { return nil }
                     previousSpace = true
-                    hasSpace = true
                     inWord = false
                     continue
                 }
@@ -317,17 +318,33 @@ public struct SpeakerResolver: Sendable {
                     inWord = true
                     words += 1
                 }
-                if NameKey.keyByte(unit) != nil { kept += 1 }
+                if let byte = NameKey.keyByte(unit) {
+                    if kept < 8 {
+                        low |= UInt64(byte) &<< UInt64(kept &* 8)
+                    } else if kept < 16 {
+                        high |= UInt64(byte) &<< UInt64((kept &- 8) &* 8)
+                    }
+                    kept += 1
+                }
             }
             var end = range.upperBound
-            // `plainEnd` on ASCII: a final "'s" dropped (no "’s" in ASCII); the "s" was kept, and a
-            // word of "'s" alone is no longer one.
+            // `plainEnd` on ASCII: a final "'s" dropped (no "’s" in ASCII); the "s" was kept (the
+            // last byte gathered, cleared below), and a word of "'s" alone is no longer one.
             if range.count >= 2, units[end - 1] == 0x73, units[end - 2] == CodeUnit.apostrophe {
                 end -= 2
                 kept -= 1
                 if end == range.lowerBound || units[end - 1] == CodeUnit.space { words -= 1 }
             }
-            return (end, kept, words, hasSpace)
+            // Only the key's bytes: the dropped "s", or a sixteenth byte, cleared.
+            if kept < 8 {
+                low &= (1 &<< UInt64(kept &* 8)) &- 1
+                high = 0
+            } else if kept < 15 {
+                high &= (1 &<< UInt64((kept &- 8) &* 8)) &- 1
+            } else {
+                high &= (1 &<< 56) &- 1
+            }
+            return (end, kept, words, low, high)
         }
     }
 
@@ -362,6 +379,9 @@ public struct SpeakerResolver: Sendable {
     /// of ASCII text that `display` only trims (`asciiNameScan`); nil for any other range.
     func asciiNameKey(of range: Range<Int>) -> (key: String, words: Int)? {
         guard let scan = asciiNameScan(range) else { return nil }
+        if scan.kept <= UTF16String.smallCapacity && UTF16String.smallLayoutHolds {
+            return (UTF16String.small(low: scan.low, high: scan.high, count: scan.kept), scan.words)
+        }
         let key = text.units.withUnsafeBufferPointer { NameKey.asciiKey(of: $0, range.lowerBound..<scan.end, kept: scan.kept) }
         return (key, scan.words)
     }
