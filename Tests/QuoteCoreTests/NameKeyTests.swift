@@ -5,7 +5,8 @@ import XCTest
 final class NameKeyTests: XCTestCase {
     func testASCIIShortcutAgreesWithICU() {
         let names = ["Ryan Crocker", "RYAN CROCKER", "al-Dabagh", "Al Dabagh", "O'Malley", "Donald J. Trump",
-                     "Rep. Jason Holsman (D)", "3M", "Mary-Kate", " ", "", "~!@#$%^&*()_+`{}|[]\\:\";'<>?,./", "Zz09"]
+                     "Rep. Jason Holsman (D)", "3M", "Mary-Kate", " ", "", "~!@#$%^&*()_+`{}|[]\\:\";'<>?,./", "Zz09",
+                     "Abcdefgh I", "Abcdefg-Hijklmno", "Abc Defghijklmnop", "A. B. C. D. E. F. G. H."]
         for name in names {
             XCTAssertEqual(NameKey.asciiKey(name), NameKey.icuKey(name), name)
         }

@@ -29,12 +29,23 @@ public enum NameKey {
 
     /// The key of an all-ASCII name without ICU: on ASCII the transform only lowercases and drops
     /// everything but letters and digits (names are mostly ASCII; ICU costs microseconds a call).
+    /// One pass: the first 15 bytes of the key are gathered as `UTF16String.small` takes them
+    /// while the name is checked (a second pass to build the key took ~150 more instructions a
+    /// name); a longer key is built by `asciiKey(of:_:kept:)`.
     static func asciiKey(_ name: String) -> String? {
         name.withUTF8Bytes { bytes -> String? in
             var kept = 0
+            var low: UInt64 = 0
+            var high: UInt64 = 0
             for byte in bytes {
                 if byte >= 0x80 { return nil }
-                if keyByte(byte) != nil { kept += 1 }
+                if let key = keyByte(byte) {
+                    UTF16String.place(key, at: kept, low: &low, high: &high)
+                    kept += 1
+                }
+            }
+            if kept <= UTF16String.smallCapacity && UTF16String.smallLayoutHolds {
+                return UTF16String.small(low: low, high: high, count: kept)
             }
             return asciiKey(of: bytes, 0..<bytes.count, kept: kept)
         }

@@ -319,11 +319,7 @@ public struct SpeakerResolver: Sendable {
                     words += 1
                 }
                 if let byte = NameKey.keyByte(unit) {
-                    if kept < 8 {
-                        low |= UInt64(byte) &<< UInt64(kept &* 8)
-                    } else if kept < 16 {
-                        high |= UInt64(byte) &<< UInt64((kept &- 8) &* 8)
-                    }
+                    UTF16String.place(byte, at: kept, low: &low, high: &high)
                     kept += 1
                 }
             }
@@ -335,14 +331,12 @@ public struct SpeakerResolver: Sendable {
                 kept -= 1
                 if end == range.lowerBound || units[end - 1] == CodeUnit.space { words -= 1 }
             }
-            // Only the key's bytes: the dropped "s", or a sixteenth byte, cleared.
+            // Only the key's bytes: the dropped "s" cleared (`place` drops a sixteenth byte).
             if kept < 8 {
                 low &= (1 &<< UInt64(kept &* 8)) &- 1
                 high = 0
             } else if kept < 15 {
                 high &= (1 &<< UInt64((kept &- 8) &* 8)) &- 1
-            } else {
-                high &= (1 &<< 56) &- 1
             }
             return (end, kept, words, low, high)
         }

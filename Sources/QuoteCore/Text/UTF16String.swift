@@ -162,6 +162,18 @@ enum UTF16String {
         return small(low: low, high: high, count: range.count)
     }
 
+    /// Puts `byte` at `index` of the bytes `small(low:high:count:)` takes: the first eight in
+    /// `low`, the next seven in `high`, each first byte lowest; an index of 15 or more is
+    /// dropped (the text is then too long for a small string, and its caller builds it another way).
+    @inline(__always)
+    static func place(_ byte: UInt8, at index: Int, low: inout UInt64, high: inout UInt64) {
+        if index < 8 {
+            low |= UInt64(byte) &<< UInt64(index &* 8)
+        } else if index < smallCapacity {
+            high |= UInt64(byte) &<< UInt64((index &- 8) &* 8)
+        }
+    }
+
     /// The small ASCII string of `count` bytes (at most `smallCapacity`) held in `low` (the first
     /// eight, first byte lowest) and `high` (the rest); the bytes past `count` must be zero.
     /// Only when `smallLayoutHolds`.
