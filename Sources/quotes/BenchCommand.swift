@@ -16,8 +16,8 @@ struct BenchCommand: ParsableCommand {
         Cases: ICU's sentence breaking alone on the gold documents' texts repeated --repeat \
         times (in this process, one core, timed just before each one-job extraction: the \
         yardstick that run is given as a fraction of, each pair measured on the host at the \
-        same speed), extract on those texts (one job and all cores), extract on 100,000 briefs (the texts' first paragraphs, one job), index of the \
-        repeated texts into a fresh store, into a store filled with other texts under \
+        same speed), extract on those texts (one job and all cores), extract on 100,000 briefs \
+        (the texts' first paragraphs, one job), index of the repeated texts into a fresh store, into a store filled with other texts under \
         the same ids (every document replaced), into the store it filled (every document \
         unchanged), index of 25,000 generated short articles with ~30,000 \
         distinct speakers, and extract on generated worst cases: one 50 MB line of quotations, the \

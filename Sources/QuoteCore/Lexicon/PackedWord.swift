@@ -23,11 +23,7 @@ enum PackedWord {
             for index in 0..<bytes.count {
                 let byte = bytes[index]
                 if byte >= 0x80 { return nil }
-                if index < 8 {
-                    low |= UInt64(byte) &<< UInt64(index &* 8)
-                } else {
-                    high |= UInt64(byte) &<< UInt64((index &- 8) &* 8)
-                }
+                UTF16String.place(byte, at: index, low: &low, high: &high)
             }
             return (low, high)
         }

@@ -19,7 +19,7 @@ final class WordMap<Value: Sendable>: Sendable {
     private let high: [UInt64]
     private let values: [Value]
     /// The map as given: the answer for the words that are not packed.
-    let dictionary: [String: Value]
+    private let dictionary: [String: Value]
     /// `PackedWord.someKeyEqualsASCII` of the keys: a word not found in the table may then
     /// still be a key, and only `dictionary` can say.
     private let hasNonASCIIKey: Bool
