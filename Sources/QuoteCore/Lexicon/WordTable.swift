@@ -168,12 +168,13 @@ struct WordTable: Sendable {
     var isASCIIIndexUsable: Bool { asciiIndex.isUsable }
 
     /// The entry of an all-ASCII word as `entry(asciiWord:_:hash:lower:)` finds it, with the
-    /// table's own string of its lowercased form (the same text, and no new string to build);
-    /// nil when the table does not have the word. Only when `isASCIIIndexUsable`.
+    /// bits of the table's own string of its lowercased form (`TokenText`: the same text, no new
+    /// string to build, and alive while the table is); nil when the table does not have the
+    /// word. Only when `isASCIIIndexUsable`.
     @inline(__always)
-    func asciiEntry(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, hash: UInt64) -> (entry: Entry, lower: String)? {
+    func asciiEntry(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, hash: UInt64) -> (entry: Entry, text: TokenText.Bits)? {
         guard let number = asciiIndex.find(units, range, hash: hash) else { return nil }
-        return (asciiIndex.records[number].value, asciiIndex.records[number].key)
+        return (asciiIndex.records[number].value, TokenText.bits(asciiIndex.records[number].key))
     }
 
     /// The units of `units[range]` side by side, first highest, when they are 1 to 8 ASCII
@@ -341,7 +342,7 @@ struct WordTable: Sendable {
     /// `describe(lower:isCapitalized:hasUpper:hasHyphen:original:)` with `entries[lower]` already
     /// looked up as `entry`; `written` answers `writtenForms[original()]`.
     @inline(__always)
-    func describe(entry: Entry?, lower: String, isCapitalized: Bool, hasUpper: Bool, hasHyphen: Bool,
+    func describe(entry: Entry?, lower: @autoclosure () -> String, isCapitalized: Bool, hasUpper: Bool, hasHyphen: Bool,
                   written: () -> WordTraits?) -> (traits: WordTraits, verbID: Int16) {
         var traits: WordTraits = isCapitalized ? .nameWord : WordTraits()
         if let entry {
@@ -351,9 +352,9 @@ struct WordTable: Sendable {
             } else if entry.caseSensitive, let written = written() {
                 traits.formUnion(written)
             }
-            if entry.titleWhenCapitalized, isCapitalized, lower.count > 3 { traits.insert(.title) }
+            if entry.titleWhenCapitalized, isCapitalized, lower().count > 3 { traits.insert(.title) }
         }
-        if hasHyphen, !traits.contains(.nameWord), let particle = WordTable.textBeforeHyphen(lower),
+        if hasHyphen, !traits.contains(.nameWord), let particle = WordTable.textBeforeHyphen(lower()),
            hyphenParticles.contains(particle) {
             // Lowercase-led names like "al-Dabagh".
             traits.insert(.nameWord)

@@ -60,7 +60,10 @@ public struct Extractor: Sendable {
     private func extract(_ text: TextBuffer, document: String, metadata: [String: JSONValue]?) -> DocumentResult {
         let layout = Layout(text: text, clutter: lexicon.clutter, clutterFilter: lexicon.wordTable.clutterFilter)
         var (quotes, diagnostics) = QuoteScanner().scan(layout)
-        var units = buildUnits(layout: layout, quotes: quotes, diagnostics: &diagnostics)
+        // The texts of tokens that need an owner: kept alive to the end, past the last token read.
+        var tokenTexts: [String] = []
+        defer { withExtendedLifetime(tokenTexts) {} }
+        var units = buildUnits(layout: layout, quotes: quotes, diagnostics: &diagnostics, texts: &tokenTexts)
         let analyzer = PhraseAnalyzer(lexicon: lexicon, shadow: layout.shadow)
         if Extractor.debugUnits {
             for unit in units {
@@ -183,8 +186,20 @@ public struct Extractor: Sendable {
         return attributions[index].content ?? 0..<0
     }
 
-    /// Sentences of each paragraph, joined where a quotation part crosses their edge, tokenised.
+    /// Sentences of each paragraph, joined where a quotation part crosses their edge, tokenised;
+    /// the texts their tokens hold that need an owner (`TokenText`) are kept for the life of the
+    /// process. For tests: extraction keeps them only while it reads the units.
     func buildUnits(layout: Layout, quotes: [QuoteSpan], diagnostics: inout [Diagnostic]) -> [Unit] {
+        var texts: [String] = []
+        let units = buildUnits(layout: layout, quotes: quotes, diagnostics: &diagnostics, texts: &texts)
+        TokenText.keepForever(texts)
+        return units
+    }
+
+    /// Sentences of each paragraph, joined where a quotation part crosses their edge, tokenised.
+    /// The texts their tokens hold that need an owner (`TokenText`: words of more than 15 bytes)
+    /// are added to `texts`, which the caller keeps alive as long as it reads the tokens.
+    func buildUnits(layout: Layout, quotes: [QuoteSpan], diagnostics: inout [Diagnostic], texts: inout [String]) -> [Unit] {
         let shadow = layout.shadow
         // Quotation parts as atoms, with their marks, grouped by paragraph.
         // (None at all when there is no quotation: the array of empty arrays was made and freed.)
@@ -275,6 +290,7 @@ public struct Extractor: Sendable {
                 }
             }
         }
+        texts.append(contentsOf: pending.takeTexts())
         return units
     }
 

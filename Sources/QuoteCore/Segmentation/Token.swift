@@ -14,8 +14,10 @@ public struct Token: Sendable, Hashable {
     // `Extractor` does not read texts of 2^31 UTF-16 units or more.
     private var start: Int32
     private var end: Int32
-    /// Lowercased text for words and punctuation; empty for quotes.
-    public private(set) var lower: String
+    /// The lowercased text's two words (`TokenText`): a token is plain data, copied and freed
+    /// without retaining or releasing its text.
+    private var textLow: UInt64
+    private var textHigh: UInt64
     /// Words and punctuation: the verb index in the low 16 bits (as `Int16`), the traits in the
     /// high 16. Quotations: the index of their quotation span.
     private var info: UInt32
@@ -23,6 +25,14 @@ public struct Token: Sendable, Hashable {
     /// 8-15 the mark. Quotations: bits 2-31 the part index (a part needs at least three units,
     /// so a text of under 2^31 has fewer than 2^30 parts).
     private var flags: UInt32
+
+    /// Lowercased text for words and punctuation; empty for quotes.
+    public var lower: String {
+        @inline(__always) get { TokenText.string((textLow, textHigh)) }
+    }
+
+    /// The text's two words as held (for tests).
+    var textBits: TokenText.Bits { (textLow, textHigh) }
 
     private static let kindMask: UInt32 = 0b11
     private static let capitalizedBit: UInt32 = 1 << 2
@@ -91,10 +101,13 @@ public struct Token: Sendable, Hashable {
     /// Index of the part inside the quotation span for `.quote` tokens, otherwise -1.
     public var part: Int { isQuote ? Int(flags >> 2) : -1 }
 
+    /// A token of `lower`. A text that needs an owner (a string on the heap, over 15 bytes) is
+    /// kept for the life of the process, one string for each distinct text
+    /// (`TokenText.keptForever(_:)`); the tokenizer makes its tokens otherwise.
     public init(range: Range<Int>, kind: Kind, lower: String, isCapitalized: Bool, quote: Int, part: Int) {
         start = Int32(truncatingIfNeeded: range.lowerBound)
         end = Int32(truncatingIfNeeded: range.upperBound)
-        self.lower = lower
+        (textLow, textHigh) = TokenText.keptForever(lower)
         switch kind {
         case .quote:
             precondition(quote >= 0 && part >= 0 && part < 1 << 30, "quotation token \(quote), part \(part)")
@@ -118,16 +131,34 @@ public struct Token: Sendable, Hashable {
     /// `lower`, `dashMark` for "—", else 0 (what `init` works out from `lower`, spared for the
     /// tokenizer's one call per mark).
     @inline(__always)
-    static func punctuation(_ range: Range<Int>, lower: String, mark: UInt8) -> Token {
+    static func punctuation(_ range: Range<Int>, text: TokenText.Bits, mark: UInt8) -> Token {
         Token(start: Int32(truncatingIfNeeded: range.lowerBound), end: Int32(truncatingIfNeeded: range.upperBound),
-              lower: lower, info: plainInfo, flags: 1 | UInt32(mark) << 8)
+              text: text, info: plainInfo, flags: 1 | UInt32(mark) << 8)
+    }
+
+    /// A word token of `text`, all its fields given at once (the tokenizer's: through the
+    /// setters, each field was set after a test of the kind).
+    @inline(__always)
+    static func word(_ range: Range<Int>, text: TokenText.Bits, isCapitalized: Bool, isAllCaps: Bool,
+                     traits: WordTraits, verbID: Int16) -> Token {
+        Token(start: Int32(truncatingIfNeeded: range.lowerBound), end: Int32(truncatingIfNeeded: range.upperBound),
+              text: text, info: UInt32(traits.rawValue) << 16 | UInt32(UInt16(bitPattern: verbID)),
+              flags: (isCapitalized ? capitalizedBit : 0) | (isAllCaps ? allCapsBit : 0))
+    }
+
+    /// A quotation token (the tokenizer's).
+    @inline(__always)
+    static func quotation(_ range: Range<Int>, quote: Int, part: Int) -> Token {
+        precondition(quote >= 0 && part >= 0 && part < 1 << 30, "quotation token \(quote), part \(part)")
+        return Token(start: Int32(truncatingIfNeeded: range.lowerBound), end: Int32(truncatingIfNeeded: range.upperBound),
+                     text: TokenText.bits(""), info: UInt32(truncatingIfNeeded: quote), flags: 2 | UInt32(part) << 2)
     }
 
     @inline(__always)
-    private init(start: Int32, end: Int32, lower: String, info: UInt32, flags: UInt32) {
+    private init(start: Int32, end: Int32, text: TokenText.Bits, info: UInt32, flags: UInt32) {
         self.start = start
         self.end = end
-        self.lower = lower
+        (textLow, textHigh) = text
         self.info = info
         self.flags = flags
     }
@@ -142,8 +173,23 @@ public struct Token: Sendable, Hashable {
     /// A word token of the possessive "'s".
     static func possessive(at start: Int) -> Token {
         // A word (kind 0), not capitalised, with the possessive's mark.
-        Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: start + 2), lower: "'s",
+        Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: start + 2), text: TokenText.bits("'s"),
               info: plainInfo, flags: UInt32(possessiveMark) << 8)
+    }
+
+    /// Equal when every field is, the texts compared as strings (equal texts may have different
+    /// storage, or be canonically equal in different code points).
+    public static func == (left: Token, right: Token) -> Bool {
+        left.start == right.start && left.end == right.end && left.info == right.info && left.flags == right.flags
+            && left.lower == right.lower
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(start)
+        hasher.combine(end)
+        hasher.combine(lower)
+        hasher.combine(info)
+        hasher.combine(flags)
     }
 
     @inline(__always) public func has(_ trait: WordTraits) -> Bool { traits.contains(trait) }
@@ -171,6 +217,8 @@ struct Tokenizer {
     /// `UTF16String.smallLayoutHolds`, read once here rather than through its lazy
     /// initialiser's check at each word.
     private let makesSmallStrings = UTF16String.smallLayoutHolds
+    /// `TokenText.ownerlessBitHolds`, read once here for the same reason.
+    private let ownerless = TokenText.ownerlessBitHolds
 
     init(lexicon: Lexicon) {
         wordTable = lexicon.wordTable
@@ -200,11 +248,15 @@ struct Tokenizer {
         }
     }
 
-    /// Tokens of `range`; `atoms` are the quotation-part ranges inside it, sorted.
+    /// Tokens of `range`; `atoms` are the quotation-part ranges inside it, sorted. For tests and
+    /// one-off use: the texts the tokens hold that need an owner are kept for the life of the
+    /// process (extraction keeps them per document).
     func tokens(_ shadow: [UInt16], _ range: Range<Int>, atoms: [(range: Range<Int>, quote: Int, part: Int)]) -> [Token] {
         var tokens = TokenBuffer(capacity: range.count / 5 + 4)
         var cursor = Cursor(range)
         append(shadow, range, atoms: atoms[...], to: &tokens, from: &cursor, upTo: .max)
+        // No extraction keeps these tokens' texts: those that need an owner are kept for good.
+        TokenText.keepForever(tokens.takeTexts())
         return tokens.removeFirst(tokens.count)
     }
 
@@ -241,8 +293,7 @@ struct Tokenizer {
                 while atomIndex < atomsEnd, atoms[atomIndex].range.upperBound <= index { atomIndex += 1 }
                 if atomIndex < atomsEnd, atoms[atomIndex].range.lowerBound <= index {
                     let atom = atoms[atomIndex]
-                    tokens.append(Token(range: atom.range, kind: .quote, lower: "", isCapitalized: false,
-                                        quote: atom.quote, part: atom.part))
+                    tokens.append(Token.quotation(atom.range, quote: atom.quote, part: atom.part))
                     count += 1
                     index = atom.range.upperBound
                     atomIndex += 1
@@ -379,37 +430,38 @@ struct Tokenizer {
                 }
                 let wordRange = start..<index
                 let hasHyphen = lastHyphen >= 0
-                var lower: String
+                // The word's text as a token holds it (`TokenText`); one that needs an owner is
+                // kept by the buffer (and then by the unit the token goes to).
+                var text: TokenText.Bits
                 var entry: WordTable.Entry?
                 if isASCII, wordTable.isASCIIIndexUsable, let found = wordTable.asciiEntry(units, wordRange, hash: hash) {
-                    (entry, lower) = found  // the table's string of the word: nothing to build
-                } else {
-                    if isASCII {
-                        let count = index - start
-                        if count <= 8 && makesSmallStrings {
-                            // Up to eight bytes the hash is the lowercased word's bytes, first
-                            // highest (`WordTable.hash(lowercasedByte:into:)`): the small
-                            // string's first word is the hash's bytes reversed.
-                            lower = UTF16String.small(low: hash.byteSwapped &>> UInt64(8 * (8 - count)), count: count)
-                        } else {
-                            lower = UTF16String.lowercasedASCII(units, wordRange)
-                        }
+                    (entry, text) = found  // the table's string of the word: nothing to build
+                    if TokenText.needsOwner(text, ownerless: ownerless) { tokens.keep(TokenText.string(text)) }
+                } else if isASCII && index - start <= UTF16String.smallCapacity && makesSmallStrings {
+                    // A small string's bits, made without a `String` (which is released after).
+                    let count = index - start
+                    if count <= 8 {
+                        // Up to eight bytes the hash is the lowercased word's bytes, first
+                        // highest (`WordTable.hash(lowercasedByte:into:)`): the small string's
+                        // first word is the hash's bytes reversed.
+                        text = UTF16String.smallBits(low: hash.byteSwapped &>> UInt64(8 * (8 - count)), count: count)
                     } else {
-                        lower = UTF16String.lowercased(shadow, wordRange)
+                        text = UTF16String.smallBits(units, wordRange, lowercase: true)
                     }
+                    entry = wordTable.isASCIIIndexUsable ? nil : wordTable.entries[TokenText.string(text)]
+                } else {
+                    let lower = isASCII ? UTF16String.lowercasedASCII(units, wordRange) : UTF16String.lowercased(shadow, wordRange)
                     entry = isASCII && wordTable.isASCIIIndexUsable ? nil : wordTable.entries[lower]
+                    text = TokenText.bits(lower)
+                    if TokenText.needsOwner(text, ownerless: ownerless) { tokens.keep(lower) }
                 }
                 let isCapitalized = CodeUnit.isUppercase(units[start])
                 let (traits, verbID) = wordTable.describe(
-                    entry: entry, lower: lower, isCapitalized: isCapitalized,
+                    entry: entry, lower: TokenText.string(text), isCapitalized: isCapitalized,
                     hasUpper: isCapitalized || hasUpperLetter, hasHyphen: hasHyphen,
                     written: { wordTable.writtenTraits(units, wordRange) { UTF16String.make(shadow, wordRange) } })
-                var token = Token(range: wordRange, kind: .word, lower: lower,
-                                  isCapitalized: isCapitalized, quote: -1, part: -1)
-                token.isAllCaps = index - start >= 2 && !hasLower
-                token.traits = traits
-                token.verbID = verbID
-                tokens.append(consume token)
+                tokens.append(Token.word(wordRange, text: text, isCapitalized: isCapitalized,
+                                         isAllCaps: index - start >= 2 && !hasLower, traits: traits, verbID: verbID))
                 count += 1
                 // The space that ends most words, passed here rather than by a turn of the loop
                 // (no atom starts before the next atom's start).
@@ -429,17 +481,19 @@ struct Tokenizer {
             }
             var length = 1
             if unit == CodeUnit.hyphen, index + 1 < end, units[index + 1] == CodeUnit.hyphen { length = 2 }
-            let lower: String
+            let text: TokenText.Bits
             let mark: UInt8
             if length == 2 || CodeUnit.isDash(unit) {
-                (lower, mark) = ("—", Token.dashMark)
+                (text, mark) = (TokenText.bits("—"), Token.dashMark)
             } else if unit < 0x80 {
-                (lower, mark) = (Tokenizer.asciiPunctuation[Int(unit)], UInt8(truncatingIfNeeded: unit))
+                (text, mark) = (TokenText.bits(Tokenizer.asciiPunctuation[Int(unit)]), UInt8(truncatingIfNeeded: unit))
             } else {
                 // One unit of U+0080 or above: two or more bytes, and no "—" (a dash, above).
-                (lower, mark) = (UTF16String.make(shadow, index..<(index + 1)), 0)
+                let lower = UTF16String.make(shadow, index..<(index + 1))
+                (text, mark) = (TokenText.bits(lower), 0)
+                if TokenText.needsOwner(text, ownerless: ownerless) { tokens.keep(lower) }
             }
-            tokens.append(Token.punctuation(index..<(index + length), lower: lower, mark: mark))
+            tokens.append(Token.punctuation(index..<(index + length), text: text, mark: mark))
             count += 1
             index += length
             if index < end, index < nextAtom, units[index] == CodeUnit.space { index += 1 }  // as after a word

@@ -10,6 +10,9 @@ struct TokenBuffer: ~Copyable {
     private var capacity: Int
     /// Number of tokens held.
     private(set) var count = 0
+    /// The texts of tokens made into this buffer that need an owner (`TokenText`: words of more
+    /// than 15 bytes), kept until `takeTexts()` hands them on. Usually none.
+    private var texts: [String] = []
 
     /// A buffer with room for `capacity` tokens (more are made room for as they come).
     init(capacity: Int) {
@@ -46,6 +49,19 @@ struct TokenBuffer: ~Copyable {
         base.deallocate()
         base = larger
         capacity *= 2
+    }
+
+    /// Keeps `text` alive for a token that holds its bits.
+    @inline(never)
+    mutating func keep(_ text: String) {
+        texts.append(text)
+    }
+
+    /// The texts that the tokens made into this buffer hold and that need an owner, handed on
+    /// to the caller, who keeps them alive as long as those tokens are read.
+    mutating func takeTexts() -> [String] {
+        defer { texts = [] }
+        return texts
     }
 
     /// The token at `index` (below `count`).

@@ -150,6 +150,12 @@ enum UTF16String {
     /// the standard library makes for the same bytes.
     @inline(__always)
     static func small(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, lowercase: Bool) -> String {
+        TokenText.string(smallBits(units, range, lowercase: lowercase))
+    }
+
+    /// The two words of `small(_:_:lowercase:)`, without making the `String`.
+    @inline(__always)
+    static func smallBits(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, lowercase: Bool) -> TokenText.Bits {
         var low: UInt64 = 0
         var high: UInt64 = 0
         var shift: UInt64 = 0
@@ -159,7 +165,7 @@ enum UTF16String {
             if shift < 64 { low |= byte &<< shift } else { high |= byte &<< (shift &- 64) }
             shift &+= 8
         }
-        return small(low: low, high: high, count: range.count)
+        return smallBits(low: low, high: high, count: range.count)
     }
 
     /// Puts `byte` at `index` of the bytes `small(low:high:count:)` takes: the first eight in
@@ -179,7 +185,13 @@ enum UTF16String {
     /// Only when `smallLayoutHolds`.
     @inline(__always)
     static func small(low: UInt64, high: UInt64 = 0, count: Int) -> String {
-        unsafeBitCast((low, high | (0xE0 | UInt64(truncatingIfNeeded: count)) << 56), to: String.self)
+        TokenText.string(smallBits(low: low, high: high, count: count))
+    }
+
+    /// The two words of `small(low:high:count:)`, without making the `String`.
+    @inline(__always)
+    static func smallBits(low: UInt64, high: UInt64 = 0, count: Int) -> TokenText.Bits {
+        (low, high | (0xE0 | UInt64(truncatingIfNeeded: count)) << 56)
     }
 
     /// True when `small` makes exactly the strings the standard library makes: checked once, by

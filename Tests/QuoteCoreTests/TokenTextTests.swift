@@ -1,0 +1,94 @@
+@testable import QuoteCore
+import XCTest
+
+/// Tokens hold their texts as bits (`TokenText`); the texts that need an owner are kept by the
+/// buffer, then by the extraction or for the life of the process.
+final class TokenTextTests: XCTestCase {
+    /// Words of more than 15 bytes lowercased (strings on the heap), ASCII and not, one of them
+    /// twice, between words that fit in a small string.
+    private let text = "The Counterintelligence officials said internationalisation of ÜBERLANDSTRASSEN "
+        + "and counterintelligence work was réorganisationnelle."
+    private let longWords = ["counterintelligence", "internationalisation", "überlandstrassen",
+                             "counterintelligence", "réorganisationnelle"]
+
+    func testTheImmortalBitIsReadRightHere() {
+        // If a later Swift lays out strings otherwise, every text is kept (slower, still right):
+        // this test says when that happens.
+        XCTAssertTrue(TokenText.ownerlessBitHolds)
+        XCTAssertFalse(TokenText.needsOwner(TokenText.bits("said"), ownerless: true))
+        XCTAssertFalse(TokenText.needsOwner(TokenText.bits("a literal of more than fifteen bytes"), ownerless: true))
+        let built = String(repeating: "ab", count: 20)
+        XCTAssertTrue(TokenText.needsOwner(TokenText.bits(built), ownerless: true))
+        XCTAssertTrue(TokenText.needsOwner(TokenText.bits("said"), ownerless: false))
+    }
+
+    func testTheBufferKeepsTheTextsThatNeedAnOwner() {
+        let layout = Layout(text: TextBuffer(text), lexicon: .bundled)
+        let range = 0..<layout.shadow.count
+        var buffer = TokenBuffer(capacity: 4)
+        var cursor = Tokenizer.Cursor(range)
+        Tokenizer(lexicon: .bundled).append(layout.shadow, range, atoms: [][...], to: &buffer, from: &cursor, upTo: .max)
+        let texts = buffer.takeTexts()
+        XCTAssertEqual(texts, longWords)
+        XCTAssertEqual(buffer.takeTexts(), [], "handed on once")
+        let tokens = buffer.removeFirst(buffer.count)
+        let kept = Set(texts.map { TokenText.bits($0).high })
+        for token in tokens where token.lower.utf8.count > 15 {
+            // The token holds the very string the buffer handed on.
+            XCTAssertTrue(kept.contains(token.textBits.high), token.lower)
+        }
+        XCTAssertEqual(tokens.filter { $0.kind == .word }.map(\.lower),
+                       text.split(separator: " ").map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")) })
+        withExtendedLifetime(texts) {}
+    }
+
+    func testUnitsReadTheirLongWordsWhileTheTextsAreKept() {
+        let document = String(repeating: text + " ", count: 40)
+        let layout = Layout(text: TextBuffer(document), lexicon: .bundled)
+        let (quotes, diagnostics) = QuoteScanner().scan(layout)
+        var noted = diagnostics
+        var texts: [String] = []
+        let units = Extractor().buildUnits(layout: layout, quotes: quotes, diagnostics: &noted, texts: &texts)
+        XCTAssertEqual(texts.count, longWords.count * 40)
+        // Strings made and freed in between would take the place of texts not kept.
+        var churn: [String] = []
+        for number in 0..<2_000 { churn.append(String(repeating: "x\(number)", count: 12)) }
+        let words = units.flatMap(\.tokens).filter { $0.kind == .word }.map(\.lower)
+        XCTAssertEqual(words.filter { $0.utf8.count > 15 }, Array(repeating: longWords, count: 40).flatMap { $0 })
+        withExtendedLifetime((texts, churn)) {}
+    }
+
+    func testExtractionOfLongWordsIsWhole() {
+        // Long words around an attribution: the cue and speaker come out as usual.
+        let article = "Counterintelligence officials reorganised everything. \"We are finished,\" "
+            + "said Maria Oberlandesgerichtsrätin, the counterintelligence chief."
+        let result = Extractor().extract(text: article, document: "long-words")
+        XCTAssertEqual(result.quotes.count, 1)
+        XCTAssertEqual(result.quotes.first?.quote.text, "We are finished,")
+        XCTAssertEqual(result.quotes.first?.cue?.lemma, "say")
+        XCTAssertEqual(result.quotes.first?.speaker?.name, "Maria Oberlandesgerichtsrätin")
+    }
+
+    func testHandMadeTokensKeepTheirTextOnceForEachText() {
+        func made() -> Token {
+            let lower = String(repeating: "hand-made-", count: 3)  // a new string on the heap each call
+            return Token(range: 0..<30, kind: .word, lower: lower, isCapitalized: false, quote: -1, part: -1)
+        }
+        let first = made()
+        let second = made()
+        XCTAssertEqual(first.lower, "hand-made-hand-made-hand-made-")
+        // The second token holds the string kept for the first: equal texts are kept once.
+        XCTAssertTrue(first.textBits == second.textBits)
+    }
+
+    func testTokensOfEqualTextsAreEqual() {
+        // Canonically equal texts in different code points: equal tokens, equal hashes.
+        let composed = Token(range: 0..<1, kind: .word, lower: "caf\u{E9}", isCapitalized: false, quote: -1, part: -1)
+        let decomposed = Token(range: 0..<1, kind: .word, lower: "cafe\u{301}", isCapitalized: false, quote: -1, part: -1)
+        XCTAssertFalse(composed.textBits == decomposed.textBits)
+        XCTAssertEqual(composed, decomposed)
+        XCTAssertEqual(composed.hashValue, decomposed.hashValue)
+        let other = Token(range: 0..<1, kind: .word, lower: "cafes", isCapitalized: false, quote: -1, part: -1)
+        XCTAssertNotEqual(composed, other)
+    }
+}
