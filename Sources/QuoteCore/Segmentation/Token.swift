@@ -103,11 +103,11 @@ public struct Token: Sendable, Hashable {
 
     /// A token of `lower`. A text that needs an owner (a string on the heap, over 15 bytes) is
     /// kept for the life of the process, one string for each distinct text
-    /// (`TokenText.keptForever(_:)`); the tokenizer makes its tokens otherwise.
+    /// (`TokenText.bitsKeptForever(_:)`); the tokenizer makes its tokens otherwise.
     public init(range: Range<Int>, kind: Kind, lower: String, isCapitalized: Bool, quote: Int, part: Int) {
         start = Int32(truncatingIfNeeded: range.lowerBound)
         end = Int32(truncatingIfNeeded: range.upperBound)
-        (textLow, textHigh) = TokenText.keptForever(lower)
+        (textLow, textHigh) = TokenText.bitsKeptForever(lower)
         switch kind {
         case .quote:
             precondition(quote >= 0 && part >= 0 && part < 1 << 30, "quotation token \(quote), part \(part)")

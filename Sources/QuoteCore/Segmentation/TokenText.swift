@@ -7,8 +7,9 @@ import Foundation
 /// instructions a token), and every copy of a token retained its text. Most texts need no
 /// owner: a word of up to 15 UTF-8 bytes is a small string, which is its two words, and a
 /// literal is immortal. The few others (longer words) are kept alive by whoever holds the
-/// tokens: `TokenBuffer` and then the `Unit` the tokens move into, or, for tokens made outside
-/// the tokenizer, `TokenText.keepForever(_:)`.
+/// tokens: the `TokenBuffer` they are made into, then the extraction, which keeps them until it
+/// returns (`Extractor.buildUnits(layout:quotes:diagnostics:texts:)`); for tokens made by hand,
+/// `bitsKeptForever(_:)`, and for the tests' one-off tokenizing, `keepForever(_:)`.
 ///
 /// Which strings need an owner is read from bit 63 of the second word, the standard library's
 /// "immortal" flag (set for small strings and literals, clear for strings on the heap). That
@@ -50,16 +51,16 @@ enum TokenText {
             && bits(built).high >> 63 == 0 && bits(lowered).high >> 63 == 0
     }()
 
-    /// Texts of tokens made outside the tokenizer (`Token.init(range:kind:lower:...)`, the
-    /// tokenizer's one-off `tokens(_:_:atoms:)`) that need an owner: kept for the life of the
-    /// process, one string for each text. Extraction never puts a text here (its texts are kept
-    /// by the units); tests and hand-made tokens do.
+    /// Texts that need an owner of tokens no extraction keeps (`Token.init(range:kind:lower:...)`,
+    /// `Tokenizer.tokens(_:_:atoms:)`, `Extractor.buildUnits(layout:quotes:diagnostics:)`):
+    /// kept for the life of the process. Extraction never puts a text here; tests and
+    /// hand-made tokens do.
     private static let forever = Keeper()
 
     /// The bits a token holds for `text`: its own when it needs no owner, else those of an equal
     /// string kept for the life of the process (so the texts kept grow with the distinct texts
     /// given, not with the calls).
-    static func keptForever(_ text: String) -> Bits {
+    static func bitsKeptForever(_ text: String) -> Bits {
         let own = bits(text)
         guard needsOwner(own, ownerless: ownerlessBitHolds) else { return own }
         return forever.keep(text)
