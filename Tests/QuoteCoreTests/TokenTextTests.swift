@@ -22,6 +22,13 @@ final class TokenTextTests: XCTestCase {
         XCTAssertTrue(TokenText.needsOwner(TokenText.bits("said"), ownerless: false))
     }
 
+    func testTokensArePlainData() {
+        // The point of `TokenText`: arrays of tokens are copied and freed without a retain,
+        // release or destroy per token. A field with a reference in it would undo that.
+        XCTAssertTrue(_isPOD(Token.self))
+        XCTAssertTrue(_isPOD(TokenText.Bits.self))
+    }
+
     func testTheBufferKeepsTheTextsThatNeedAnOwner() {
         let layout = Layout(text: TextBuffer(text), lexicon: .bundled)
         let range = 0..<layout.shadow.count
