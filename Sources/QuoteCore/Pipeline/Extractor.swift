@@ -60,7 +60,8 @@ public struct Extractor: Sendable {
     private func extract(_ text: TextBuffer, document: String, metadata: [String: JSONValue]?) -> DocumentResult {
         let layout = Layout(text: text, clutter: lexicon.clutter, clutterFilter: lexicon.wordTable.clutterFilter)
         var (quotes, diagnostics) = QuoteScanner().scan(layout)
-        // The texts of tokens that need an owner: kept alive to the end, past the last token read.
+        // The texts of tokens that need an owner: kept alive past the last token read (until the
+        // units go, below, or to the end).
         var tokenTexts: [String] = []
         defer { withExtendedLifetime(tokenTexts) {} }
         var units = buildUnits(layout: layout, quotes: quotes, diagnostics: &diagnostics, texts: &tokenTexts)
@@ -85,6 +86,8 @@ public struct Extractor: Sendable {
             // Nothing reads the tokens past this point; a long document's peak memory was its
             // tokens beside its attributions and their sorted copy. Attributions go in order by index.
             units = []
+            // No token is left to read their texts (attributions hold ranges and strings of their own).
+            tokenTexts = []
             // The sort keys read from each attribution in place: a `map` over the attributions (and
             // over the records, below) copied each one only to read two numbers from it.
             var attributionKeys: [(Int, Int)] = []
@@ -290,7 +293,9 @@ public struct Extractor: Sendable {
                 }
             }
         }
-        texts.append(contentsOf: pending.takeTexts())
+        // Moved when the caller's list is empty, as it always is here (appended, each text was
+        // retained once more and released with the buffer's list).
+        if texts.isEmpty { texts = pending.takeTexts() } else { texts.append(contentsOf: pending.takeTexts()) }
         return units
     }
 

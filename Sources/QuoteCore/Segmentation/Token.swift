@@ -453,7 +453,7 @@ struct Tokenizer {
                     let lower = isASCII ? UTF16String.lowercasedASCII(units, wordRange) : UTF16String.lowercased(shadow, wordRange)
                     entry = isASCII && wordTable.isASCIIIndexUsable ? nil : wordTable.entries[lower]
                     text = TokenText.bits(lower)
-                    if TokenText.needsOwner(text, ownerless: ownerless) { tokens.keep(lower) }
+                    if TokenText.needsOwner(text, ownerless: ownerless) { tokens.keep(consume lower) }
                 }
                 let isCapitalized = CodeUnit.isUppercase(units[start])
                 let (traits, verbID) = wordTable.describe(
@@ -491,7 +491,7 @@ struct Tokenizer {
                 // One unit of U+0080 or above: two or more bytes, and no "—" (a dash, above).
                 let lower = UTF16String.make(shadow, index..<(index + 1))
                 (text, mark) = (TokenText.bits(lower), 0)
-                if TokenText.needsOwner(text, ownerless: ownerless) { tokens.keep(lower) }
+                if TokenText.needsOwner(text, ownerless: ownerless) { tokens.keep(consume lower) }
             }
             tokens.append(Token.punctuation(index..<(index + length), text: text, mark: mark))
             count += 1
