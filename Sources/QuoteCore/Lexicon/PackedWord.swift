@@ -13,8 +13,8 @@ enum PackedWord {
     @inline(__always)
     static func of(_ word: String) -> (low: UInt64, high: UInt64)? {
         if UTF16String.smallLayoutHolds {
-            let bits = unsafeBitCast(word, to: (UInt64, UInt64).self)
-            if bits.1 &>> 60 == 0xE && bits.1 &>> 56 & 0xF != 0 { return bits }
+            let bits = TokenText.bits(word)
+            if bits.high &>> 60 == 0xE && bits.high &>> 56 & 0xF != 0 { return bits }
         }
         return word.withUTF8Bytes { bytes -> (low: UInt64, high: UInt64)? in
             guard bytes.count >= 1, bytes.count <= 15 else { return nil }
