@@ -138,9 +138,11 @@ public final class QuoteStore {
     /// comes (so `StoreIndexer` writes a transaction's first documents while its later ones are
     /// still extracted), and the end state and counts are those of `index(_:)` with the parts'
     /// documents in order. When `nextPart` or a write throws, nothing of any part is committed
-    /// and the error comes out as a `StoreError`.
+    /// and the error comes out as a `StoreError`. Each part is handed to `written` once it is
+    /// written, so that the caller can free it on a thread of its choosing.
     @discardableResult
-    public func index(parts nextPart: () throws -> [StoreDocument]?) throws -> BatchSummary {
+    public func index(parts nextPart: () throws -> [StoreDocument]?,
+                      written: ([StoreDocument]) -> Void = { _ in }) throws -> BatchSummary {
         do {
             return try pool.writeWithoutTransaction { db in
                 // The index writes every row with parents it has just read or written in this
@@ -168,6 +170,7 @@ public final class QuoteStore {
                     var search = SearchChanges()
                     while let part = try nextPart() {
                         summary.add(try insert(part, in: db, search: &search))
+                        written(part)
                     }
                     try SpeakerDirectory.writeCounts(in: db, cache: speakerCache)
                     // Surname-only speakers join a full name seen in this or any earlier batch.
