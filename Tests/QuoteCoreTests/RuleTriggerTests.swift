@@ -47,6 +47,34 @@ final class RuleTriggerTests: XCTestCase {
         }
     }
 
+    /// Each unit the extractor makes carries the features its tokens give (gathered by the
+    /// tokenizer, which the engine reads instead of the tokens), also for the windows of a
+    /// sentence too long for one unit, whose features are read apart.
+    func testUnitsCarryTheFeaturesOfTheirTokens() {
+        let extractor = Extractor()
+        // One run-on sentence of ~1,200 tokens, windows of 256: a cue, a colon, "asked", a
+        // quotation, "according" and "quoted" fall in different windows, each alone in its
+        // window but for the cue.
+        let filler = Array(repeating: "the plan went on and on", count: 45).joined(separator: " ")
+        let runOn = [filler, "officials said", filler, "one reason: money", filler, "she was asked", filler,
+                     "a \"clear\" answer", filler, "according to aides", filler, "quoted him", filler].joined(separator: " ") + "."
+        var seen = UnitFeatures()
+        var windows = 0
+        for text in RuleTriggerTests.texts + [runOn] {
+            let layout = Layout(text: TextBuffer(text), lexicon: extractor.lexicon)
+            let scanned = QuoteScanner().scan(layout)
+            var diagnostics = scanned.diagnostics
+            let units = extractor.buildUnits(layout: layout, quotes: scanned.quotes, diagnostics: &diagnostics)
+            if text == runOn { windows = units.count }
+            for unit in units {
+                XCTAssertEqual(unit.features, UnitFeatures.of(unit), "unit \(unit.index) of: \(text.prefix(80))")
+                seen.formUnion(unit.features)
+            }
+        }
+        XCTAssertGreaterThan(windows, 4, "the run-on sentence is read in windows")
+        XCTAssertEqual(seen, [.quotation, .cue, .cueWord, .asked, .colon, .quotedForm])
+    }
+
     /// A rule as it is, but offered every unit.
     struct Untriggered: AttributionRule {
         let rule: any AttributionRule

@@ -15,12 +15,12 @@ public struct AttributionEngine: Sendable {
         // Every rule needs a quotation, a cue verb, "according" or a colon in the unit it reads;
         // most sentences of an article have none of these and are not offered to the rules.
         // Positions, not copies of the units (each call still hands its rule a copy of the unit,
-        // ~100 instructions, which is why the triggers below matter). Each candidate's features
-        // are worked out in the same pass: a rule is offered only the candidates with its trigger.
+        // ~100 instructions, which is why the triggers below matter). Each unit's features were
+        // gathered by the tokenizer: a rule is offered only the candidates with its trigger.
         var candidates: [Int] = []
         var features: [UnitFeatures] = []
         for position in units.indices {
-            let found = UnitFeatures.of(units[position])
+            let found = units[position].features
             guard !found.isDisjoint(with: [.quotation, .cue, .colon]) else { continue }
             candidates.append(position)
             features.append(found)

@@ -5,6 +5,9 @@ public struct Unit: Sendable {
     public let range: Range<Int>
     public let paragraph: Int
     public let tokens: [Token]
+    /// What its tokens give the rules' triggers (`UnitFeatures.of(_:)` of this unit), gathered
+    /// as the tokens were made.
+    let features: UnitFeatures
 
     /// Index of the last token that is not closing punctuation.
     var lastContentToken: Int {

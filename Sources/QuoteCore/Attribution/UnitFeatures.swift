@@ -23,27 +23,43 @@ public struct UnitFeatures: OptionSet, Sendable, Hashable {
     /// A form of "quote" that can open "quoted ... as saying".
     public static let quotedForm = UnitFeatures(rawValue: 1 << 5)
 
-    /// The features of `unit`, read in one pass over its tokens.
+    /// The features of `unit`, read in one pass over its tokens. (Units the extractor makes
+    /// carry theirs, gathered by the tokenizer as it makes the tokens: `Unit.features`.)
     public static func of(_ unit: Unit) -> UnitFeatures {
+        of(unit.tokens[...])
+    }
+
+    /// The features of `tokens`, read in one pass.
+    static func of(_ tokens: some Sequence<Token>) -> UnitFeatures {
         var features = UnitFeatures()
-        for token in unit.tokens {
+        for token in tokens {
             switch token.kind {
             case .quote:
                 features.insert(.quotation)
             case .punctuation:
                 if token.isPunct(":") { features.insert(.colon) }
             case .word:
-                // Bits of the token only, but for the few cue verb forms: text that quotes nobody
-                // has every word read here.
-                if token.isCueVerbForm {
-                    features.insert(.cue)
-                    if !features.contains(.asked) && token.lower == "asked" { features.insert(.asked) }
-                }
-                let traits = token.traits
-                if traits.contains(.cueWord) { features.formUnion([.cue, .cueWord]) }
-                if traits.contains(.quotedForm) { features.insert(.quotedForm) }
+                features.formUnion(ofWord(traits: token.traits, verbID: token.verbID, text: token.textBits))
             }
         }
+        return features
+    }
+
+    /// The traits that give a word's unit a feature (`ofWord`): a word without them, and
+    /// without a verb, gives none.
+    static let wordTraitsMask: UInt16 = WordTraits([.cueWord, .quotedForm]).rawValue
+
+    /// The features a word token gives its unit, from its traits, verb and text's bits (the
+    /// tokenizer's: it has them at hand as it makes the token).
+    @inline(__always)
+    static func ofWord(traits: WordTraits, verbID: Int16, text: TokenText.Bits) -> UnitFeatures {
+        var features = UnitFeatures()
+        if verbID >= 0 {
+            // The text compared only for the few cue verb forms.
+            features.insert(TokenText.string(text) == "asked" ? [.cue, .asked] : .cue)
+        }
+        if traits.contains(.cueWord) { features.formUnion([.cue, .cueWord]) }
+        if traits.contains(.quotedForm) { features.insert(.quotedForm) }
         return features
     }
 }

@@ -276,8 +276,9 @@ public struct Extractor: Sendable {
                         // The sentence ends here: the rest is its last window, or the whole sentence.
                         let windowRange = windowed == 0
                             ? widened : pending[0].range.lowerBound..<pending[pending.count - 1].range.upperBound
-                        let tokens = pending.removeFirst(pending.count)
-                        units.append(Unit(index: units.count, range: windowRange, paragraph: paragraphNumber, tokens: tokens))
+                        let (tokens, features) = pending.takeUnit(pending.count)
+                        units.append(Unit(index: units.count, range: windowRange, paragraph: paragraphNumber, tokens: tokens,
+                                          features: features))
                         if windowed > 0 {
                             diagnostics.append(Diagnostic(
                                 code: "overlong-sentence", severity: .info,
@@ -286,9 +287,9 @@ public struct Extractor: Sendable {
                         }
                         break
                     }
-                    let window = pending.removeFirst(Extractor.windowEnd(pending))
+                    let (window, features) = pending.takeUnit(Extractor.windowEnd(pending))
                     units.append(Unit(index: units.count, range: window.first!.range.lowerBound..<window.last!.range.upperBound,
-                                      paragraph: paragraphNumber, tokens: window))
+                                      paragraph: paragraphNumber, tokens: window, features: features))
                     windowed += window.count
                 }
             }

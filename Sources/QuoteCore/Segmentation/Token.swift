@@ -277,9 +277,12 @@ struct Tokenizer {
         // The cursor in locals, written back once.
         var index = indexOut
         var atomIndex = atomIndexOut
+        // What the tokens made here give their unit (`TokenBuffer.note(_:)`), kept in a local.
+        var features = UnitFeatures()
         defer {
             indexOut = index
             atomIndexOut = atomIndex
+            tokens.note(features)
         }
         let end = range.upperBound
         let wordTable = self.wordTable
@@ -294,6 +297,7 @@ struct Tokenizer {
                 if atomIndex < atomsEnd, atoms[atomIndex].range.lowerBound <= index {
                     let atom = atoms[atomIndex]
                     tokens.append(Token.quotation(atom.range, quote: atom.quote, part: atom.part))
+                    features.insert(.quotation)
                     count += 1
                     index = atom.range.upperBound
                     atomIndex += 1
@@ -462,6 +466,10 @@ struct Tokenizer {
                     written: { wordTable.writtenTraits(units, wordRange) { UTF16String.make(shadow, wordRange) } })
                 tokens.append(Token.word(wordRange, text: text, isCapitalized: isCapitalized,
                                          isAllCaps: index - start >= 2 && !hasLower, traits: traits, verbID: verbID))
+                // Most words give their unit nothing: one test for them.
+                if verbID >= 0 || traits.rawValue & UnitFeatures.wordTraitsMask != 0 {
+                    features.formUnion(UnitFeatures.ofWord(traits: traits, verbID: verbID, text: text))
+                }
                 count += 1
                 // The space that ends most words, passed here rather than by a turn of the loop
                 // (no atom starts before the next atom's start).
@@ -475,6 +483,8 @@ struct Tokenizer {
                 var possessive = Token.possessive(at: index)
                 (possessive.traits, possessive.verbID) = wordTable.possessive
                 tokens.append(possessive)
+                features.formUnion(UnitFeatures.ofWord(traits: wordTable.possessive.traits,
+                                                       verbID: wordTable.possessive.verbID, text: possessive.textBits))
                 count += 1
                 index += 2
                 continue
@@ -494,6 +504,7 @@ struct Tokenizer {
                 if TokenText.needsOwner(text, ownerless: ownerless) { tokens.keep(consume lower) }
             }
             tokens.append(Token.punctuation(index..<(index + length), text: text, mark: mark))
+            if mark == 0x3A { features.insert(.colon) }
             count += 1
             index += length
             if index < end, index < nextAtom, units[index] == CodeUnit.space { index += 1 }  // as after a word

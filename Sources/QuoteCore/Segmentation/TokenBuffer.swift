@@ -10,6 +10,9 @@ struct TokenBuffer: ~Copyable {
     private var capacity: Int
     /// Number of tokens held.
     private(set) var count = 0
+    /// What the tokens held give their unit (`UnitFeatures`), gathered by the tokenizer as it
+    /// makes them (`note(_:)`): the engine read every token of every unit again for this.
+    private var features = UnitFeatures()
     /// The texts of tokens made into this buffer that need an owner (`TokenText`: words of more
     /// than 15 bytes), kept until `takeTexts()` hands them on. Usually none.
     private var texts: [String] = []
@@ -39,6 +42,25 @@ struct TokenBuffer: ~Copyable {
         assert(count < capacity, "append without reserveOne()")
         (base + count).initialize(to: consume token)
         count += 1
+    }
+
+    /// Adds what the token just appended gives its unit.
+    @inline(__always)
+    mutating func note(_ found: UnitFeatures) {
+        features.formUnion(found)
+    }
+
+    /// The first `prefix` tokens moved out, as `removeFirst(_:)`, with their features: those
+    /// gathered when they are all the tokens held (a whole sentence, nearly always), else read
+    /// from the tokens (a window of a long sentence).
+    mutating func takeUnit(_ prefix: Int) -> (tokens: [Token], features: UnitFeatures) {
+        if prefix == count {
+            let gathered = features
+            return (removeFirst(prefix), gathered)
+        }
+        let tokens = removeFirst(prefix)
+        features = UnitFeatures.of(UnsafeBufferPointer(start: base, count: count))
+        return (tokens, UnitFeatures.of(tokens))
     }
 
     /// Twice the room, the tokens moved over.
@@ -83,6 +105,7 @@ struct TokenBuffer: ~Copyable {
         taken.append(contentsOf: Moving(base: base, end: prefix))
         if prefix < count { base.moveInitialize(from: base + prefix, count: count - prefix) }
         count -= prefix
+        if count == 0 { features = [] }
         return taken
     }
 
