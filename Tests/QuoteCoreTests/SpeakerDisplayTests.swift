@@ -81,7 +81,8 @@ final class SpeakerDisplayTests: XCTestCase {
     }
 
     func testASCIIRoleWordsMatchTheCharacterSplit() {
-        for role in ["Sen.", "the U.S. ambassador to Iraq", "press-secretary", "  ", "", "No. 2 official", "a\r\nb", "x's"] {
+        for role in ["Sen.", "the U.S. ambassador to Iraq", "press-secretary", "  ", "", "No. 2 official", "a\r\nb", "x's",
+                     "Deputy Assistant Secretary", "counterterrorism coordinator", "ABCDEFGHIJKLMNO abcdefghijklmnop Z"] {
             let expected = role.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "." }).map(String.init)
             XCTAssertEqual(SpeakerResolver.asciiRoleWords(role), expected, role)
         }
