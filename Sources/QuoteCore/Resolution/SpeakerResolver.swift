@@ -760,6 +760,7 @@ public struct SpeakerResolver: Sendable {
 
     /// The words of an ASCII role, as `roleWords` splits them, from the bytes (nil for other text):
     /// lowercased runs of letters and periods.
+    ///
     /// Each word is made from the bytes in place, a small string's two words when it has at most
     /// 15 (gathered in an array of bytes and decoded, a word cost ~1,000 instructions: roles are
     /// split for every description resolved, a few thousand times on the dev set).

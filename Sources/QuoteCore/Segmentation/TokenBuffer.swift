@@ -44,7 +44,7 @@ struct TokenBuffer: ~Copyable {
         count += 1
     }
 
-    /// Adds what the token just appended gives its unit.
+    /// Adds what tokens appended give their unit (the tokenizer notes each call's tokens at once).
     @inline(__always)
     mutating func note(_ found: UnitFeatures) {
         features.formUnion(found)
