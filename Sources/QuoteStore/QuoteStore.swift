@@ -13,6 +13,9 @@ public final class QuoteStore {
     /// The store file, as given.
     public let path: String
     private let speakerCache = SpeakerDirectory.Cache()
+
+    /// Speakers this store's writer has looked up in the file (the rest came from its cache).
+    var speakerLookUps: Int { speakerCache.lookUps }
     /// Copies the log into the file while indexing goes on (every connection's commits report
     /// to it; commits happen only inside this store's methods, while it is alive).
     let checkpointer: Checkpointer
@@ -166,7 +169,9 @@ public final class QuoteStore {
                 }
                 var summary = BatchSummary()
                 try db.inTransaction {
-                    speakerCache.beginTransaction()
+                    // Inside the transaction, which holds the write lock from its start: no
+                    // other connection commits between this read and the commit.
+                    speakerCache.beginTransaction(dataVersion: try Int64.fetchOne(db, sql: "PRAGMA data_version"))
                     var search = SearchChanges()
                     while let part = try nextPart() {
                         summary.add(try insert(part, in: db, search: &search))
@@ -179,6 +184,7 @@ public final class QuoteStore {
                     try search.write(in: db)
                     return .commit
                 }
+                speakerCache.transactionCommitted()
                 return summary
             }
         } catch {

@@ -111,3 +111,78 @@ private struct SplitMix {
         return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }
+
+/// The writer keeps the speaker ids it found from one transaction to the next while no other
+/// connection writes the store (`SpeakerDirectory.Cache.beginTransaction(dataVersion:)`).
+final class SpeakerCacheAcrossBatchesTests: TemporaryDirectoryTestCase {
+    private func index(_ store: QuoteStore, _ id: String, _ text: String) throws {
+        try store.index([(SourceDocument(id: id, text: text), Extractor().extract(text: text, document: id))])
+    }
+
+    /// Quotations whose speaker is not in the store.
+    private func danglingSpeakers(_ path: String) throws -> Int {
+        try DatabaseQueue(path: path).read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM quotes WHERE speaker_id IS NOT NULL
+                  AND speaker_id NOT IN (SELECT id FROM speakers)
+                """) ?? -1
+        }
+    }
+
+    func testNamesSeenInAnEarlierBatchAreNotLookedUpAgain() throws {
+        let store = try QuoteStore(path: directory.appendingPathComponent("q.sqlite").path)
+        try index(store, "1", "\"The ferry will run,\" said Dana Okafor, a pilot. \"It is late,\" Reyes said.")
+        let first = store.speakerLookUps
+        XCTAssertEqual(first, 2)
+        try index(store, "2", "\"It runs,\" said Dana Okafor. \"Later,\" Reyes said.")
+        try index(store, "3", "\"Still late,\" Reyes said.")
+        XCTAssertEqual(store.speakerLookUps, first, "names of earlier batches came from the cache")
+        // A new full name with Reyes's surname (the document's "Reyes" is hers already): one
+        // look-up, and the surname-only speaker of the earlier batches joins her.
+        try index(store, "4", "\"We wait,\" said Ana Reyes, the mayor. \"Soon,\" Reyes said.")
+        XCTAssertEqual(store.speakerLookUps, first + 1)
+        try index(store, "5", "\"Later,\" Reyes said.")
+        XCTAssertEqual(store.speakerLookUps, first + 2, "the new full name made \"Reyes\" be looked up again")
+        let speakers = try store.speakers()
+        XCTAssertEqual(Set(speakers.map(\.name)), ["Dana Okafor", "Ana Reyes"])
+        XCTAssertEqual(speakers.first { $0.name == "Ana Reyes" }?.quotes, 6)
+    }
+
+    func testAnotherConnectionsWriteSendsEveryNameToTheStoreAgain() throws {
+        let path = directory.appendingPathComponent("q.sqlite").path
+        let store = try QuoteStore(path: path)
+        try index(store, "1", "\"We are ready,\" Okafor said.")
+        let first = store.speakerLookUps
+        // Another connection removes the speaker and its quotation (as a cleanup would).
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "DELETE FROM quotes")
+            try db.execute(sql: "DELETE FROM aliases")
+            try db.execute(sql: "DELETE FROM speakers")
+        }
+        try index(store, "2", "\"We are still ready,\" Okafor said.")
+        XCTAssertEqual(store.speakerLookUps, first + 1, "the store was written by another connection")
+        XCTAssertEqual(try danglingSpeakers(path), 0)
+        XCTAssertEqual(try store.speakers().map(\.name), ["Okafor"])
+    }
+
+    func testARolledBackBatchLeavesNoIdBehind() throws {
+        let path = directory.appendingPathComponent("q.sqlite").path
+        let store = try QuoteStore(path: path)
+        try index(store, "1", "\"We are ready,\" Okafor said.")
+        let first = store.speakerLookUps
+        // A batch that adds a speaker and then fails: its speaker is rolled back.
+        let text = "\"Nothing yet,\" said Mira Lindqvist, a pilot."
+        struct Refused: Error {}
+        var parts = [[try StoreDocument(document: SourceDocument(id: "2", text: text),
+                                        result: Extractor().extract(text: text, document: "2"), inputHash: nil)]]
+        XCTAssertThrowsError(try store.index(parts: {
+            if let part = parts.popLast() { return part }
+            throw Refused()
+        }))
+        try index(store, "3", "\"Again,\" said Mira Lindqvist. \"Yes,\" Okafor said.")
+        // The failed batch looked Mira Lindqvist up; after its rollback both names are again.
+        XCTAssertEqual(store.speakerLookUps, first + 3, "after a rollback every name is looked up again")
+        XCTAssertEqual(try danglingSpeakers(path), 0)
+        XCTAssertEqual(Set(try store.speakers().map(\.name)), ["Mira Lindqvist", "Okafor"])
+    }
+}
