@@ -257,6 +257,7 @@ enum SpeakerDirectory {
             committedDataVersion = openDataVersion
         }
 
+        /// Counts a look-up of a name in the store (`lookUps`).
         func noteLookUp() { lookUps += 1 }
 
         /// The speaker id found for `name` (in this transaction or an earlier one, see
