@@ -771,7 +771,7 @@ public struct SpeakerResolver: Sendable {
             for end in 0...bytes.count {
                 let byte = end < bytes.count ? bytes[end] : 0x20
                 if byte >= 0x80 { return nil }
-                let lower = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                let lower = lowercasedASCII(byte)
                 if lower &- 0x61 < 26 || lower == 0x2E {
                     if start < 0 { start = end }
                 } else if start >= 0 {
@@ -789,17 +789,20 @@ public struct SpeakerResolver: Sendable {
             var low: UInt64 = 0
             var high: UInt64 = 0
             for (offset, index) in range.enumerated() {
-                let byte = UInt64(bytes[index] &- 0x41 < 26 ? bytes[index] | 0x20 : bytes[index])
-                if offset < 8 { low |= byte << (8 * offset) } else { high |= byte << (8 * (offset - 8)) }
+                UTF16String.place(lowercasedASCII(bytes[index]), at: offset, low: &low, high: &high)
             }
             return UTF16String.small(low: low, high: high, count: range.count)
         }
         return String(unsafeUninitializedCapacity: range.count) { buffer in
-            for (offset, index) in range.enumerated() {
-                buffer[offset] = bytes[index] &- 0x41 < 26 ? bytes[index] | 0x20 : bytes[index]
-            }
+            for (offset, index) in range.enumerated() { buffer[offset] = lowercasedASCII(bytes[index]) }
             return range.count
         }
+    }
+
+    /// An ASCII byte with A-Z lowercased (as `lowercased()` does on ASCII).
+    @inline(__always)
+    private static func lowercasedASCII(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 
     /// `text.lowercased().hasPrefix("the ")`, answered from the first five bytes when they are
