@@ -68,10 +68,12 @@ public struct QuoteContent: Codable, Hashable, Sendable {
 
 /// Who said something: a resolved name, its kind and role, and where the text names them.
 public struct Speaker: Codable, Hashable, Sendable {
+    // `kind` is declared first, as `QuoteRecord.schemaVersion` is: the memberwise initialiser
+    // then takes another order than the public one (in an extension, below), which calls it.
+    public var kind: SpeakerKind
     /// The fullest name the article uses for this speaker, or the nominal itself when it could not
     /// be resolved to a name ("a senior official").
     public var name: String
-    public var kind: SpeakerKind
     /// Role or title kept apart from the name ("U.S. Ambassador to Iraq").
     public var role: String?
     /// The mention that the attribution rule found (a name, surname, pronoun or nominal).
@@ -94,13 +96,14 @@ public struct Speaker: Codable, Hashable, Sendable {
         try container.encodeIfPresent(resolution, forKey: .resolution)
     }
 
-    @inlinable public init(name: String, kind: SpeakerKind, role: String? = nil, mention: TextSpan? = nil,
+}
+
+extension Speaker {
+    /// A speaker of these fields, built by the memberwise initialiser (as `QuoteRecord`'s is, and
+    /// for the same reason: assigned field by field, the finished value was copied once more).
+    public init(name: String, kind: SpeakerKind, role: String? = nil, mention: TextSpan? = nil,
                 resolution: String? = nil) {
-        self.name = name
-        self.kind = kind
-        self.role = role
-        self.mention = mention
-        self.resolution = resolution
+        self.init(kind: kind, name: name, role: role, mention: mention, resolution: resolution)
     }
 }
 
@@ -122,6 +125,11 @@ public struct Cue: Codable, Hashable, Sendable {
 
 /// One quotation with its attribution: the unit of output.
 public struct QuoteRecord: Codable, Hashable, Sendable {
+    // `schemaVersion` is declared first so that the memberwise initialiser Swift makes for this
+    // struct (the public one is in an extension, below, which keeps it) takes its arguments in
+    // another order than the public one and does not clash with it.
+    /// Set on JSONL output lines, where no envelope carries it.
+    public var schemaVersion: String?
     /// The document this quotation comes from: a JSONL `id`, a path as given, or `-`.
     public var document: String
     /// Stable id: the same document text gives the same ids.
@@ -138,8 +146,6 @@ public struct QuoteRecord: Codable, Hashable, Sendable {
     public var rule: String
     /// Problems found while reading this quotation (for example an unclosed quotation mark).
     public var diagnostics: [String]?
-    /// Set on JSONL output lines, where no envelope carries it.
-    public var schemaVersion: String?
 
     enum CodingKeys: String, CodingKey {
         case document, id, type, quote, speaker, via, cue, confidence, rule, diagnostics, schemaVersion
@@ -160,20 +166,19 @@ public struct QuoteRecord: Codable, Hashable, Sendable {
         try container.encode(rule, forKey: .rule)
         try container.encodeIfPresent(diagnostics, forKey: .diagnostics)
     }
+}
 
-    @inlinable public init(document: String, id: String, type: QuoteType, quote: QuoteContent,
+extension QuoteRecord {
+    /// A record of these fields, built by the memberwise initialiser.
+    ///
+    /// Written as assignments to `self`'s fields, this initialiser copied the finished record
+    /// (every string retained) and destroyed the original once more, ~700 instructions and ~20
+    /// atomic reference counts a record (Swift 6.3.1); the memberwise initialiser builds the
+    /// value in place.
+    public init(document: String, id: String, type: QuoteType, quote: QuoteContent,
                 speaker: Speaker?, via: Speaker? = nil, cue: Cue?, confidence: Double,
                 rule: String, diagnostics: [String]? = nil, schemaVersion: String? = nil) {
-        self.document = document
-        self.id = id
-        self.type = type
-        self.quote = quote
-        self.speaker = speaker
-        self.via = via
-        self.cue = cue
-        self.confidence = confidence
-        self.rule = rule
-        self.diagnostics = diagnostics
-        self.schemaVersion = schemaVersion
+        self.init(schemaVersion: schemaVersion, document: document, id: id, type: type, quote: quote,
+                  speaker: speaker, via: via, cue: cue, confidence: confidence, rule: rule, diagnostics: diagnostics)
     }
 }

@@ -114,30 +114,37 @@ public struct Attribution: Sendable {
         get { Int(unitIndex) }
         set { unitIndex = Int32(truncatingIfNeeded: newValue) }
     }
+}
+
+extension Attribution {
+    // The initialisers build the value with the memberwise initialiser (kept by declaring them
+    // here, in an extension): assigned field by field, the finished attribution was copied once
+    // more (its strings and phrases retained and released), as `QuoteRecord`'s was.
 
     public init(rule: String, type: QuoteType, quote: Int?, content: Range<Int>?, speaker: SpeakerPhrase?,
                 via: SpeakerPhrase?, cue: Range<Int>?, cueLemma: String?, confidence: Double, claimed: [Int],
                 unit: Int) {
-        self.rule = rule
-        self.type = type
-        self.speaker = speaker
-        self.via = via
-        self.cueLemma = cueLemma
-        self.confidence = confidence
-        claimedList = claimed
-        claimedSingle = Offsets.none
-        quoteIndex = quote.map { Int32(truncatingIfNeeded: $0) } ?? Offsets.none
-        (contentStart, contentEnd) = Offsets.pack(content)
-        (cueStart, cueEnd) = Offsets.pack(cue)
-        unitIndex = Int32(truncatingIfNeeded: unit)
+        self.init(rule: rule, type: type, claimedSingle: Offsets.none, claimed: claimed, quote: quote, content: content,
+                  speaker: speaker, via: via, cue: cue, cueLemma: cueLemma, confidence: confidence, unit: unit)
     }
 
     /// A direct attribution of quotation `quote`, which it claims alone.
     init(rule: String, directQuote quote: Int, speaker: SpeakerPhrase?, via: SpeakerPhrase?, cue: Range<Int>?,
          cueLemma: String?, confidence: Double, unit: Int) {
-        self.init(rule: rule, type: .direct, quote: quote, content: nil, speaker: speaker, via: via, cue: cue,
-                  cueLemma: cueLemma, confidence: confidence, claimed: [], unit: unit)
-        claimedSingle = Int32(truncatingIfNeeded: quote)
+        self.init(rule: rule, type: .direct, claimedSingle: Int32(truncatingIfNeeded: quote), claimed: [], quote: quote,
+                  content: nil, speaker: speaker, via: via, cue: cue, cueLemma: cueLemma, confidence: confidence, unit: unit)
+    }
+
+    private init(rule: String, type: QuoteType, claimedSingle: Int32, claimed: [Int], quote: Int?, content: Range<Int>?,
+                 speaker: SpeakerPhrase?, via: SpeakerPhrase?, cue: Range<Int>?, cueLemma: String?, confidence: Double,
+                 unit: Int) {
+        let (contentStart, contentEnd) = Offsets.pack(content)
+        let (cueStart, cueEnd) = Offsets.pack(cue)
+        self.init(rule: rule, type: type, claimedSingle: claimedSingle, speaker: speaker, via: via, cueLemma: cueLemma,
+                  confidence: confidence, claimedList: claimed,
+                  quoteIndex: quote.map { Int32(truncatingIfNeeded: $0) } ?? Offsets.none,
+                  contentStart: contentStart, contentEnd: contentEnd, cueStart: cueStart, cueEnd: cueEnd,
+                  unitIndex: Int32(truncatingIfNeeded: unit))
     }
 }
 
