@@ -61,8 +61,9 @@ struct ExtractCommand: ParsableCommand {
         let directOnly = self.directOnly
         let emitText = self.emitText
         // Filtering and JSONL encoding run on the worker threads too.
-        let stream = ExtractionStream(extractor: parallel) { result -> (DocumentResult, [UInt8]) in
-            var result = result
+        // The result is the closure's own (`consuming`): its records are its only copy, which
+        // `appendLines(taking:)` empties in place.
+        let stream = ExtractionStream(extractor: parallel) { (result: consuming DocumentResult) -> (DocumentResult, [UInt8]) in
             if directOnly { result.quotes.removeAll { $0.type == .indirect } }
             guard format == .jsonl else {
                 let json = ExtractionJSONWriter.document(result)
@@ -71,9 +72,7 @@ struct ExtractCommand: ParsableCommand {
                 return (result, json)
             }
             var writer = JSONLineWriter(capacity: result.quotes.count * 600)
-            for record in result.quotes {
-                writer.appendLine(record, schemaVersion: QuoteSchemaVersion.current)
-            }
+            writer.appendLines(taking: &result.quotes, schemaVersion: QuoteSchemaVersion.current)
             // The records are freed here, on the thread that made them: only the lines and the
             // diagnostics go back to the writing thread.
             let text = emitText ? result.metadata?["text"] : nil

@@ -113,6 +113,22 @@ import Testing
         #expect(writer.bytes == Array(try Self.encoder.encode(changed) + [0x0A]))
     }
 
+    /// `appendLines(taking:)` writes each record's line as `appendLine` does, in order, with the
+    /// schema version given, and leaves the array empty (its records moved out, not copied).
+    @Test(arguments: CorpusArticle.all)
+    func takenRecordsWriteTheLinesOfAppendLine(_ article: CorpusArticle) throws {
+        var records = try article.extract().quotes
+        try #require(!records.isEmpty)
+        var expected = JSONLineWriter()
+        expected.appendLine(records[0])  // a line already in the buffer stays before the new ones
+        for record in records { expected.appendLine(record, schemaVersion: "9.9") }
+        var writer = JSONLineWriter()
+        writer.appendLine(records[0])
+        writer.appendLines(taking: &records, schemaVersion: "9.9")
+        #expect(records.isEmpty)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == String(decoding: expected.bytes, as: UTF8.self))
+    }
+
     /// `JSONStringArray` (the store's `diagnostics` column, the ids of a look-up) writes
     /// JSONEncoder's bytes too, for every escape and for none.
     @Test func stringArraysMatchJSONEncoder() throws {

@@ -23,7 +23,7 @@ public final class ExtractionStream<T>: @unchecked Sendable {
 
     /// A stream over `extractor`'s jobs, applying `transform` to each result on the worker thread.
     public init(extractor: ParallelExtractor, maxPendingDocuments: Int = 256, maxPendingBytes: Int = 16 << 20,
-                transform: @escaping @Sendable (DocumentResult) -> T) {
+                transform: @escaping @Sendable (consuming DocumentResult) -> T) {
         shared = Shared(extractor: extractor, transform: transform)
         self.maxPendingDocuments = max(1, maxPendingDocuments)
         self.maxPendingBytes = max(1, maxPendingBytes)
@@ -106,7 +106,7 @@ public final class ExtractionStream<T>: @unchecked Sendable {
     /// `condition`. The workers hold this, not the stream, so that dropping the stream ends them.
     private final class Shared: @unchecked Sendable {
         let extractor: ParallelExtractor
-        let transform: @Sendable (DocumentResult) -> T
+        let transform: @Sendable (consuming DocumentResult) -> T
         let condition = NSCondition()
         var queue: [(sequence: Int, document: SourceDocument, bytes: Int)] = []
         var queueHead = 0
@@ -121,7 +121,7 @@ public final class ExtractionStream<T>: @unchecked Sendable {
         var wakeAt = Int.max
         var wakeFirst = 0
 
-        init(extractor: ParallelExtractor, transform: @escaping @Sendable (DocumentResult) -> T) {
+        init(extractor: ParallelExtractor, transform: @escaping @Sendable (consuming DocumentResult) -> T) {
             self.extractor = extractor
             self.transform = transform
         }
