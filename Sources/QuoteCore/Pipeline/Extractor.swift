@@ -110,26 +110,27 @@ public struct Extractor: Sendable {
             var idsByHash = IntTable<Int>()
             idsByHash.reserveCapacity(attributions.count)  // grown by doubling, it was rehashed ~log n times
             for index in order {
-                let attribution = attributions[index]
+                // Fields read from the array in place: `let attribution = attributions[index]` copied
+                // the whole attribution (its strings and phrases retained) and freed the copy.
                 let range = contentRange(of: index, in: attributions, quotes)
-                let position = attribution.speaker.map { $0.mention.lowerBound } ?? range.lowerBound
+                let position = attributions[index].speaker.map { $0.mention.lowerBound } ?? range.lowerBound
                 // Each resolved speaker is made once and handed to the record (`consume`): resolved into
                 // a variable, then changed through `speaker?.mention`, each was copied into the record
                 // and destroyed twice (~1,000 instructions a record).
-                let speaker = attribution.speaker.map { phrase -> Speaker in
+                let speaker = attributions[index].speaker.map { phrase -> Speaker in
                     var resolved = resolver.resolve(phrase, at: position)
                     resolved.mention = span(resolved.mention)
                     return resolved
                 }
-                let via = attribution.via.map { phrase -> Speaker in
+                let via = attributions[index].via.map { phrase -> Speaker in
                     var resolved = resolver.resolve(phrase, at: phrase.mention.lowerBound)
                     resolved.mention = span(resolved.mention)
                     return resolved
                 }
                 var parts: [OffsetRange]? = nil
                 var recordDiagnostics: [String]? = nil
-                var confidence = attribution.confidence
-                if attribution.type == .direct, let quote = attribution.quote {
+                var confidence = attributions[index].confidence
+                if attributions[index].type == .direct, let quote = attributions[index].quote {
                     let spanValue = quotes[quote]
                     if spanValue.parts.count > 1 {
                         parts = spanValue.parts.map { OffsetRange(start: convert($0.lowerBound), end: convert($0.upperBound)) }
@@ -140,11 +141,11 @@ public struct Extractor: Sendable {
                     }
                 }
                 if speaker?.resolution == "unresolved" { confidence *= 0.8 }
-                let cue = attribution.cue.map {
-                    Cue(text: text.text($0), lemma: attribution.cueLemma ?? text.text($0).lowercased(),
+                let cue = attributions[index].cue.map {
+                    Cue(text: text.text($0), lemma: attributions[index].cueLemma ?? text.text($0).lowercased(),
                         start: convert($0.lowerBound), end: convert($0.upperBound))
                 }
-                let type = attribution.type
+                let type = attributions[index].type
                 let idHash = documentHash
                     &+ StableHash.of(UInt64(range.lowerBound), UInt64(range.upperBound), UInt64(type.hashSeed))
                 let suffixes = idsByHash[idHash, default: 0]
@@ -156,7 +157,7 @@ public struct Extractor: Sendable {
                     document: document, id: id, type: type,
                     quote: QuoteContent(text: text.text(range), start: quoteStart, end: quoteEnd, parts: parts),
                     speaker: consume speaker, via: consume via, cue: cue,
-                    confidence: (confidence * 100).rounded() / 100, rule: attribution.rule,
+                    confidence: (confidence * 100).rounded() / 100, rule: attributions[index].rule,
                     diagnostics: recordDiagnostics))
             }
             if let sorted = Extractor.stableOrder(keys: recordKeys) { records = sorted.map { records[$0] } }

@@ -23,7 +23,7 @@ struct RecentWindow<Element> {
     /// The index of the oldest element still kept (`count` when there is none).
     var firstKept: Int { max(0, count - capacity) }
 
-    mutating func append(_ element: Element) {
+    mutating func append(_ element: consuming Element) {
         if ring.count < capacity {
             ring.append(element)
         } else {

@@ -575,7 +575,7 @@ public struct SpeakerResolver: Sendable {
             }
             personsWithRoles.append(history.count)
         }
-        history.append(resolved)
+        history.append(consume resolved)  // moved in (`append` consumes it), not copied
         return speaker
     }
 
