@@ -16,6 +16,33 @@ final class SurnameChoiceTests: XCTestCase {
         return choices.filter { ($0.occurrences, $0.words) == best }.map(\.entity)
     }
 
+    /// The resolver answers a surname that names one person with that person without asking
+    /// `surnameChoices` (`pickSurname`): right only while the choice among one candidate is it.
+    func testOneCandidateIsTheChoice() {
+        for words in [1, 2, 5] {
+            for occurrences in [0, 1, 9] {
+                for key in ["", "crocker", "ryancrocker"] {
+                    let candidate = (entity: 41, key: key, words: words, occurrences: occurrences)
+                    XCTAssertEqual(SpeakerResolver.surnameChoices([candidate]), [41], "\(candidate)")
+                }
+            }
+        }
+    }
+
+    /// A surname two people share, each named in full once, stands for the one named last
+    /// before it; a surname of one person for that person, even named after it.
+    func testSharedSurnameIsTheLatestPersonNamed() {
+        let text = """
+            Maria Lopez, the harbour master, opened the hearing. Daniel Lopez, a pilot, sat behind her.
+
+            "The channel is too shallow," Lopez said.
+
+            "Nobody told us," Hemming said. Ruth Hemming runs the ferry.
+            """
+        let speakers = Extractor().extract(text: text, document: "lopez").quotes.map { $0.speaker?.name }
+        XCTAssertEqual(speakers, ["Daniel Lopez", "Ruth Hemming"])
+    }
+
     func testSuffixTableChoosesAsEveryPairDid() {
         var state: UInt64 = 20261201
         func next(_ bound: Int) -> Int {

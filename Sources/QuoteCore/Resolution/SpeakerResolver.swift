@@ -32,7 +32,14 @@ public struct SpeakerResolver: Sendable {
 
     /// The people who share a surname key, in the order they were first named.
     private struct SurnameGroup {
-        private(set) var entities: [Int] = []
+        /// The first of them, and the others: most surnames name one person, and an array for
+        /// each was an allocation per surname (~3,000 on the dev set).
+        private var first = -1
+        private var others: [Int] = []
+        /// How many people share the surname.
+        var count: Int { first < 0 ? 0 : 1 + others.count }
+        /// The people, in the order they were first named.
+        var entities: [Int] { first < 0 ? [] : [first] + others }
         /// The first of them with the most words (kept as they are added: a lone surname in the
         /// text looked through all of the surname's people each time), and its number of words.
         private(set) var longest = 0
@@ -44,8 +51,8 @@ public struct SpeakerResolver: Sendable {
         var members: Set<Int> = []
 
         mutating func add(_ entity: Int, words: Int) {
-            if entities.isEmpty || words > longestWords { (longest, longestWords) = (entity, words) }
-            entities.append(entity)
+            if first < 0 || words > longestWords { (longest, longestWords) = (entity, words) }
+            if first < 0 { first = entity } else { others.append(entity) }
         }
     }
     private var byName = StringTable<Int>()
@@ -592,6 +599,8 @@ public struct SpeakerResolver: Sendable {
     /// The person the surname key `surname` stands for (`group` is its entry in `byLastKey`):
     /// one of `surnameChoices`, the one mentioned last before the position when there are several.
     private mutating func pickSurname(_ surname: String, _ group: SurnameGroup, before position: Int) -> Int {
+        // One person of the surname: `surnameChoices` of one candidate is that candidate.
+        if group.count == 1 { return group.longest }
         var group = group
         if group.choices == nil {
             let choices = SpeakerResolver.surnameChoices(group.entities.map { entity in
