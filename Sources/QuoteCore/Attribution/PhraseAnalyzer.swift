@@ -386,8 +386,12 @@ public final class PhraseAnalyzer: Sendable {
         let whole = tokens[first].range.lowerBound..<tokens[end].range.upperBound
 
         // Known organizations, longest first ("Fox News", "the White House").
+        // The kind of the bare phrase, kept for the name run below, which is mostly that range.
+        var bareKind: (range: Range<Int>, kind: Lexicon.OrganizationKind?)? = nil
         if let bare = bareRange(whole) {
-            if organizationKind(bare) == .organization {
+            let kind = organizationKind(bare)
+            bareKind = (bare, kind)
+            if kind == .organization {
                 return SpeakerPhrase(form: .organization, mention: whole, role: nil, head: text(bare).lowercased())
             }
         } else {
@@ -438,9 +442,9 @@ public final class PhraseAnalyzer: Sendable {
             }
             // Suffixes and organizations decide the kind.
             let runTokens = tokens[nameFirst...end]
-            let isOrganization = runTokens.contains { $0.has(.organizationWord) }
-                || organizationKind(tokens[nameFirst].range.lowerBound..<tokens[end].range.upperBound) != nil
             let mention = tokens[nameFirst].range.lowerBound..<tokens[end].range.upperBound
+            let isOrganization = runTokens.contains { $0.has(.organizationWord) }
+                || (bareKind?.range == mention ? bareKind!.kind : organizationKind(mention)) != nil
             let role: Range<Int>? = nameFirst > first
                 ? tokens[first].range.lowerBound..<tokens[nameFirst - 1].range.upperBound : nil
             if isOrganization {
