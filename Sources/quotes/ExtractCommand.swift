@@ -71,7 +71,11 @@ struct ExtractCommand: ParsableCommand {
                 result.metadata = nil
                 return (result, json)
             }
-            var writer = JSONLineWriter(capacity: result.quotes.count * 600)
+            // ~550 bytes a line, and room for the last record's bound (what `JSONCursor` reserves
+            // before writing it: six bytes a character of text and 1,024); nothing for a document
+            // without records. Sized for the lines alone, the buffer was grown (and copied) ~3
+            // times a document.
+            var writer = JSONLineWriter(capacity: result.quotes.isEmpty ? 0 : result.quotes.count * 600 + 4_096)
             writer.appendLines(taking: &result.quotes, schemaVersion: QuoteSchemaVersion.current)
             // The records are freed here, on the thread that made them: only the lines and the
             // diagnostics go back to the writing thread.
