@@ -95,7 +95,6 @@ public struct Speaker: Codable, Hashable, Sendable {
         try container.encode(mention, forKey: .mention)
         try container.encodeIfPresent(resolution, forKey: .resolution)
     }
-
 }
 
 extension Speaker {
