@@ -1,4 +1,5 @@
 @testable import QuoteCore
+import Foundation
 import XCTest
 
 /// Tokens hold their texts as bits (`TokenText`); the texts that need an owner are kept by the
@@ -20,6 +21,30 @@ final class TokenTextTests: XCTestCase {
         let built = String(repeating: "ab", count: 20)
         XCTAssertTrue(TokenText.needsOwner(TokenText.bits(built), ownerless: true))
         XCTAssertTrue(TokenText.needsOwner(TokenText.bits("said"), ownerless: false))
+    }
+
+    /// A mark's text is made from its byte (not read from a table of strings): each ASCII mark
+    /// the tokenizer makes a token of has that one character as its text, equal to and hashing
+    /// as the standard library's string.
+    func testEveryASCIIMarkHasItsOneCharacterText() {
+        // Every printable ASCII byte but letters, digits, the apostrophe and the hyphen.
+        var marks: [UInt8] = []
+        for byte in UInt8(0x21)..<UInt8(0x7F) {
+            let scalar = UnicodeScalar(byte)
+            if CharacterSet.alphanumerics.contains(scalar) || byte == 0x27 || byte == 0x2D { continue }
+            marks.append(byte)
+        }
+        XCTAssertEqual(marks.count, 30)
+        for mark in marks {
+            let character = String(UnicodeScalar(mark))
+            let tokens = Tokenizer(lexicon: .bundled).tokens(Array("a \(character) b".utf16), 0..<5, atoms: [])
+            let kinds: [Token.Kind] = tokens.map(\.kind)
+            XCTAssertEqual(kinds, [.word, .punctuation, .word], "mark \(character)")
+            guard tokens.count == 3 else { continue }
+            XCTAssertEqual(tokens[1].lower, character)
+            XCTAssertEqual(tokens[1].lower.hashValue, character.hashValue, "mark \(character)")
+            XCTAssertTrue(tokens[1].isPunct(UnicodeScalar(mark)), "mark \(character)")
+        }
     }
 
     func testTokensArePlainData() {

@@ -496,7 +496,12 @@ struct Tokenizer {
             if length == 2 || CodeUnit.isDash(unit) {
                 (text, mark) = (TokenText.bits("—"), Token.dashMark)
             } else if unit < 0x80 {
-                (text, mark) = (TokenText.bits(Tokenizer.asciiPunctuation[Int(unit)]), UInt8(truncatingIfNeeded: unit))
+                // A one-byte small string made from its byte, as words are; the table of strings
+                // (a lazy global: a `swift_once` for every mark) only where small strings are not
+                // laid out as `UTF16String` expects.
+                text = makesSmallStrings ? UTF16String.smallBits(low: UInt64(unit), count: 1)
+                    : TokenText.bits(Tokenizer.asciiPunctuation[Int(unit)])
+                mark = UInt8(truncatingIfNeeded: unit)
             } else {
                 // One unit of U+0080 or above: two or more bytes, and no "—" (a dash, above).
                 let lower = UTF16String.make(shadow, index..<(index + 1))
