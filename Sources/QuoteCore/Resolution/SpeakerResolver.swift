@@ -242,13 +242,7 @@ public struct SpeakerResolver: Sendable {
             for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x20 {
                 if end > start, filter.mayContain(ascii: bytes, start..<end) {
                     // ASCII `lowercased()` folds A-Z only.
-                    count(String(unsafeUninitializedCapacity: end - start) { buffer in
-                        for offset in 0..<(end - start) {
-                            let byte = bytes[start + offset]
-                            buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-                        }
-                        return end - start
-                    })
+                    count(SpeakerResolver.lowercasedWord(bytes, start..<end))
                 }
                 start = end + 1
             }
@@ -792,7 +786,8 @@ public struct SpeakerResolver: Sendable {
         }
     }
 
-    /// `bytes[range]`, ASCII letters and periods, with A-Z lowercased.
+    /// `bytes[range]`, ASCII, with A-Z lowercased (as `lowercased()` folds ASCII): a small
+    /// string's two words when it has at most 15 bytes.
     private static func lowercasedWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         if range.count <= UTF16String.smallCapacity && UTF16String.smallLayoutHolds {
             var low: UInt64 = 0
