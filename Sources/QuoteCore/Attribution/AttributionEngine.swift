@@ -69,6 +69,10 @@ public struct AttributionEngine: Sendable {
 /// The reported clauses accepted in each unit, as one list per unit threaded through flat
 /// arrays (as `AcceptedByUnit` keeps attributions): an array per unit in a hash table was an
 /// allocation for every unit with a clause, ~3,000 on the dev set, and the table's own.
+///
+/// Not an `AcceptedByUnit` of indexes into an array of clauses: that keeps each unit's list in
+/// order, with a second array per unit made for every document with a candidate, which the
+/// overlap test does not need (tried: 10,000 briefs +0.4% instructions).
 struct ClausesByUnit {
     /// Per unit, the index in `clauses` of its latest clause, or -1.
     private var latest: [Int32]
