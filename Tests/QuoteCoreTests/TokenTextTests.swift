@@ -47,6 +47,30 @@ final class TokenTextTests: XCTestCase {
         }
     }
 
+    /// `hasText` compares small ASCII texts by their bits and falls back to `==` otherwise: it
+    /// must answer as `lower == text` for every kind of token text and of literal.
+    func testHasTextAnswersAsEquality() {
+        let text = "Counterintelligence, said the Café owner, \"is réorganisationnelle\" — and 'who' said so. "
+            + "counterintelligence école"
+        let units = Array(text.utf16)
+        let atoms = [(range: 42..<66, quote: 0, part: 0)]  // the quotation with its marks
+        let tokens = Tokenizer(lexicon: .bundled).tokens(units, 0..<units.count, atoms: atoms)
+        XCTAssertEqual(tokens.filter(\.isQuote).count, 1)
+        let literals = ["counterintelligence", "said", "the", "café", "cafe\u{301}", "owner", ",", "—", "and", "who",
+                        "so", ".", "", "école", "e\u{301}cole", "réorganisationnelle", "whom", "sai", "saidx", "'"]
+        for token in tokens {
+            for literal in literals {
+                XCTAssertEqual(token.hasText(literal), token.lower == literal, "\(token.lower) against \(literal)")
+            }
+        }
+        // The paths besides two small ASCII strings: a long word on the heap against a literal,
+        // and canonically equal texts in different code points.
+        XCTAssertEqual(tokens.filter { $0.hasText("counterintelligence") }.count, 2)
+        XCTAssertEqual(tokens.filter { $0.hasText("e\u{301}cole") }.count, 1)
+        XCTAssertEqual(tokens.filter { $0.hasText("café") }.count, 1)
+        XCTAssertEqual(tokens.filter { $0.hasText("said") }.count, 2)
+    }
+
     func testTokensArePlainData() {
         // The point of `TokenText`: arrays of tokens are copied and freed without a retain,
         // release or destroy per token. A field with a reference in it would undo that.

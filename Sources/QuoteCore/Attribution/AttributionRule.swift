@@ -212,7 +212,7 @@ enum Tokens {
     /// A speech verb in finite form ("said", not "saying").
     static func isFiniteCue(_ token: Token, _ analyzer: PhraseAnalyzer, classes: VerbClasses) -> Lexicon.Verb? {
         // "as she put it": "put" is a cue only before "it" (not in "put off a vote").
-        if token.has(.cueWord) && (token.lower == "put" || token.lower == "puts") {
+        if token.has(.cueWord) && (token.hasText("put") || token.hasText("puts")) {
             return classes.contains(.speech) && token.isCapitalized == false && analyzer.followedByIt(token)
                 ? Lexicon.Verb(lemma: "put", verbClass: .speech) : nil
         }
@@ -221,18 +221,9 @@ enum Tokens {
         return verb
     }
 
-    /// `word.hasSuffix("ing")`, read on the UTF-8 bytes when that gives the same answer: the last
-    /// three bytes must be "ing", and then the characters agree unless the byte before them is
-    /// not ASCII (a prepended mark could join "i" into one character with it), which is left to
-    /// `hasSuffix`.
+    /// `word.hasSuffix("ing")` (`WordShape.hasASCIISuffix(_:_:)`).
     @inline(__always) static func endsInING(_ word: String) -> Bool {
-        let bytes: (ing: Bool, asciiBefore: Bool) = word.withUTF8Bytes { bytes in
-            let count = bytes.count
-            let ing = count >= 3 && bytes[count - 1] == 0x67 && bytes[count - 2] == 0x6E && bytes[count - 3] == 0x69
-            return (ing, count == 3 || (count > 3 && bytes[count - 4] < 0x80))
-        }
-        guard bytes.ing else { return false }
-        return bytes.asciiBefore || word.hasSuffix("ing")
+        WordShape.hasASCIISuffix(word, "ing")
     }
 
     /// Verb classes as bits: `isFiniteCue` tests one for every word of the clauses it reads.

@@ -115,7 +115,7 @@ public final class PhraseAnalyzer: Sendable {
         if index > lower, tokens[index].kind == .word, PhraseAnalyzer.mayBeTimeWord(tokens[index].lower),
            PhraseAnalyzer.timeWords.contains(tokens[index].lower) {
             var before = index - 1
-            if before > lower, tokens[before].lower == "on" { before -= 1 }
+            if before > lower, tokens[before].hasText("on") { before -= 1 }
             if before >= lower, tokens[before].kind == .word, !tokens[before].has(.stopWord) {
                 return skipAdverbsLeft(tokens, from: before, lower: lower)
             }
@@ -148,8 +148,7 @@ public final class PhraseAnalyzer: Sendable {
     /// Listed adverbs and auxiliaries, and lowercase "-ly" words that are not nouns ("immediately").
     func isAdverb(_ token: Token) -> Bool {
         if token.has(.adverb) { return true }
-        // A word of at most 4 UTF-8 bytes has at most 4 characters: no need to count them.
-        return !token.isCapitalized && token.lower.utf8.count > 4 && token.lower.count > 4 && token.lower.hasSuffix("ly")
+        return !token.isCapitalized && WordShape.hasASCIISuffix(token.lower, "ly") && WordShape.hasMoreCharacters(than: 4, token.lower)
             && !PhraseAnalyzer.lyNouns.contains(token.lower) && lexicon.roleNounMap[token.lower] == nil
     }
 
@@ -231,7 +230,7 @@ public final class PhraseAnalyzer: Sendable {
                 phrase.role = appositive
             }
         } else if phrase.form != .name, phrase.form != .pronoun, start - 1 >= lower,
-                  tokens[start - 1].isPunct(",") || tokens[start - 1].lower == "and" {
+                  tokens[start - 1].isPunct(",") || tokens[start - 1].hasText("and") {
             // "Jane Roe, president and CEO of the group said": comma before the verb left out.
             var probe = start - 2
             var steps = 0
@@ -522,18 +521,18 @@ public final class PhraseAnalyzer: Sendable {
             figure = last - 1
             last = open - 1
         }
-        if figure == nil, tokens[last].lower == "and" || tokens[last].lower == "but" || tokens[last].lower == "," {
+        if figure == nil, tokens[last].hasText("and") || tokens[last].hasText("but") || tokens[last].hasText(",") {
             return lower == 0 ? analyzer.leadingSubject(tokens, before: last) : nil
         }
         // Shares of a poll: "Two in three said", "Most of them say".
-        let isShare = last - 2 >= lower && (tokens[last - 1].lower == "in" || tokens[last - 1].lower == "of")
+        let isShare = last - 2 >= lower && (tokens[last - 1].hasText("in") || tokens[last - 1].hasText("of"))
             && (tokens[last].has(.determiner) || PhraseAnalyzer.shareObjects.contains(tokens[last].lower))
         guard last - lower < 15, tokens[last].kind == .word, isShare || !tokens[last].has(.determiner),
               isShare || !tokens[last].has(.stopWord) else { return nil }
         let stretch = tokens[lower...last]
         // The clause words are stop words or ("this") determiners: other tokens skip the comparisons.
         guard !stretch.contains(where: { $0.kind == .quote
-                || ($0.kind == .punctuation && ($0.lower == ";" || $0.lower == ":" || $0.lower == "—"))
+                || ($0.kind == .punctuation && ($0.hasText(";") || $0.hasText(":") || $0.hasText("—")))
                 || (($0.has(.stopWord) || $0.has(.determiner)) && PhraseAnalyzer.clauseWords.contains($0.lower))
                 || $0.isCueVerbForm && !$0.isCapitalized }) else { return nil }
         let first = tokens[lower]

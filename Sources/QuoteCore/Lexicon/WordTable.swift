@@ -352,7 +352,7 @@ struct WordTable: Sendable {
             } else if entry.caseSensitive, let written = written() {
                 traits.formUnion(written)
             }
-            if entry.titleWhenCapitalized, isCapitalized, lower().count > 3 { traits.insert(.title) }
+            if entry.titleWhenCapitalized, isCapitalized, WordShape.hasMoreCharacters(than: 3, lower()) { traits.insert(.title) }
         }
         if hasHyphen, !traits.contains(.nameWord), let particle = WordTable.textBeforeHyphen(lower()),
            hyphenParticles.contains(particle) {

@@ -465,7 +465,7 @@ public struct SpeakerResolver: Sendable {
                 // Object pronouns ("pressed him") usually point at someone else: not evidence.
                 // Only a word with the pronoun trait can be in `lexicon.pronouns`.
                 for token in tokens where token.kind == .word && token.has(.pronoun)
-                    && token.lower != "him" && token.lower != "her" {
+                    && !token.hasText("him") && !token.hasText("her") {
                     switch analyzer.lexicon.pronounMap[token.lower] {
                     case .male: entities[entity].male += 1
                     case .female: entities[entity].female += 1

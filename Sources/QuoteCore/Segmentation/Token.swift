@@ -194,6 +194,21 @@ public struct Token: Sendable, Hashable {
 
     @inline(__always) public func has(_ trait: WordTraits) -> Bool { traits.contains(trait) }
 
+    /// True when the lowercased text is `text` (`lower == text`, for the rules' many tests of
+    /// one word). `==` on strings compares their two words and, when they differ, calls the
+    /// standard library's general comparison (~45 instructions), which is nearly every time: a
+    /// rule asks "and"? of words that are not "and". Two small ASCII strings are equal exactly
+    /// when their words are (bytes, zero padding and count), so between two of them differing
+    /// words answer; any other pair is compared as strings.
+    @inline(__always) public func hasText(_ text: String) -> Bool {
+        let other = TokenText.bits(text)
+        if other.low == textLow && other.high == textHigh { return true }
+        if TokenText.isSmallASCII(other.high) && TokenText.isSmallASCII(textHigh) && UTF16String.smallLayoutHolds {
+            return false
+        }
+        return lower == text
+    }
+
     /// True when the word is a form of a cue verb ("said", "argues").
     @inline(__always) public var isCueVerbForm: Bool { verbID >= 0 }
 

@@ -40,6 +40,14 @@ enum TokenText {
         !ownerless || bits.high >> 63 == 0
     }
 
+    /// True when `high`, a string's second word, is that of a small ASCII string as
+    /// `UTF16String.smallBits(low:high:count:)` lays it out (its top three bits set: immortal,
+    /// ASCII, small). Meaningful only where `UTF16String.smallLayoutHolds`.
+    @inline(__always)
+    static func isSmallASCII(_ high: UInt64) -> Bool {
+        high >> 61 == 0b111
+    }
+
     /// True when bit 63 of a string's second word is set exactly for strings that need no
     /// owner: checked once on a small string, a long literal, and strings built on the heap.
     static let ownerlessBitHolds: Bool = {

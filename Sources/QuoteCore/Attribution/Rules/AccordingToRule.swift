@@ -22,8 +22,8 @@ public struct AccordingToRule: AttributionRule {
     public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
         let tokens = unit.tokens
         var results: [Attribution] = []
-        for index in tokens.indices where tokens[index].has(.cueWord) && tokens[index].lower == "according" && index + 1 < tokens.count
-            && tokens[index + 1].lower == "to" {
+        for index in tokens.indices where tokens[index].has(.cueWord) && tokens[index].hasText("according") && index + 1 < tokens.count
+            && tokens[index + 1].hasText("to") {
             guard let object = context.analyzer.object(tokens, after: index + 1, upper: tokens.count)
                     ?? source(tokens, from: index + 2, context.analyzer) else { continue }
             let cue = Token(range: tokens[index].range.lowerBound..<tokens[index + 1].range.upperBound,

@@ -34,13 +34,13 @@ public struct AskedQuestionRule: AttributionRule {
         let last = unit.lastContentToken
         var results: [Attribution] = []
         // "asked" is a cue verb form: the trait bit spares a string comparison for every other word.
-        for index in tokens.indices where index + 2 <= last && tokens[index].isCueVerbForm && tokens[index].lower == "asked"
+        for index in tokens.indices where index + 2 <= last && tokens[index].isCueVerbForm && tokens[index].hasText("asked")
             && !context.usedCues.contains(tokens[index].range.lowerBound) {
             let passive = index == 0 || tokens[index - 1].isPunct(",") || Self.passiveMarkers.contains(tokens[index - 1].lower)
             // What was asked opens within a few words: an agent, an audience, an adverbial may come first.
             guard let opener = ((index + 1)...min(last, index + 10)).first(where: { candidate in
                       tokens[candidate].kind != .word || Self.openers.contains(tokens[candidate].lower)
-                          || (!passive && tokens[candidate].lower == "to")
+                          || (!passive && tokens[candidate].hasText("to"))
                   }),
                   tokens[opener].kind == .word, opener < last else { continue }
             var speaker: SpeakerPhrase?
@@ -49,7 +49,7 @@ public struct AskedQuestionRule: AttributionRule {
                 // preposition-and-word pairs after it.
                 var by = index + 1
                 while by < opener, analyzer.isAdverb(tokens[by]) { by += 1 }  // "asked directly by"
-                if tokens[by].lower == "by", by + 1 < opener {
+                if tokens[by].hasText("by"), by + 1 < opener {
                     var end = opener - 1
                     while end > by + 1, PhraseAnalyzer.openingPrepositions.contains(tokens[end - 1].lower) {
                         end -= 2

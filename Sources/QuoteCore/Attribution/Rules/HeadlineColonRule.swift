@@ -36,7 +36,7 @@ public struct HeadlineColonRule: AttributionRule {
         }
         // "Clinton to Planned Parenthood: ...": the audience after "to" is not the speaker.
         var nameEnd = colon - 1
-        if let to = (first..<colon).first(where: { tokens[$0].lower == "to" && !tokens[$0].isCapitalized }),
+        if let to = (first..<colon).first(where: { tokens[$0].hasText("to") && !tokens[$0].isCapitalized }),
            to > first {
             nameEnd = to - 1
         }

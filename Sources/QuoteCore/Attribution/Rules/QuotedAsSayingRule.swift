@@ -31,8 +31,8 @@ public struct QuotedAsSayingRule: AttributionRule {
         for index in tokens.indices where tokens[index].has(.quotedForm) {
             // Find "as saying".
             var asIndex = index + 1
-            while asIndex < min(tokens.count - 1, index + 12), tokens[asIndex].lower != "as" { asIndex += 1 }
-            guard asIndex + 1 < tokens.count, tokens[asIndex].lower == "as",
+            while asIndex < min(tokens.count - 1, index + 12), !tokens[asIndex].hasText("as") { asIndex += 1 }
+            guard asIndex + 1 < tokens.count, tokens[asIndex].hasText("as"),
                   QuotedAsSayingRule.sayingForms.contains(tokens[asIndex + 1].lower) else { continue }
             let passive = index > 0 && QuotedAsSayingRule.auxiliaries.contains(tokens[index - 1].lower)
             var speaker: SpeakerPhrase?
@@ -54,7 +54,7 @@ public struct QuotedAsSayingRule: AttributionRule {
             let conf = confidence(0.95, speaker)
             // Content after "as saying".
             var after = asIndex + 2
-            while after < tokens.count, tokens[after].isPunct(",") || tokens[after].isPunct(":") || tokens[after].lower == "that" {
+            while after < tokens.count, tokens[after].isPunct(",") || tokens[after].isPunct(":") || tokens[after].hasText("that") {
                 after += 1
             }
             if after <= unit.lastContentToken {

@@ -21,7 +21,12 @@ public struct RelativeObjectRule: AttributionRule {
                     quote: "whom", type: .indirect, speaker: "two engineers"),
     ]
 
-    static let pronouns: WordSet = ["which", "who", "whom"]
+    /// True for the pronouns "which", "who" and "whom" (three words compared as they are held:
+    /// the rule asks it of every lowercase stop word of a unit with a cue).
+    @inline(__always)
+    static func isPronoun(_ token: Token) -> Bool {
+        token.hasText("which") || token.hasText("who") || token.hasText("whom")
+    }
 
     public init() {}
 
@@ -35,9 +40,10 @@ public struct RelativeObjectRule: AttributionRule {
         var results: [Attribution] = []
         for index in tokens.indices where index + 2 <= last {
             let pronoun = tokens[index]
-            // The three pronouns are stop words starting with "w": most words need no hashing.
+            // The three pronouns are stop words starting with "w": most words are passed on a
+            // trait and a byte.
             guard pronoun.kind == .word, !pronoun.isCapitalized, pronoun.has(.stopWord),
-                  pronoun.lower.utf8.first == UInt8(ascii: "w"), Self.pronouns.contains(pronoun.lower) else { continue }
+                  pronoun.lower.utf8.first == UInt8(ascii: "w"), Self.isPronoun(pronoun) else { continue }
             // After a preposition the pronoun is its object, not the verb's: "a case in which he said".
             if index >= 1, tokens[index - 1].kind == .word,
                tokens[index - 1].has(.rolePreposition) || tokens[index - 1].has(.stopWord) { continue }

@@ -48,7 +48,7 @@ extension ReportedSpeechRule {
     /// True when "which", "who" or "whom" stands right before the speaker phrase: the pronoun is
     /// the object of the speaker's verb ("the levy, which Carvalho supports").
     static func objectRelative(_ tokens: [Token], before speaker: SpeakerPhrase) -> Bool {
-        lowercaseWordBefore(tokens, speaker).map { RelativeObjectRule.pronouns.contains($0.lower) } ?? false
+        lowercaseWordBefore(tokens, speaker).map { RelativeObjectRule.isPronoun($0) } ?? false
     }
 
     /// Quantifiers that stand for the people a relative clause reports for: "those who said".
@@ -58,7 +58,7 @@ extension ReportedSpeechRule {
     /// it, or a noun with the relative pronoun left out ("a probe the agency said was ongoing").
     static func relativeSubject(_ tokens: [Token], before speaker: SpeakerPhrase) -> Bool {
         guard let before = lowercaseWordBefore(tokens, speaker) else { return false }
-        if RelativeObjectRule.pronouns.contains(before.lower) || before.lower == "that" { return true }
+        if RelativeObjectRule.isPronoun(before) || before.hasText("that") { return true }
         return !before.has(.stopWord) && !before.isCueVerbForm && !before.has(.determiner)
     }
 
@@ -72,7 +72,7 @@ extension ReportedSpeechRule {
         guard verbIndex + 1 <= last else { return false }
         let next = tokens[verbIndex + 1]
         guard next.kind == .word, !next.isCapitalized else { return false }
-        return predicateOpeners.contains(next.lower) || (next.lower.hasSuffix("ed") && next.lower.count > 4)
+        return predicateOpeners.contains(next.lower) || (WordShape.hasASCIISuffix(next.lower, "ed") && WordShape.hasMoreCharacters(than: 4, next.lower))
     }
 
     /// True when a subordinating word ("while", "although", "now that") opens the speaker's clause.
@@ -82,7 +82,7 @@ extension ReportedSpeechRule {
         while index >= 0, tokens[index].has(.determiner) { index -= 1 }
         guard index >= 0 else { return false }
         return subordinateOpeners.contains(tokens[index].lower)
-            || (tokens[index].lower == "that" && index >= 1 && tokens[index - 1].lower == "now")
+            || (tokens[index].hasText("that") && index >= 1 && tokens[index - 1].hasText("now"))
     }
 
     static let subordinateOpeners: WordSet = ["while", "although", "though", "whereas", "because", "since", "if",
@@ -99,7 +99,7 @@ extension ReportedSpeechRule {
         // told reporters ...' ends the report at the quotation, as ", and" with a new subject does
         // below (the comma stands inside the marks here, so the loop never sees it).
         if tokens[start].kind == .quote, start + 2 <= last, tokens[start + 1].has(.stopWord),
-           tokens[start + 1].lower == "and" || tokens[start + 1].lower == "but" {
+           tokens[start + 1].hasText("and") || tokens[start + 1].hasText("but") {
             let next = tokens[start + 2]
             let newSubject = next.has(.subjectPronoun) || (next.isCapitalized && analyzer.isNameWord(next))
             if Tokens.isFiniteCue(next, analyzer, classes: Tokens.anyCue) != nil
@@ -112,9 +112,9 @@ extension ReportedSpeechRule {
         while index < last {
             // "and", "but" and "while" are stop words: other words skip their string comparisons.
             let isStopWord = tokens[index].has(.stopWord)
-            if isStopWord, tokens[index].lower == "and", index + 1 <= last,
+            if isStopWord, tokens[index].hasText("and"), index + 1 <= last,
                Tokens.isFiniteCue(tokens[index + 1], analyzer, classes: Tokens.anyCue) != nil
-                || (tokens[index + 1].lower == "also" && index + 2 <= last && analyzer.verb(tokens[index + 2]) != nil) {
+                || (tokens[index + 1].hasText("also") && index + 2 <= last && analyzer.verb(tokens[index + 2]) != nil) {
                 return tokens[index - 1].isPunct(",") ? index - 2 : index - 1
             }
             // "..., and other leaders said ...": a second speaker's report starts a clause of its own.
@@ -126,26 +126,26 @@ extension ReportedSpeechRule {
             // adds: "X, even as he understands ...".
             if tokens[index].isPunct(","), index + 1 <= last, index - start >= 3,
                Self.contrastOpeners.contains(tokens[index + 1].lower)
-                || (tokens[index + 1].lower == "even" && index + 2 <= last
+                || (tokens[index + 1].hasText("even") && index + 2 <= last
                     && Self.concessiveAfterEven.contains(tokens[index + 2].lower)) {
                 return index - 1
             }
             // ", and" before a new subject starts a statement of the writer's: "X said Y, and she left".
-            if tokens[index].isPunct(","), index + 2 <= last, index - start >= 3, tokens[index + 1].lower == "and",
+            if tokens[index].isPunct(","), index + 2 <= last, index - start >= 3, tokens[index + 1].hasText("and"),
                tokens[index + 2].has(.subjectPronoun)
                 || (tokens[index + 2].isCapitalized && analyzer.isNameWord(tokens[index + 2])) {
                 return index - 1
             }
             // "while promising ...", "while also ...": a second act, not part of the first report.
-            if isStopWord, tokens[index].lower == "while", index + 1 <= last, index - start >= 3,
-               Tokens.endsInING(tokens[index + 1].lower) || tokens[index + 1].lower == "also" {
+            if isStopWord, tokens[index].hasText("while"), index + 1 <= last, index - start >= 3,
+               Tokens.endsInING(tokens[index + 1].lower) || tokens[index + 1].hasText("also") {
                 return tokens[index - 1].isPunct(",") ? index - 2 : index - 1
             }
             // A semicolon joins two statements; the second is not necessarily the speaker's.
             if tokens[index].isPunct(";"), index - start >= 3 { return index - 1 }
             // A non-restrictive relative clause is a comment of its own: "X, which he believes ...".
             if tokens[index].isPunct(","), index + 1 <= last, index - start >= 4,
-               tokens[index + 1].lower == "which" || tokens[index + 1].lower == "who" {
+               tokens[index + 1].hasText("which") || tokens[index + 1].hasText("who") {
                 return index - 1
             }
             index += 1
@@ -164,7 +164,7 @@ extension ReportedSpeechRule {
     /// `throughSpeech`, a speech verb among them lets it pass ("said she told them that X").
     static func complementizer(_ tokens: [Token], from start: Int, last: Int, _ analyzer: PhraseAnalyzer,
                                throughSpeech: Bool) -> Int? {
-        guard let that = (start..<min(last + 1, start + 9)).first(where: { tokens[$0].lower == "that" }),
+        guard let that = (start..<min(last + 1, start + 9)).first(where: { tokens[$0].hasText("that") }),
               !(start..<that).contains(where: { tokens[$0].kind == .quote || tokens[$0].isPunct(".") })
         else { return nil }
         if throughSpeech,
@@ -180,14 +180,14 @@ extension ReportedSpeechRule {
     /// `lead`: how many tokens of the first report must come before the "and".
     static func opensSecondReport(_ tokens: [Token], at index: Int, start: Int, last: Int,
                                   _ analyzer: PhraseAnalyzer, lead: Int = 3) -> Bool {
-        guard tokens[index].lower == "and" || tokens[index].lower == "but", index - start >= lead, index + 2 <= last,
+        guard tokens[index].hasText("and") || tokens[index].hasText("but"), index - start >= lead, index + 2 <= last,
               analyzer.verb(tokens[index + 1]) == nil,
               let cue = ((index + 2)...min(last, index + 7)).first(where: {
                   Tokens.isFiniteCue(tokens[$0], analyzer, classes: Tokens.anyCue) != nil })
         else { return false }
         // The words between are a subject: no punctuation, no clause words but "of" and "in".
         return ((index + 1)..<cue).allSatisfy {
-            tokens[$0].kind == .word && (!tokens[$0].has(.stopWord) || tokens[$0].lower == "of" || tokens[$0].lower == "in"
+            tokens[$0].kind == .word && (!tokens[$0].has(.stopWord) || tokens[$0].hasText("of") || tokens[$0].hasText("in")
                                          || tokens[$0].has(.subjectPronoun))
         }
     }
@@ -206,7 +206,7 @@ extension ReportedSpeechRule {
         // Only verbs that take a reported clause: "who endorsed Sanders" reports nothing.
         guard ReportedSpeechRule.relativeLemmas.contains(verb.lemma),
               let pronoun = analyzer.skipAdverbsLeft(tokens, from: verbIndex - 1, lower: 0), pronoun >= 1,
-              tokens[pronoun].lower == "who" || tokens[pronoun].lower == "that" else { return nil }
+              tokens[pronoun].hasText("who") || tokens[pronoun].hasText("that") else { return nil }
         var end = pronoun - 1
         if tokens[end].isPunct(","), end >= 1 { end -= 1 }
         let head = tokens[end]

@@ -193,7 +193,7 @@ public struct ReportedSpeechRule: AttributionRule {
             // A passive cue ("The levy is widely expected to pass", "Pence was dubbed the winner"):
             // its subject is what the report is about, not who made it; the source is left unstated.
             var passive = false
-            if tokens[verbIndex].lower.hasSuffix("ed") {
+            if WordShape.hasASCIISuffix(tokens[verbIndex].lower, "ed") {
                 var back = verbIndex - 1
                 while back > 0, tokens[back].kind == .word, analyzer.isAdverb(tokens[back]),
                       !Self.passiveAuxiliaries.contains(tokens[back].lower) { back -= 1 }
@@ -227,7 +227,7 @@ public struct ReportedSpeechRule: AttributionRule {
                     // (The comma first: it spares comparing every word's text.)
                     if scanned > 0, tokens[scanned - 1].isPunct(",")
                         || (tokens[scanned - 1].kind == .quote && Self.endsOnComma(tokens[scanned - 1], analyzer.shadow)),
-                       token.lower == "and" || token.lower == "but" {
+                       token.hasText("and") || token.hasText("but") {
                         lastCommaAnd = scanned
                     }
                     if token.kind == .quote { lastQuote = scanned }
@@ -239,7 +239,7 @@ public struct ReportedSpeechRule: AttributionRule {
                 }
             }
             // A second verb of the same subject: "Cruz knocked Rubio and called him a "moderate"".
-            if found == nil, verbIndex >= 2, tokens[verbIndex - 1].lower == "and" || tokens[verbIndex - 1].lower == "but" {
+            if found == nil, verbIndex >= 2, tokens[verbIndex - 1].hasText("and") || tokens[verbIndex - 1].hasText("but") {
                 found = results.last?.speaker ?? analyzer.leadingSubject(tokens, before: verbIndex - 1)
             }
             var isRelative = false
@@ -254,8 +254,8 @@ public struct ReportedSpeechRule: AttributionRule {
             if !isRelative, !embedded, Self.objectRelative(tokens, before: speaker),
                !Tokens.quotationFollows(tokens, after: verbIndex, last: last, within: 6) { continue }
             // "as she put it, ...", "as he pointed out, ...": "it" and "out" belong to the verb.
-            if verb.lemma == "put", start <= last, tokens[start].lower == "it" { start += 1 }
-            if start < last, tokens[start].lower == "out", tokens[start + 1].isPunct(",") { start += 1 }
+            if verb.lemma == "put", start <= last, tokens[start].hasText("it") { start += 1 }
+            if start < last, tokens[start].hasText("out"), tokens[start + 1].isPunct(",") { start += 1 }
             // "As the Post reported, X": the report is what follows the verb's comma.
             let afterComma = start <= last && tokens[start].isPunct(",")
             if let that = Self.complementizer(tokens, from: start, last: last, analyzer, throughSpeech: true) {
@@ -274,10 +274,10 @@ public struct ReportedSpeechRule: AttributionRule {
             while start <= last, tokens[start].isPunct(",") || tokens[start].isPunct(":") { start += 1 }
             guard start <= last, tokens[start].kind != .quote || start < last else { continue }
             // A passive verb's agent is no report: "His comments were derided by Armin Laschet".
-            if tokens[start].lower == "by" { continue }
+            if tokens[start].hasText("by") { continue }
             // "spoke at a memorial", "spoke with voters": speaking reports something only about a topic.
             if verb.lemma == "speak",
-               !(start...min(last, start + 3)).contains(where: { tokens[$0].lower == "about" || tokens[$0].lower == "out" }) { continue }
+               !(start...min(last, start + 3)).contains(where: { tokens[$0].hasText("about") || tokens[$0].hasText("out") }) { continue }
             // An adverbial right after the verb without "that" ("said on Monday the plan...") is kept.
             // The clause runs to the end of the sentence, or to a participle that starts another.
             var end = clauseEnd(tokens, from: start, last: last, analyzer)
@@ -328,8 +328,8 @@ public struct ReportedSpeechRule: AttributionRule {
         guard token.kind == .word, Tokens.endsInING(token.lower), let verb = analyzer.verb(token),
               verb.verbClass != .quote else { return false }
         // "speaking on condition of anonymity", "talking to reporters": no clause follows.
-        if token.lower == "speaking" || token.lower == "talking" { return false }
-        return verb.verbClass != .belief || token.lower == "saying"
+        if token.hasText("speaking") || token.hasText("talking") { return false }
+        return verb.verbClass != .belief || token.hasText("saying")
     }
 
     /// `..., saying (that) CLAUSE` / `..., adding CLAUSE`: the speaker is the subject of the
@@ -338,7 +338,7 @@ public struct ReportedSpeechRule: AttributionRule {
                                   found: [Attribution]) -> (attribution: Attribution, end: Int)? {
         // ", saying X", and a second participle joined to it: "saying X but suggesting Y".
         guard index >= 2, index < last,
-              tokens[index - 1].isPunct(",") || ((tokens[index - 1].lower == "but" || tokens[index - 1].lower == "and") && !found.isEmpty),
+              tokens[index - 1].isPunct(",") || ((tokens[index - 1].hasText("but") || tokens[index - 1].hasText("and")) && !found.isEmpty),
               isParticipleCue(tokens[index], analyzer),
               let verb = analyzer.verb(tokens[index]) else { return nil }
         guard let speaker = found.last?.speaker ?? analyzer.leadingSubject(tokens, before: index - 1) else { return nil }
@@ -350,7 +350,7 @@ public struct ReportedSpeechRule: AttributionRule {
         }
         var end = last
         if start < last, let next = ((start + 1)..<last).first(where: {
-            (tokens[$0].lower == "but" || tokens[$0].lower == "and") && isParticipleCue(tokens[$0 + 1], analyzer) }) {
+            (tokens[$0].hasText("but") || tokens[$0].hasText("and")) && isParticipleCue(tokens[$0 + 1], analyzer) }) {
             end = next - 1
         }
         // "Biden, recalling X, described ...": the participle sits between a subject and its verb.

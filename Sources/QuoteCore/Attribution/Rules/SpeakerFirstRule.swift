@@ -52,7 +52,7 @@ public struct SpeakerFirstRule: AttributionRule {
                 lead = tokens[index].lower
                 index -= 1
             }
-            if index >= 0, tokens[index].lower == "that" {
+            if index >= 0, tokens[index].hasText("that") {
                 guard endsSentence else { continue }
                 lead = "that"
                 index -= 1

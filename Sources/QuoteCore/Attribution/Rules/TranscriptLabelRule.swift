@@ -31,7 +31,7 @@ public struct TranscriptLabelRule: AttributionRule {
               tokens[colon + 1].range.lowerBound > tokens[colon].range.upperBound  // "10:30" is no label
         else { return [] }
         let label = tokens[0..<colon]
-        let isQuestionOrAnswer = colon == 1 && (tokens[0].lower == "q" || tokens[0].lower == "a") && tokens[0].isCapitalized
+        let isQuestionOrAnswer = colon == 1 && (tokens[0].hasText("q") || tokens[0].hasText("a")) && tokens[0].isCapitalized
         guard isQuestionOrAnswer || label.allSatisfy({ $0.kind == .word && $0.isAllCaps }),
               !label.contains(where: { HeadlineColonRule.labels.contains($0.lower) }),
               !analyzer.isPlace(tokens[0].range.lowerBound..<tokens[colon - 1].range.upperBound) else { return [] }
