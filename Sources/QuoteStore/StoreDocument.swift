@@ -20,14 +20,6 @@ public struct StoreDocument: Sendable {
         var isTrackable: Bool
         /// The speaker's role when it is one the directory lists (`SpeakerRoleFilter.isRole`).
         var listedRole: String?
-
-        init(record: QuoteRecord, filters: inout SpeakerFilters) {
-            self.record = record
-            partsJSON = RecordColumns.partsJSON(record.quote.parts)
-            diagnosticsJSON = RecordColumns.diagnosticsJSON(record.diagnostics)
-            isTrackable = record.speaker.map { filters.isTrackable($0) } ?? false
-            listedRole = record.speaker?.role.flatMap { !$0.isEmpty && filters.isRole($0) ? $0 : nil }
-        }
     }
 
     /// The speaker filters' answers for one document: its quotations repeat the same few
@@ -98,7 +90,10 @@ public struct StoreDocument: Sendable {
 
     /// Prepares `document` and its extraction `result` for `QuoteStore.index(_:)`; throws
     /// `EncodingError` when a record cannot be written as JSON (a confidence that is not a number).
-    public init(document: SourceDocument, result: DocumentResult, inputHash: String? = nil) throws {
+    ///
+    /// The result is consumed: its records move into the rows (read out of its array, each was
+    /// copied, every string retained and released again).
+    public init(document: SourceDocument, result: consuming DocumentResult, inputHash: String? = nil) throws {
         self.inputHash = inputHash
         extraction = nil
         id = document.id
@@ -115,7 +110,7 @@ public struct StoreDocument: Sendable {
         var filters = SpeakerFilters(records: result.quotes.count)
         var quotes: [Quote] = []
         quotes.reserveCapacity(result.quotes.count)
-        for record in result.quotes {
+        try result.quotes.takeEach { record in
             // JSON has no NaN or infinity: `query` could not give such a record back.
             guard record.confidence.isFinite else {
                 throw EncodingError.invalidValue(record.confidence, EncodingError.Context(
@@ -211,5 +206,19 @@ public struct StoreDocument: Sendable {
         }
         records.withUnsafeBufferPointer { add($0) }
         return String(hash, radix: 16)
+    }
+}
+
+extension StoreDocument.Quote {
+    /// The row of `record`, which it takes. (An initialiser in the type, assigning `self`'s
+    /// fields, copied the finished row once more, its record's strings retained and released;
+    /// this one builds it with the memberwise initialiser, in place.)
+    init(record: consuming QuoteRecord, filters: inout StoreDocument.SpeakerFilters) {
+        let partsJSON = RecordColumns.partsJSON(record.quote.parts)
+        let diagnosticsJSON = RecordColumns.diagnosticsJSON(record.diagnostics)
+        let isTrackable = record.speaker.map { filters.isTrackable($0) } ?? false
+        let listedRole = record.speaker?.role.flatMap { !$0.isEmpty && filters.isRole($0) ? $0 : nil }
+        self.init(record: record, partsJSON: partsJSON, diagnosticsJSON: diagnosticsJSON, isTrackable: isTrackable,
+                  listedRole: listedRole)
     }
 }

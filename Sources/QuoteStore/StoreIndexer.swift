@@ -260,7 +260,7 @@ public final class StoreIndexer: @unchecked Sendable {
         }
         let extracted = extractor.extract(extracting.map { documents[$0] }) { document, result in
             Result {
-                try StoreDocument(document: document, result: result,
+                try StoreDocument(document: document, result: consume result,
                                   inputHash: fingerprint.map { StoreDocument.inputHash(of: document, fingerprint: $0) })
             }
         }

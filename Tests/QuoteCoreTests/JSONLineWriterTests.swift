@@ -129,6 +129,31 @@ import Testing
         #expect(String(decoding: writer.bytes, as: UTF8.self) == String(decoding: expected.bytes, as: UTF8.self))
     }
 
+    /// `takeEach` hands the records over in order and empties the array; a throw leaves the
+    /// records not yet handed over in place, after empty records in the slots already emptied.
+    @Test(arguments: CorpusArticle.all)
+    func takeEachHandsOverEveryRecordInOrder(_ article: CorpusArticle) throws {
+        struct Stop: Error {}
+        let original = try article.extract().quotes
+        try #require(original.count >= 2)
+        var records = original
+        var taken: [QuoteRecord] = []
+        records.takeEach { taken.append($0) }
+        #expect(records.isEmpty)
+        #expect(taken == original)
+        records = original
+        var handed = 0
+        #expect(throws: Stop.self) {
+            try records.takeEach { record in
+                handed += 1
+                if handed == 2 { throw Stop() }
+            }
+        }
+        #expect(records.count == original.count)
+        #expect(records.prefix(2).allSatisfy { $0 == QuoteRecord.empty })
+        #expect(Array(records.dropFirst(2)) == Array(original.dropFirst(2)))
+    }
+
     /// `JSONStringArray` (the store's `diagnostics` column, the ids of a look-up) writes
     /// JSONEncoder's bytes too, for every escape and for none.
     @Test func stringArraysMatchJSONEncoder() throws {

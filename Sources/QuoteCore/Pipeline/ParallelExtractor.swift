@@ -29,9 +29,10 @@ public struct ParallelExtractor: Sendable {
     }
 
     /// Extracts every document and transforms it with its result on the worker thread (for
-    /// example into a store's rows); `results[i]` belongs to `documents[i]`.
+    /// example into a store's rows); `results[i]` belongs to `documents[i]`. The transform owns
+    /// the result (`consuming`): it can move the records out without copying them.
     public func extract<T>(_ documents: [SourceDocument],
-                           transform: @escaping @Sendable (SourceDocument, DocumentResult) -> T) -> [T] {
+                           transform: @escaping @Sendable (SourceDocument, consuming DocumentResult) -> T) -> [T] {
         if jobs == 1 || documents.count < 2 {
             return documents.map { transform($0, extractOne($0)) }
         }
