@@ -24,41 +24,105 @@ enum SpeakerNameFilter {
     static let suffixes: Set<String> = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "Esq.", "Ph.D.", "M.D."]
 
     /// True when the store should give `speaker` an identity.
+    ///
+    /// Read on the name's bytes in one pass (`NameShape`), with no array and no substring for the
+    /// names nearly all speakers have: words of ASCII letters between single spaces. The few
+    /// others (a word starting beyond ASCII, a comma) take the general steps, which answer alike.
     static func isTrackable(_ speaker: Speaker) -> Bool {
         let name = speaker.name
-        if speaker.resolution == "unresolved", Lexicon.bundled.pronouns[name] != nil || Lexicon.bundled.pronouns[name.lowercased()] != nil {
-            return false
-        }
-        // The words between spaces as ranges of the name's UTF-8, found on its contiguous bytes:
-        // splitting the UTF-8 view into `Substring`s and comparing their suffixes generically took
-        // ~8,000 instructions a name (by `Character`, more).
-        let (words, negated, comma) = name.withUTF8Bytes { bytes -> ([Range<Int>], Bool, Int?) in
-            let words = UTF8Words.ranges(in: bytes) { $0 == 0x20 }
-            return (words, words.contains { endsInNegation(UnsafeBufferPointer(rebasing: bytes[$0])) }, bytes.firstIndex(of: 0x2C))
-        }
-        if negated { return false }
+        if speaker.resolution == "unresolved", Lexicon.isBundledPronounAsWrittenOrLowercased(name) { return false }
+        let shape = name.withUTF8Bytes { NameShape($0) }
+        if shape.isNegated { return false }
         guard speaker.kind == .person else { return true }
-        if words.count > 8 { return false }
-        if words.count >= 3 {
-            let utf8 = name.utf8
-            let parts = words.map { range in
-                Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
-            }
-            if isHeadlineFragment(parts) { return false }
-        }
+        if shape.words > 8 { return false }
+        if shape.words >= 3 && isHeadlineFragment(name, shape) { return false }
         // "Despite Trump", "Like Trump": a capitalised sentence starter is no first name.
-        if words.count >= 2 {
-            let utf8 = name.utf8
-            let first = String(Substring(utf8[utf8.startIndex..<utf8.index(utf8.startIndex, offsetBy: words[0].upperBound)]))
-            if Lexicon.bundled.sentenceStarters.contains(first), Lexicon.bundled.titles[first] == nil { return false }
-        }
-        if let comma {  // the first comma's byte offset, found with the words
+        if shape.words >= 2 && opensWithSentenceStarter(name, firstWordEnd: shape.firstWordEnd) { return false }
+        if let comma = shape.comma {  // the first comma's byte offset
             let rest = name[name.index(after: name.utf8.index(name.utf8.startIndex, offsetBy: comma))...]
                 .split(whereSeparator: { $0 == " " || $0 == "," })
             if !rest.allSatisfy({ suffixes.contains(String($0)) }) { return false }
         }
         return true
     }
+
+    /// What `isTrackable` reads of a name's bytes, in one pass: its words between spaces (empty
+    /// ones left out), whether one ends in a negation, where the first word ends and the first
+    /// comma is, and whether every word starts with an ASCII capital (nil when some word starts
+    /// with a character that is not a lone ASCII byte, which `Character.isUppercase` decides).
+    struct NameShape {
+        var words = 0
+        var isNegated = false
+        var firstWordEnd = 0
+        var comma: Int? = nil
+        var allCapitalized: Bool? = true
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var start = -1
+            for index in 0...bytes.count {
+                let byte: UInt8 = index < bytes.count ? bytes[index] : 0x20
+                if byte == 0x2C && comma == nil { comma = index }
+                if byte != 0x20 {
+                    if start < 0 { start = index }
+                    continue
+                }
+                guard start >= 0 else { continue }
+                // The word `start..<index`.
+                words += 1
+                if words == 1 { firstWordEnd = index }
+                if endsInNegation(UnsafeBufferPointer(rebasing: bytes[start..<index])) { isNegated = true }
+                let first = bytes[start]
+                if first >= 0x80 || (start + 1 < index && bytes[start + 1] >= 0x80) {
+                    if allCapitalized == true { allCapitalized = nil }  // a character beyond ASCII: undecided
+                } else if first < 0x41 || first > 0x5A {
+                    allCapitalized = false
+                }
+                start = -1
+            }
+        }
+    }
+
+    /// `isHeadlineFragment(_:)` of the name's words: decided on the bytes when every word starts
+    /// with an ASCII byte alone, or when some word starts with a byte that is no ASCII capital.
+    static func isHeadlineFragment(_ name: String, _ shape: NameShape) -> Bool {
+        switch shape.allCapitalized {
+        case false?:
+            return false
+        case true?:
+            // A function word in the middle: ASCII words, compared byte for byte (no word beyond
+            // ASCII equals one of these ASCII words, nor does a word with a mark on a letter).
+            return name.withUTF8Bytes { bytes in
+                let words = UTF8Words.ranges(in: bytes) { $0 == 0x20 }
+                return words.dropFirst().dropLast().contains { range in
+                    functionWordBytes.contains { $0.elementsEqual(UnsafeBufferPointer(rebasing: bytes[range])) }
+                }
+            }
+        case nil:
+            let utf8 = name.utf8
+            let parts = name.withUTF8Bytes { UTF8Words.ranges(in: $0) { $0 == 0x20 } }.map { range in
+                Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+            }
+            return isHeadlineFragment(parts)
+        }
+    }
+
+    private static let functionWordBytes: [[UInt8]] = functionWords.map { Array($0.utf8) }
+
+    /// True when the name's first word (its first `firstWordEnd` bytes) is a sentence starter
+    /// and no title. An ASCII word the filter rules out is neither (most first names).
+    static func opensWithSentenceStarter(_ name: String, firstWordEnd: Int) -> Bool {
+        let filtered = name.withUTF8Bytes { bytes in
+            bytes[..<firstWordEnd].allSatisfy { $0 < 0x80 } && !starterFilter.mayContain(ascii: bytes, 0..<firstWordEnd)
+        }
+        if filtered { return false }
+        let utf8 = name.utf8
+        let first = String(Substring(utf8[utf8.startIndex..<utf8.index(utf8.startIndex, offsetBy: firstWordEnd)]))
+        return Lexicon.bundled.sentenceStarters.contains(first) && Lexicon.bundled.titles[first] == nil
+    }
+
+    /// Which ASCII words may be a sentence starter (in the lexicon's case).
+    private static let starterFilter = ASCIIKeyFilter(Lexicon.bundled.sentenceStarters)
+
 
     /// True when `word` ends in "n't" or "n\u{2019}t" (a typographic apostrophe).
     static func endsInNegation(_ word: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -22,32 +22,21 @@ public struct StoreDocument: Sendable {
         var listedRole: String?
     }
 
-    /// The speaker filters' answers for one document: its quotations repeat the same few
-    /// speakers and roles, and each answer is a pure function of the text.
+    /// The speaker filters for one document: its quotations repeat the same few roles, and
+    /// each answer is a pure function of the text, so the role filter's answers are kept.
+    /// (The name filter's were too, until it was read on the name's bytes: a look-up in a
+    /// dictionary of names then cost more than the filter, ~1,700 instructions a name.)
     struct SpeakerFilters {
-        /// The parts of a speaker `SpeakerNameFilter.isTrackable` reads.
-        private struct Name: Hashable {
-            var name: String
-            var kind: SpeakerKind
-            var isUnresolved: Bool
-        }
-
-        private var trackable: [Name: Bool] = [:]
         private var roles: [String: Bool] = [:]
 
         /// Filters for a document of `records` records: room for an answer per record from the
-        /// start (grown from empty, each table rehashed its strings ~3 times a document).
+        /// start (grown from empty, the table rehashed its strings ~3 times a document).
         init(records: Int) {
-            trackable.reserveCapacity(min(records, 256))
             roles.reserveCapacity(min(records, 256))
         }
 
-        mutating func isTrackable(_ speaker: Speaker) -> Bool {
-            let name = Name(name: speaker.name, kind: speaker.kind, isUnresolved: speaker.resolution == "unresolved")
-            if let known = trackable[name] { return known }
-            let answer = SpeakerNameFilter.isTrackable(speaker)
-            trackable[name] = answer
-            return answer
+        func isTrackable(_ speaker: Speaker) -> Bool {
+            SpeakerNameFilter.isTrackable(speaker)
         }
 
         mutating func isRole(_ role: String) -> Bool {

@@ -6,8 +6,10 @@ import XCTest
 final class WordMapTests: XCTestCase {
     private func assertSameAnswers(_ dictionary: [String: Int], _ queries: [String], file: StaticString = #filePath, line: UInt = #line) {
         let map = WordMap(dictionary)
-        for query in queries + Array(dictionary.keys) {
+        for query in queries + Array(dictionary.keys) + dictionary.keys.map({ $0.uppercased() }) {
             XCTAssertEqual(map[query], dictionary[query], "\(query.debugDescription) in \(dictionary)", file: file, line: line)
+            XCTAssertEqual(map.lowercased(query), dictionary[query.lowercased()], "\(query.debugDescription) lowercased in \(dictionary)",
+                           file: file, line: line)
         }
     }
 
@@ -18,6 +20,9 @@ final class WordMapTests: XCTestCase {
                        "ambassadorship", "ambassadorshipss", "secretary-genera", "chief of staf", "\u{0}", "a\u{0}",
                        "é", "café", "\u{212A}", "ｈｅ", "123456789012345", "1234567890123456"]
         assertSameAnswers(dictionary, queries)
+        // Every key short and ASCII: a longer ASCII word is answered without the dictionary.
+        assertSameAnswers(["he": 1, "she": 2, "they": 3], ["He", "SHE", "the spokesman for the ministry", "THE SPOKESMAN FOR",
+                                                          "İ", "he\u{301}", "\u{212A}elvin", "ＨＥ"])
     }
 
     func testNonASCIIKeysAndCanonicalEquivalents() {

@@ -85,6 +85,16 @@ public struct Lexicon: Sendable {
     /// every document, as `WordMap`s (the same answers without SipHashing each word).
     let roleNounMap: WordMap<RoleKind>
     let pronounMap: WordMap<PronounKind>
+
+    /// True when `word` as written, or lowercased, is one of the bundled lexicon's `pronouns`
+    /// (the store's test of an unresolved speaker's name), as `pronouns[word] != nil ||
+    /// pronouns[word.lowercased()] != nil` answers: found by packed words, a short ASCII word
+    /// lowercased as it is packed. (Static: a method called on `bundled` copied the lexicon,
+    /// every table retained and released.)
+    package static func isBundledPronounAsWrittenOrLowercased(_ word: String) -> Bool {
+        let pronouns = bundled.pronounMap
+        return pronouns[word] != nil || pronouns.lowercased(word) != nil
+    }
     let abbreviationMap: WordMap<AbbreviationKind>
     let organizationMap: WordMap<OrganizationKind>
     let roleGroupMap: WordMap<Int>

@@ -16,17 +16,29 @@ enum PackedWord {
             let bits = TokenText.bits(word)
             if bits.high &>> 60 == 0xE && bits.high &>> 56 & 0xF != 0 { return bits }
         }
-        return word.withUTF8Bytes { bytes -> (low: UInt64, high: UInt64)? in
-            guard bytes.count >= 1, bytes.count <= 15 else { return nil }
-            var low: UInt64 = 0
-            var high: UInt64 = (0xE0 | UInt64(bytes.count)) &<< 56
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                if byte >= 0x80 { return nil }
-                UTF16String.place(byte, at: index, low: &low, high: &high)
-            }
-            return (low, high)
+        return word.withUTF8Bytes { pack($0, lowercase: false) }
+    }
+
+    /// The two integers of `word` lowercased (ASCII capitals made small letters), or nil when
+    /// it is empty, longer than 15 bytes or not ASCII: what `of(word.lowercased())` gives, without
+    /// building the lowercased string.
+    static func lowercased(_ word: String) -> (low: UInt64, high: UInt64)? {
+        word.withUTF8Bytes { pack($0, lowercase: true) }
+    }
+
+    /// The two integers of `bytes`, optionally lowercased, packed one by one.
+    @inline(__always)
+    private static func pack(_ bytes: UnsafeBufferPointer<UInt8>, lowercase: Bool) -> (low: UInt64, high: UInt64)? {
+        guard bytes.count >= 1, bytes.count <= 15 else { return nil }
+        var low: UInt64 = 0
+        var high: UInt64 = (0xE0 | UInt64(bytes.count)) &<< 56
+        for index in 0..<bytes.count {
+            var byte = bytes[index]
+            if byte >= 0x80 { return nil }
+            if lowercase && byte &- 0x41 < 26 { byte |= 0x20 }
+            UTF16String.place(byte, at: index, low: &low, high: &high)
         }
+        return (low, high)
     }
 
     /// The first slot to probe for a packed word (its bits mixed), before the table's mask.
