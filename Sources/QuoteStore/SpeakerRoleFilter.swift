@@ -11,12 +11,12 @@ import QuoteSchema
 enum SpeakerRoleFilter {
     /// True when `role` names a function or a title.
     static func isRole(_ role: String) -> Bool {
-        // Each table is read from the bundled lexicon in place: a copy of the `Lexicon` retained
-        // and released every one of its tables (~1,900 instructions a call). The role is read on
-        // its contiguous bytes (the UTF-8 view's generic split took ~2,500 instructions a role,
-        // its generic comparisons with the relative words ~900).
+        // The role is read on its contiguous bytes in one pass, each word looked up in the
+        // lexicon's packed tables as it is met (`Lexicon.isBundledRoleWord`): the words gathered
+        // into an array of strings first and each looked up in dictionaries by SipHash took
+        // ~5,000 instructions a role.
         let filter = roleWordFilter  // once: each read of a static goes through `swift_once`
-        let words: [(text: String, isASCII: Bool)]? = role.withUTF8Bytes { bytes in
+        return role.withUTF8Bytes { bytes in
             // Relative clauses describe, they do not name a function: the first word between
             // spaces, in any case.
             var start = 0
@@ -28,28 +28,27 @@ enum SpeakerRoleFilter {
                 let isRelative = first.allSatisfy { $0 < 0x80 }
                     ? relativeWordBytes.contains { first.elementsEqual($0) { $0 | 0x20 == $1 } }
                     : relativeWords.contains(String(decoding: first, as: UTF8.self).lowercased())
-                if isRelative { return nil }
+                if isRelative { return false }
             }
-            // The words between spaces, commas and parentheses.
-            return UTF8Words.ranges(in: bytes) { $0 == 0x20 || $0 == 0x2C || $0 == 0x28 || $0 == 0x29 }.compactMap { range in
+            // The words between spaces, commas and parentheses, in order.
+            var wordStart = -1
+            for index in 0...bytes.count {
+                let byte: UInt8 = index < bytes.count ? bytes[index] : 0x20
+                if byte != 0x20 && byte != 0x2C && byte != 0x28 && byte != 0x29 {
+                    if wordStart < 0 { wordStart = index }
+                    continue
+                }
+                guard wordStart >= 0 else { continue }
+                let range = wordStart..<index
+                wordStart = -1
                 let word = UnsafeBufferPointer(rebasing: bytes[range])
                 let isASCII = word.allSatisfy { $0 < 0x80 }
                 // An ASCII word the filter rules out is, in any case, no title, no role noun and
-                // no word of a title: the tests below cannot hold for it (~1,000 instructions
-                // a word spared, most of a role's words).
-                if isASCII && !filter.mayContain(ascii: bytes, range) { return nil }
-                return (text: String(decoding: word, as: UTF8.self), isASCII: isASCII)
+                // no word of a title: the look-ups cannot find it (most of a role's words).
+                if isASCII && !filter.mayContain(ascii: bytes, range) { continue }
+                if Lexicon.isBundledRoleWord(String(decoding: word, as: UTF8.self), isASCII: isASCII) { return true }
             }
-        }
-        guard let words else { return false }
-        return words.contains { text, isASCII in
-            if Lexicon.bundled.titles[text] != nil { return true }
-            let lower = text.lowercased()
-            if Lexicon.bundled.roleNouns[lower] == .person { return true }
-            // `capitalized` (Foundation) is slow; for ASCII text it can only give a one-word
-            // title if the lowercased word is a title's lowercased word.
-            if isASCII && !Lexicon.bundled.titleWords.contains(lower) { return false }
-            return Lexicon.bundled.titles[text.capitalized] != nil
+            return false
         }
     }
 

@@ -85,6 +85,20 @@ public struct Lexicon: Sendable {
     /// every document, as `WordMap`s (the same answers without SipHashing each word).
     let roleNounMap: WordMap<RoleKind>
     let pronounMap: WordMap<PronounKind>
+    let abbreviationMap: WordMap<AbbreviationKind>
+    let organizationMap: WordMap<OrganizationKind>
+    let roleGroupMap: WordMap<Int>
+    let genderedWordMap: WordMap<Gender>
+    /// `titles` and `titleWords` (each word mapped to true) as `WordMap`s, for the store's
+    /// role filter (`isBundledRoleWord(_:isASCII:)`).
+    let titleMap: WordMap<TitleKind>
+    let titleWordMap: WordMap<Bool>
+    /// A hash of the files the lists were read from, names and bytes (`Extractor.fingerprint`).
+    package let sourceHash: UInt64
+
+    public enum Gender: String, Sendable, CaseIterable {
+        case male, female
+    }
 
     /// True when `word` as written, or lowercased, is one of the bundled lexicon's `pronouns`
     /// (the store's test of an unresolved speaker's name), as `pronouns[word] != nil ||
@@ -95,15 +109,19 @@ public struct Lexicon: Sendable {
         let pronouns = bundled.pronounMap
         return pronouns[word] != nil || pronouns.lowercased(word) != nil
     }
-    let abbreviationMap: WordMap<AbbreviationKind>
-    let organizationMap: WordMap<OrganizationKind>
-    let roleGroupMap: WordMap<Int>
-    let genderedWordMap: WordMap<Gender>
-    /// A hash of the files the lists were read from, names and bytes (`Extractor.fingerprint`).
-    package let sourceHash: UInt64
 
-    public enum Gender: String, Sendable, CaseIterable {
-        case male, female
+    /// True when `word`, one word of a role as written, names a function in the bundled
+    /// lexicon (the store's role filter asks it of each word), as
+    /// `titles[word] != nil || roleNouns[word.lowercased()] == .person` or, for a word beyond
+    /// ASCII or an ASCII word whose lowercased form is in `titleWords`,
+    /// `titles[word.capitalized] != nil` answers: found by packed words, a short ASCII word
+    /// lowercased as it is packed. (`capitalized`, Foundation's, is slow; an ASCII word can only
+    /// give a one-word title if it is a word of some title.)
+    package static func isBundledRoleWord(_ word: String, isASCII: Bool) -> Bool {
+        if bundled.titleMap[word] != nil { return true }
+        if bundled.roleNounMap.lowercased(word) == .person { return true }
+        if isASCII && bundled.titleWordMap.lowercased(word) == nil { return false }
+        return bundled.titles[word.capitalized] != nil
     }
 
     /// The folder of the word lists shipped with the package.
@@ -279,6 +297,8 @@ public struct Lexicon: Sendable {
         self.sourceHash = sources.value
         self.roleNounMap = WordMap(roleNouns)
         self.pronounMap = WordMap(pronouns)
+        self.titleMap = WordMap(titles)
+        self.titleWordMap = WordMap(Dictionary(uniqueKeysWithValues: titleWords.map { ($0, true) }))
         self.abbreviationMap = WordMap(abbreviations)
         self.organizationMap = WordMap(organizations)
         self.roleGroupMap = WordMap(groups)
