@@ -89,10 +89,6 @@ public struct Lexicon: Sendable {
     let organizationMap: WordMap<OrganizationKind>
     let roleGroupMap: WordMap<Int>
     let genderedWordMap: WordMap<Gender>
-    /// `titles` and `titleWords` (each word mapped to true) as `WordMap`s, for the store's
-    /// role filter (`isBundledRoleWord(_:isASCII:)`).
-    let titleMap: WordMap<TitleKind>
-    let titleWordMap: WordMap<Bool>
     /// A hash of the files the lists were read from, names and bytes (`Extractor.fingerprint`).
     package let sourceHash: UInt64
 
@@ -118,11 +114,17 @@ public struct Lexicon: Sendable {
     /// lowercased as it is packed. (`capitalized`, Foundation's, is slow; an ASCII word can only
     /// give a one-word title if it is a word of some title.)
     package static func isBundledRoleWord(_ word: String, isASCII: Bool) -> Bool {
-        if bundled.titleMap[word] != nil { return true }
+        if bundledTitleMap[word] != nil { return true }
         if bundled.roleNounMap.lowercased(word) == .person { return true }
-        if isASCII && bundled.titleWordMap.lowercased(word) == nil { return false }
+        if isASCII && bundledTitleWordMap.lowercased(word) == nil { return false }
         return bundled.titles[word.capitalized] != nil
     }
+
+    /// The bundled `titles` and `titleWords` (each word mapped to true) as `WordMap`s, for
+    /// `isBundledRoleWord(_:isASCII:)` alone: built at its first call rather than with every
+    /// lexicon (~0.5M instructions a process that never indexes).
+    private static let bundledTitleMap = WordMap(bundled.titles)
+    private static let bundledTitleWordMap = WordMap(Dictionary(uniqueKeysWithValues: bundled.titleWords.map { ($0, true) }))
 
     /// The folder of the word lists shipped with the package.
     public static var bundledDirectory: URL? { Bundle.module.url(forResource: "Data", withExtension: nil) }
@@ -297,8 +299,6 @@ public struct Lexicon: Sendable {
         self.sourceHash = sources.value
         self.roleNounMap = WordMap(roleNouns)
         self.pronounMap = WordMap(pronouns)
-        self.titleMap = WordMap(titles)
-        self.titleWordMap = WordMap(Dictionary(uniqueKeysWithValues: titleWords.map { ($0, true) }))
         self.abbreviationMap = WordMap(abbreviations)
         self.organizationMap = WordMap(organizations)
         self.roleGroupMap = WordMap(groups)
