@@ -231,9 +231,13 @@ public struct Extractor: Sendable {
         var pending = TokenBuffer(capacity: Extractor.maxUnitTokens + 1)
         // A paragraph's sentences, ICU's breaks and the sentences joined across quotations, each
         // emptied and filled again for every paragraph in the same storage.
+        // Room for sixteen at first (grown from empty: ~6 reallocations a document).
         var sentences: [Range<Int>] = []
         var breaks: [Int32] = []
         var merged: [Range<Int>] = []
+        sentences.reserveCapacity(16)
+        breaks.reserveCapacity(16)
+        merged.reserveCapacity(16)
         for (paragraphNumber, paragraph) in layout.paragraphs.enumerated() {
             // Atoms are in text order within a paragraph: one moving cursor per pass keeps this linear.
             let atoms = atomsByParagraph.isEmpty ? [] : atomsByParagraph[paragraphNumber]

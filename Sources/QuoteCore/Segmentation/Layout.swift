@@ -30,8 +30,12 @@ public struct Layout: Sendable {
     init(text: TextBuffer, clutter clutterLines: Set<String>, clutterFilter: ASCIIKeyFilter) {
         let units = text.units
         var shadow = units
-        var lines: [Range<Int>] = []
         let count = units.count
+        // Room for a line every 64 units (news text has one every ~75: paragraphs and the blank
+        // lines between them), at most 4,096 lines ahead: grown from empty, the line and
+        // paragraph arrays were reallocated ~12 times a document.
+        var lines: [Range<Int>] = []
+        lines.reserveCapacity(min(count / 64 + 8, 4_096))
         var lineStart = 0
         // Line breaks found and white space normalised in the shadow in one pass. The shadow
         // shares the text's storage until its first change (most documents need none: paragraphs
@@ -113,6 +117,7 @@ public struct Layout: Sendable {
 
         // Group text lines into paragraphs.
         var paragraphs: [Range<Int>] = []
+        paragraphs.reserveCapacity(lines.count / 2 + 1)
         var current: Range<Int>? = nil
         var previousLine: Range<Int>? = nil
         func flush() {
