@@ -62,6 +62,10 @@ public struct AcceptedByUnit: Sendable {
     /// Records that attribution `index` (the next one, `accepted.count` before it is added) was
     /// made in `unit`.
     mutating func append(_ index: Int, unit: Int) {
+        // Room for sixteen at the first attribution (grown from empty: ~3 reallocations a
+        // document with attributions; reserved before the rules run, a document whose
+        // candidates gave none allocated it for nothing: 10,000 briefs +0.2%).
+        if next.isEmpty { next.reserveCapacity(16) }
         next.append(-1)
         if last[unit] >= 0 { next[Int(last[unit])] = Int32(index) } else { first[unit] = Int32(index) }
         last[unit] = Int32(index)
