@@ -81,17 +81,19 @@ struct StringTable<Value> {
         values.append(added)
     }
 
-    /// Twice the slots (16 at first), every entry placed again by its kept hash.
+    /// Twice the slots (32 at first), every entry placed again by its kept hash.
     private mutating func grow() {
         if keys.isEmpty {
             // The entry arrays sized for the first slots' worth of entries at once: grown from
             // empty by appending, each array was allocated four times on the way to eight
             // entries (~3,700 allocations on the dev set, whose documents name a few people).
-            hashes.reserveCapacity(8)
-            keys.reserveCapacity(8)
-            values.reserveCapacity(8)
+            // Sixteen, not eight: the dev set's documents name ~11 people each, and a table of
+            // eight was grown again (slots, entry arrays) for most of them.
+            hashes.reserveCapacity(16)
+            keys.reserveCapacity(16)
+            values.reserveCapacity(16)
         }
         let hashes = self.hashes
-        index.rebuild(size: max(16, index.size * 2), count: hashes.count) { StringTable.home(hashes[$0], size: $1) }
+        index.rebuild(size: max(32, index.size * 2), count: hashes.count) { StringTable.home(hashes[$0], size: $1) }
     }
 }
