@@ -582,6 +582,7 @@ public struct SpeakerResolver: Sendable {
                 let floor = history.firstKept
                 personsWithRoles.removeAll { $0 < floor }
             }
+            if personsWithRoles.isEmpty { personsWithRoles.reserveCapacity(16) }  // grown from empty: ~3 reallocations a document
             personsWithRoles.append(history.count)
         }
         history.append(consume resolved)  // moved in (`append` consumes it), not copied
