@@ -123,7 +123,6 @@ enum SpeakerNameFilter {
     /// Which ASCII words may be a sentence starter (in the lexicon's case).
     private static let starterFilter = ASCIIKeyFilter(Lexicon.bundled.sentenceStarters)
 
-
     /// True when `word` ends in "n't" or "n\u{2019}t" (a typographic apostrophe).
     static func endsInNegation(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = word.count

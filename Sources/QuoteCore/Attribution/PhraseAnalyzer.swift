@@ -148,7 +148,8 @@ public final class PhraseAnalyzer: Sendable {
     /// Listed adverbs and auxiliaries, and lowercase "-ly" words that are not nouns ("immediately").
     func isAdverb(_ token: Token) -> Bool {
         if token.has(.adverb) { return true }
-        return !token.isCapitalized && WordShape.hasASCIISuffix(token.lower, "ly") && WordShape.hasMoreCharacters(than: 4, token.lower)
+        return !token.isCapitalized && WordShape.hasASCIISuffix(token.lower, "ly")
+            && WordShape.hasMoreCharacters(than: 4, token.lower)
             && !PhraseAnalyzer.lyNouns.contains(token.lower) && lexicon.roleNounMap[token.lower] == nil
     }
 

@@ -72,7 +72,8 @@ extension ReportedSpeechRule {
         guard verbIndex + 1 <= last else { return false }
         let next = tokens[verbIndex + 1]
         guard next.kind == .word, !next.isCapitalized else { return false }
-        return predicateOpeners.contains(next.lower) || (WordShape.hasASCIISuffix(next.lower, "ed") && WordShape.hasMoreCharacters(than: 4, next.lower))
+        return predicateOpeners.contains(next.lower)
+            || (WordShape.hasASCIISuffix(next.lower, "ed") && WordShape.hasMoreCharacters(than: 4, next.lower))
     }
 
     /// True when a subordinating word ("while", "although", "now that") opens the speaker's clause.
