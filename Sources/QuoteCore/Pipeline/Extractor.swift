@@ -223,6 +223,9 @@ public struct Extractor: Sendable {
                 if partIndex == span.parts.count - 1, let close = span.closeMarkEnd, close <= paragraphRange.upperBound {
                     upper = close
                 }
+                // Room for four at a paragraph's first (grown from one: ~3,200 reallocations
+                // on the dev set).
+                if atomsByParagraph[paragraph].isEmpty { atomsByParagraph[paragraph].reserveCapacity(4) }
                 atomsByParagraph[paragraph].append((lower..<upper, quoteIndex, partIndex))
             }
         }
