@@ -25,6 +25,9 @@ struct RecentWindow<Element> {
 
     mutating func append(_ element: consuming Element) {
         if ring.count < capacity {
+            // Room for eight at the first (grown from empty by appending: ~4 more
+            // reallocations, each moving the elements, on the way to a document's first dozen).
+            if ring.isEmpty { ring.reserveCapacity(min(capacity, 8)) }
             ring.append(element)
         } else {
             ring[count & (capacity - 1)] = element
