@@ -58,26 +58,18 @@ enum SpeakerNameFilter {
         var allCapitalized: Bool? = true
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
-            var start = -1
-            for index in 0...bytes.count {
-                let byte: UInt8 = index < bytes.count ? bytes[index] : 0x20
-                if byte == 0x2C && comma == nil { comma = index }
-                if byte != 0x20 {
-                    if start < 0 { start = index }
-                    continue
-                }
-                guard start >= 0 else { continue }
-                // The word `start..<index`.
+            comma = bytes.firstIndex(of: 0x2C)
+            UTF8Words.forEach(in: bytes, separatedBy: { $0 == 0x20 }) { word in
                 words += 1
-                if words == 1 { firstWordEnd = index }
-                if endsInNegation(UnsafeBufferPointer(rebasing: bytes[start..<index])) { isNegated = true }
-                let first = bytes[start]
-                if first >= 0x80 || (start + 1 < index && bytes[start + 1] >= 0x80) {
+                if words == 1 { firstWordEnd = word.upperBound }
+                if endsInNegation(UnsafeBufferPointer(rebasing: bytes[word])) { isNegated = true }
+                let first = bytes[word.lowerBound]
+                if first >= 0x80 || (word.count > 1 && bytes[word.lowerBound + 1] >= 0x80) {
                     if allCapitalized == true { allCapitalized = nil }  // a character beyond ASCII: undecided
                 } else if first < 0x41 || first > 0x5A {
                     allCapitalized = false
                 }
-                start = -1
+                return true
             }
         }
     }
@@ -92,10 +84,15 @@ enum SpeakerNameFilter {
             // A function word in the middle: ASCII words, compared byte for byte (no word beyond
             // ASCII equals one of these ASCII words, nor does a word with a mark on a letter).
             return name.withUTF8Bytes { bytes in
-                let words = UTF8Words.ranges(in: bytes) { $0 == 0x20 }
-                return words.dropFirst().dropLast().contains { range in
-                    functionWordBytes.contains { $0.elementsEqual(UnsafeBufferPointer(rebasing: bytes[range])) }
+                var number = 0  // of the word: the first (0) and the last (`shape.words - 1`) are no middle
+                var found = false
+                UTF8Words.forEach(in: bytes, separatedBy: { $0 == 0x20 }) { word in
+                    defer { number += 1 }
+                    guard number > 0 && number < shape.words - 1 else { return true }
+                    found = functionWordBytes.contains { $0.elementsEqual(UnsafeBufferPointer(rebasing: bytes[word])) }
+                    return !found
                 }
+                return found
             }
         case nil:
             let utf8 = name.utf8

@@ -30,25 +30,18 @@ enum SpeakerRoleFilter {
                     : relativeWords.contains(String(decoding: first, as: UTF8.self).lowercased())
                 if isRelative { return false }
             }
-            // The words between spaces, commas and parentheses, in order.
-            var wordStart = -1
-            for index in 0...bytes.count {
-                let byte: UInt8 = index < bytes.count ? bytes[index] : 0x20
-                if byte != 0x20 && byte != 0x2C && byte != 0x28 && byte != 0x29 {
-                    if wordStart < 0 { wordStart = index }
-                    continue
-                }
-                guard wordStart >= 0 else { continue }
-                let range = wordStart..<index
-                wordStart = -1
+            // The words between spaces, commas and parentheses, in order, until one names a function.
+            var found = false
+            UTF8Words.forEach(in: bytes, separatedBy: { $0 == 0x20 || $0 == 0x2C || $0 == 0x28 || $0 == 0x29 }) { range in
                 let word = UnsafeBufferPointer(rebasing: bytes[range])
                 let isASCII = word.allSatisfy { $0 < 0x80 }
                 // An ASCII word the filter rules out is, in any case, no title, no role noun and
                 // no word of a title: the look-ups cannot find it (most of a role's words).
-                if isASCII && !filter.mayContain(ascii: bytes, range) { continue }
-                if Lexicon.isBundledRoleWord(String(decoding: word, as: UTF8.self), isASCII: isASCII) { return true }
+                if isASCII && !filter.mayContain(ascii: bytes, range) { return true }
+                found = Lexicon.isBundledRoleWord(String(decoding: word, as: UTF8.self), isASCII: isASCII)
+                return !found
             }
-            return false
+            return found
         }
     }
 

@@ -1,11 +1,13 @@
 /// Words of UTF-8 text found on its contiguous bytes.
 enum UTF8Words {
-    /// The ranges of `bytes` between separators (`isSeparator`, asked of each byte), empty words
-    /// left out, in order. Separators are ASCII, so no range cuts a character. (Splitting the
-    /// UTF-8 view generically took thousands of instructions a name or role.)
-    static func ranges(in bytes: UnsafeBufferPointer<UInt8>, separatedBy isSeparator: (UInt8) -> Bool) -> [Range<Int>] {
-        var words: [Range<Int>] = []
-        words.reserveCapacity(8)  // a name's or a role's words: one buffer, not grown from one
+    /// Calls `body` with the range of each run of `bytes` between separators (`isSeparator`,
+    /// asked of each byte), empty runs left out, in order, until `body` returns false. Separators
+    /// are ASCII, so no range cuts a character. (Splitting the UTF-8 view generically took
+    /// thousands of instructions a name or role; the filters that read every speaker walk the
+    /// words with this, without an array.)
+    @inline(__always)
+    static func forEach(in bytes: UnsafeBufferPointer<UInt8>, separatedBy isSeparator: (UInt8) -> Bool,
+                        _ body: (Range<Int>) -> Bool) {
         var start = -1
         for index in 0...bytes.count {
             if index < bytes.count && !isSeparator(bytes[index]) {
@@ -13,9 +15,16 @@ enum UTF8Words {
                 continue
             }
             guard start >= 0 else { continue }
-            words.append(start..<index)
+            if !body(start..<index) { return }
             start = -1
         }
+    }
+
+    /// The ranges `forEach(in:separatedBy:_:)` visits, as an array.
+    static func ranges(in bytes: UnsafeBufferPointer<UInt8>, separatedBy isSeparator: (UInt8) -> Bool) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        words.reserveCapacity(8)  // a name's or a role's words: one buffer, not grown from one
+        forEach(in: bytes, separatedBy: isSeparator) { words.append($0); return true }
         return words
     }
 }
