@@ -22,10 +22,10 @@ public struct StoreDocument: Sendable {
         var listedRole: String?
     }
 
-    /// The speaker filters for one document: its quotations repeat the same few roles, and
-    /// each answer is a pure function of the text, so the role filter's answers are kept.
-    /// (The name filter's were too, until it was read on the name's bytes: a look-up in a
-    /// dictionary of names then cost more than the filter, ~1,700 instructions a name.)
+    /// The role filter's answers for one document: its quotations repeat the same few roles,
+    /// and each answer is a pure function of the text. (The name filter's were kept too, until it
+    /// was read on the name's bytes: a look-up in a dictionary of names then cost more than the
+    /// filter, ~1,700 instructions a name; `SpeakerNameFilter.isTrackable` is asked directly.)
     struct SpeakerFilters {
         private var roles: [String: Bool] = [:]
 
@@ -33,10 +33,6 @@ public struct StoreDocument: Sendable {
         /// start (grown from empty, the table rehashed its strings ~3 times a document).
         init(records: Int) {
             roles.reserveCapacity(min(records, 256))
-        }
-
-        func isTrackable(_ speaker: Speaker) -> Bool {
-            SpeakerNameFilter.isTrackable(speaker)
         }
 
         mutating func isRole(_ role: String) -> Bool {
@@ -205,7 +201,7 @@ extension StoreDocument.Quote {
     init(record: consuming QuoteRecord, filters: inout StoreDocument.SpeakerFilters) {
         let partsJSON = RecordColumns.partsJSON(record.quote.parts)
         let diagnosticsJSON = RecordColumns.diagnosticsJSON(record.diagnostics)
-        let isTrackable = record.speaker.map { filters.isTrackable($0) } ?? false
+        let isTrackable = record.speaker.map { SpeakerNameFilter.isTrackable($0) } ?? false
         let listedRole = record.speaker?.role.flatMap { !$0.isEmpty && filters.isRole($0) ? $0 : nil }
         self.init(record: record, partsJSON: partsJSON, diagnosticsJSON: diagnosticsJSON, isTrackable: isTrackable,
                   listedRole: listedRole)

@@ -522,7 +522,7 @@ public final class PhraseAnalyzer: Sendable {
             figure = last - 1
             last = open - 1
         }
-        if figure == nil, tokens[last].hasText("and") || tokens[last].hasText("but") || tokens[last].hasText(",") {
+        if figure == nil, tokens[last].hasText("and") || tokens[last].hasText("but") || tokens[last].isPunct(",") {
             return lower == 0 ? analyzer.leadingSubject(tokens, before: last) : nil
         }
         // Shares of a poll: "Two in three said", "Most of them say".
@@ -533,7 +533,7 @@ public final class PhraseAnalyzer: Sendable {
         let stretch = tokens[lower...last]
         // The clause words are stop words or ("this") determiners: other tokens skip the comparisons.
         guard !stretch.contains(where: { $0.kind == .quote
-                || ($0.kind == .punctuation && ($0.hasText(";") || $0.hasText(":") || $0.hasText("—")))
+                || $0.isPunct(";") || $0.isPunct(":") || $0.isPunct("—")
                 || (($0.has(.stopWord) || $0.has(.determiner)) && PhraseAnalyzer.clauseWords.contains($0.lower))
                 || $0.isCueVerbForm && !$0.isCapitalized }) else { return nil }
         let first = tokens[lower]
