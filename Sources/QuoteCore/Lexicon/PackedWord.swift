@@ -14,7 +14,7 @@ enum PackedWord {
     static func of(_ word: String) -> (low: UInt64, high: UInt64)? {
         if UTF16String.smallLayoutHolds {
             let bits = TokenText.bits(word)
-            if bits.high &>> 60 == 0xE && bits.high &>> 56 & 0xF != 0 { return bits }
+            if TokenText.isSmallASCII(bits.high) && bits.high &>> 56 & 0xF != 0 { return bits }
         }
         return word.withUTF8Bytes { pack($0, lowercase: false) }
     }

@@ -41,11 +41,11 @@ enum TokenText {
     }
 
     /// True when `high`, a string's second word, is that of a small ASCII string as
-    /// `UTF16String.smallBits(low:high:count:)` lays it out (its top three bits set: immortal,
-    /// ASCII, small). Meaningful only where `UTF16String.smallLayoutHolds`.
+    /// `UTF16String.smallBits(low:high:count:)` lays it out (its top byte 0xE0 plus the count:
+    /// immortal, ASCII, small). Meaningful only where `UTF16String.smallLayoutHolds`.
     @inline(__always)
     static func isSmallASCII(_ high: UInt64) -> Bool {
-        high >> 61 == 0b111
+        high &>> 60 == 0xE
     }
 
     /// True when bit 63 of a string's second word is set exactly for strings that need no
