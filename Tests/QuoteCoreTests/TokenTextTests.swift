@@ -147,4 +147,28 @@ final class TokenTextTests: XCTestCase {
         let other = Token(range: 0..<1, kind: .word, lower: "cafes", isCapitalized: false, quote: -1, part: -1)
         XCTAssertNotEqual(composed, other)
     }
+
+    /// `isWord`, `isQuote` and `isPunctuation` read the kind's bits directly: each answers as
+    /// `kind` does for words, marks, possessives and quotation tokens (large part and quotation
+    /// indexes included, whose bits sit beside the kind's).
+    func testKindTestsAnswerAsKind() {
+        let text = "O'Malley's aide said: \"No.\" — and 'yes' 2,400 times, Ph.D. café."
+        let units = Array(text.utf16)
+        let atoms = [(range: 22..<27, quote: 0, part: 0)]
+        var tokens = Tokenizer(lexicon: .bundled).tokens(units, 0..<units.count, atoms: atoms)
+        for (quote, part) in [(0, 0), (1, 1), (2, 3), (7, 1 << 29), (Int(Int32.max), (1 << 30) - 1)] {
+            tokens.append(Token(range: 0..<3, kind: .quote, lower: "", isCapitalized: false, quote: quote, part: part))
+        }
+        tokens.append(Token(range: 0..<1, kind: .punctuation, lower: "—", isCapitalized: false, quote: -1, part: -1))
+        tokens.append(Token(range: 0..<1, kind: .word, lower: "Roe", isCapitalized: true, quote: -1, part: -1))
+        var seen: Set<String> = []
+        for token in tokens {
+            XCTAssertEqual(token.isWord, token.kind == .word, "\(token)")
+            XCTAssertEqual(token.isQuote, token.kind == .quote, "\(token)")
+            XCTAssertEqual(token.isPunctuation, token.kind == .punctuation, "\(token)")
+            seen.insert("\(token.kind)")
+        }
+        XCTAssertEqual(seen, ["word", "punctuation", "quote"])
+        XCTAssertTrue(tokens.contains { $0.isPossessive && $0.isWord })
+    }
 }

@@ -125,19 +125,19 @@ extension AttributionRule {
                 confidence: Double, unit: Unit, via: SpeakerPhrase? = nil, minimumWords: Int = 2) -> Attribution? {
         var first = range.lowerBound
         var last = range.upperBound
-        while first <= last, tokens[first].kind == .punctuation || (first < last && Tokens.leadingConjunctions.contains(tokens[first].lower)) {
+        while first <= last, tokens[first].isPunctuation || (first < last && Tokens.leadingConjunctions.contains(tokens[first].lower)) {
             first += 1
         }
         if first <= last { first = Tokens.afterDateline(tokens, from: first, to: last) }
-        while last >= first, tokens[last].kind == .punctuation { last -= 1 }
+        while last >= first, tokens[last].isPunctuation { last -= 1 }
         guard first <= last else { return nil }
         // The quotations and the number of words, in one pass and without arrays for the count.
         var quotes: [Int] = []
         var words = 0
         for index in first...last {
             let token = tokens[index]
-            if token.kind == .quote { quotes.append(token.quote) }
-            if token.kind != .punctuation { words += 1 }
+            if token.isQuote { quotes.append(token.quote) }
+            if !token.isPunctuation { words += 1 }
         }
         if quotes.count == 1, first == last {
             return direct(quotes[0], speaker, cue: cue, lemma: lemma, confidence: confidence, unit: unit, via: via)
@@ -168,7 +168,7 @@ enum Tokens {
     static func onlyPunctuation(_ tokens: [Token], from index: Int) -> Bool {
         var index = index
         while index < tokens.count {
-            if tokens[index].kind != .punctuation { return false }
+            if !tokens[index].isPunctuation { return false }
             index += 1
         }
         return true
@@ -176,7 +176,7 @@ enum Tokens {
 
     /// True when every token before `index` is punctuation.
     static func onlyPunctuation(_ tokens: [Token], before index: Int) -> Bool {
-        (0..<index).allSatisfy { tokens[$0].kind == .punctuation }
+        (0..<index).allSatisfy { tokens[$0].isPunctuation }
     }
 
     /// Skips a dateline ("PORT ELLIS —", "DALLAS (AP) —") at the start of a clause.
@@ -185,8 +185,8 @@ enum Tokens {
               dash > first, dash < last else { return first }
         let isDateline = (first..<dash).allSatisfy { index in
             let token = tokens[index]
-            if token.kind == .punctuation { return token.isPunct("(") || token.isPunct(")") || token.isPunct(",") }
-            return token.kind == .word && token.isAllCaps
+            if token.isPunctuation { return token.isPunct("(") || token.isPunct(")") || token.isPunct(",") }
+            return token.isWord && token.isAllCaps
         }
         return isDateline ? dash + 1 : first
     }
@@ -198,14 +198,14 @@ enum Tokens {
     /// True when a quotation is among the `within` tokens after `index` (up to `last`): "whom he
     /// called "a con artist"" reports the quotation, not the words before the verb.
     static func quotationFollows(_ tokens: [Token], after index: Int, last: Int, within: Int) -> Bool {
-        index + 1 <= last && ((index + 1)...min(last, index + within)).contains { tokens[$0].kind == .quote }
+        index + 1 <= last && ((index + 1)...min(last, index + within)).contains { tokens[$0].isQuote }
     }
 
     /// A comma, or a quotation whose content ends with one ("Q," S said).
     static func isCommaLike(_ tokens: [Token], _ index: Int, _ context: RuleContext) -> Bool {
         let token = tokens[index]
         if token.isPunct(",") { return true }
-        guard token.kind == .quote else { return false }
+        guard token.isQuote else { return false }
         let span = context.quotes[token.quote]
         guard span.parts.count - 1 == token.part else { return false }
         var end = span.content.upperBound

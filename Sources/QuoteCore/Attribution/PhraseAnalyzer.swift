@@ -88,7 +88,7 @@ public final class PhraseAnalyzer: Sendable {
 
     /// The cue verb at a token, if it is one.
     @inline(__always) func verb(_ token: Token) -> Lexicon.Verb? {
-        token.kind == .word && token.verbID >= 0 ? lexicon.wordTable.verbList[Int(token.verbID)] : nil
+        token.isWord && token.verbID >= 0 ? lexicon.wordTable.verbList[Int(token.verbID)] : nil
     }
 
     @inline(__always) func isPronoun(_ token: Token) -> Bool { token.has(.subjectPronoun) }
@@ -106,17 +106,17 @@ public final class PhraseAnalyzer: Sendable {
     /// Skips adverbs and auxiliaries leftwards from `index`; nil when a negation is met.
     func skipAdverbsLeft(_ tokens: [Token], from index: Int, lower: Int) -> Int? {
         var index = index
-        while index >= lower, tokens[index].kind == .word, isAdverb(tokens[index])
+        while index >= lower, tokens[index].isWord, isAdverb(tokens[index])
                 || tokens[index].has(.negation) {
             if tokens[index].has(.negation) { return nil }
             index -= 1
         }
         // A time between the subject and its verb: "Trump on Tuesday dismissed", "Roe yesterday said".
-        if index > lower, tokens[index].kind == .word, PhraseAnalyzer.mayBeTimeWord(tokens[index].lower),
+        if index > lower, tokens[index].isWord, PhraseAnalyzer.mayBeTimeWord(tokens[index].lower),
            PhraseAnalyzer.timeWords.contains(tokens[index].lower) {
             var before = index - 1
             if before > lower, tokens[before].hasText("on") { before -= 1 }
-            if before >= lower, tokens[before].kind == .word, !tokens[before].has(.stopWord) {
+            if before >= lower, tokens[before].isWord, !tokens[before].has(.stopWord) {
                 return skipAdverbsLeft(tokens, from: before, lower: lower)
             }
         }
@@ -160,11 +160,11 @@ public final class PhraseAnalyzer: Sendable {
         // A dateline is no subject: "PORT ALDER — The mayor said ...".
         var start = limit > 1 ? Tokens.afterDateline(tokens, from: 0, to: limit - 1) : 0
         // Nor is an opening prepositional phrase: "In Washington, President Obama released ...".
-        if limit > start + 2, tokens[start].kind == .word, PhraseAnalyzer.openingPrepositions.contains(tokens[start].lower),
+        if limit > start + 2, tokens[start].isWord, PhraseAnalyzer.openingPrepositions.contains(tokens[start].lower),
            let comma = ((start + 1)..<min(limit, start + 10)).first(where: { tokens[$0].isPunct(",") }), comma + 1 < limit {
             start = comma + 1
         }
-        while start < limit, tokens[start].kind == .word, tokens[start].has(.sentenceStarter),
+        while start < limit, tokens[start].isWord, tokens[start].has(.sentenceStarter),
               !tokens[start].has(.subjectPronoun), !tokens[start].has(.determiner) {
             start += 1
         }
@@ -173,7 +173,7 @@ public final class PhraseAnalyzer: Sendable {
             return SpeakerPhrase(form: .pronoun, mention: tokens[start].range, role: nil, head: tokens[start].lower)
         }
         var end = start
-        while end + 1 < limit, tokens[end + 1].kind == .word,
+        while end + 1 < limit, tokens[end + 1].isWord,
               isNameWord(tokens[end + 1]) || isRoleNoun(tokens[end + 1]) || tokens[end + 1].isPossessive
                 || (tokens[start].has(.determiner) && !tokens[end + 1].has(.stopWord)
                     && !tokens[end + 1].isCueVerbForm && !isRoleNoun(tokens[end]))
@@ -205,7 +205,7 @@ public final class PhraseAnalyzer: Sendable {
         if tokens[end].isPunct(",") {
             // "Name, a role, said": find the comma that opens the appositive.
             var open = end - 1
-            while open >= lower, !tokens[open].isPunct(","), tokens[open].kind != .quote,
+            while open >= lower, !tokens[open].isPunct(","), !tokens[open].isQuote,
                   !tokens[open].isPunct(":"), !tokens[open].isPunct(";") { open -= 1 }
             guard open >= lower, tokens[open].isPunct(","), open < end - 1 else { return nil }
             appositive = tokens[open + 1].range.lowerBound..<tokens[end - 1].range.upperBound
@@ -235,7 +235,7 @@ public final class PhraseAnalyzer: Sendable {
             // "Jane Roe, president and CEO of the group said": comma before the verb left out.
             var probe = start - 2
             var steps = 0
-            while probe >= lower, steps < 10, !tokens[probe].isPunct(","), tokens[probe].kind != .quote {
+            while probe >= lower, steps < 10, !tokens[probe].isPunct(","), !tokens[probe].isQuote {
                 probe -= 1
                 steps += 1
             }
@@ -255,14 +255,14 @@ public final class PhraseAnalyzer: Sendable {
     /// Where a noun phrase ending at `end` starts, reading leftwards.
     func phraseStart(_ tokens: [Token], end: Int, lower: Int) -> Int? {
         let lastToken = tokens[end]
-        guard lastToken.kind == .word, !lastToken.has(.stopWord) || lastToken.isCapitalized else { return nil }
+        guard lastToken.isWord, !lastToken.has(.stopWord) || lastToken.isCapitalized else { return nil }
         guard isNameWord(lastToken) || isRoleNoun(lastToken) || organizationKind(lastToken.range) != nil else { return nil }
         var start = end
         var lowercaseRun = 0
         while start - 1 >= lower, end - start < 12 {
             let candidate = tokens[start - 1]
             let right = tokens[start]
-            if candidate.kind != .word {
+            if !candidate.isWord {
                 break
             }
             if candidate.isPossessive {
@@ -290,7 +290,7 @@ public final class PhraseAnalyzer: Sendable {
             if candidate.has(.rolePreposition) {
                 // "ambassador in Baghdad", "director of the group": only after a role word.
                 if start - 2 >= lower, isRoleNoun(tokens[start - 2]) || isTitle(tokens[start - 2]),
-                   right.kind == .word, isNameWord(right) || right.has(.determiner) {
+                   right.isWord, isNameWord(right) || right.has(.determiner) {
                     start -= 1
                     continue
                 }
@@ -327,7 +327,7 @@ public final class PhraseAnalyzer: Sendable {
         let start = index
         while index < upper, index - start < 12 {
             let token = tokens[index]
-            guard token.kind == .word else { break }
+            guard token.isWord else { break }
             if isNameWord(token) || token.isPossessive || (index == start && token.has(.determiner))
                 || isRoleNoun(token) || (token.lower.first?.isNumber ?? false) {
                 index += 1
@@ -341,8 +341,8 @@ public final class PhraseAnalyzer: Sendable {
             }
             // Up to three modifiers before a role noun or name: "one former senior agency official".
             if !token.has(.stopWord), !token.isCueVerbForm,
-               let head = ((index + 1)..<min(upper, index + 4)).first(where: { tokens[$0].kind != .word || isRoleNoun(tokens[$0]) || isNameWord(tokens[$0]) }),
-               tokens[head].kind == .word,
+               let head = ((index + 1)..<min(upper, index + 4)).first(where: { !tokens[$0].isWord || isRoleNoun(tokens[$0]) || isNameWord(tokens[$0]) }),
+               tokens[head].isWord,
                ((index + 1)..<head).allSatisfy({ !tokens[$0].has(.stopWord) && !tokens[$0].isCueVerbForm }) {
                 index += 1
                 continue
@@ -354,8 +354,8 @@ public final class PhraseAnalyzer: Sendable {
         if index < upper, tokens[index].isPunct(","), index + 1 < upper {
             // Appositive role up to the next comma or the end of the unit.
             var roleEnd = index + 1
-            while roleEnd < upper, !tokens[roleEnd].isPunct(","), tokens[roleEnd].kind != .quote,
-                  !(tokens[roleEnd].kind == .punctuation && [".", ";", "?", "!", ":"].contains(tokens[roleEnd].lower)) {
+            while roleEnd < upper, !tokens[roleEnd].isPunct(","), !tokens[roleEnd].isQuote,
+                  !(tokens[roleEnd].isPunctuation && [".", ";", "?", "!", ":"].contains(tokens[roleEnd].lower)) {
                 roleEnd += 1
             }
             if roleEnd > index + 1 {
@@ -374,7 +374,7 @@ public final class PhraseAnalyzer: Sendable {
         var first = span.lowerBound
         let last = span.upperBound
         // Skip leading punctuation.
-        while first <= last, tokens[first].kind != .word { first += 1 }
+        while first <= last, !tokens[first].isWord { first += 1 }
         guard first <= last else { return nil }
         if first == last, isPronoun(tokens[first]) {
             return SpeakerPhrase(form: .pronoun, mention: tokens[first].range, role: nil, head: tokens[first].lower)
@@ -382,7 +382,7 @@ public final class PhraseAnalyzer: Sendable {
         // Cut at a parenthesis: "Jason Holsman (D)".
         var end = last
         if let paren = (first...last).first(where: { tokens[$0].isPunct("(") }), paren > first { end = paren - 1 }
-        while end > first, tokens[end].kind != .word { end -= 1 }
+        while end > first, !tokens[end].isWord { end -= 1 }
         let whole = tokens[first].range.lowerBound..<tokens[end].range.upperBound
 
         // Known organizations, longest first ("Fox News", "the White House").
@@ -406,7 +406,7 @@ public final class PhraseAnalyzer: Sendable {
         var index = end
         while index >= first {
             let token = tokens[index]
-            if token.kind == .word, isNameWord(token), !isTitle(token), !isRoleNoun(token),
+            if token.isWord, isNameWord(token), !isTitle(token), !isRoleNoun(token),
                !token.has(.generalAbbreviation),
                !token.isPossessive, !token.has(.determiner) {
                 runStart = index
@@ -528,11 +528,11 @@ public final class PhraseAnalyzer: Sendable {
         // Shares of a poll: "Two in three said", "Most of them say".
         let isShare = last - 2 >= lower && (tokens[last - 1].hasText("in") || tokens[last - 1].hasText("of"))
             && (tokens[last].has(.determiner) || PhraseAnalyzer.shareObjects.contains(tokens[last].lower))
-        guard last - lower < 15, tokens[last].kind == .word, isShare || !tokens[last].has(.determiner),
+        guard last - lower < 15, tokens[last].isWord, isShare || !tokens[last].has(.determiner),
               isShare || !tokens[last].has(.stopWord) else { return nil }
         let stretch = tokens[lower...last]
         // The clause words are stop words or ("this") determiners: other tokens skip the comparisons.
-        guard !stretch.contains(where: { $0.kind == .quote
+        guard !stretch.contains(where: { $0.isQuote
                 || $0.isPunct(";") || $0.isPunct(":") || $0.isPunct("—")
                 || (($0.has(.stopWord) || $0.has(.determiner)) && PhraseAnalyzer.clauseWords.contains($0.lower))
                 || $0.isCueVerbForm && !$0.isCapitalized }) else { return nil }

@@ -12,7 +12,7 @@ public struct Unit: Sendable {
     /// Index of the last token that is not closing punctuation.
     var lastContentToken: Int {
         var last = tokens.count - 1
-        while last >= 0, tokens[last].kind == .punctuation { last -= 1 }
+        while last >= 0, tokens[last].isPunctuation { last -= 1 }
         return last
     }
 
@@ -20,8 +20,8 @@ public struct Unit: Sendable {
     var isQuoteOnly: Bool {
         var sawQuote = false
         for token in tokens {
-            if token.kind == .word { return false }
-            if token.kind == .quote { sawQuote = true }
+            if token.isWord { return false }
+            if token.isQuote { sawQuote = true }
         }
         return sawQuote
     }

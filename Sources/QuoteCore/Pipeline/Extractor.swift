@@ -68,7 +68,7 @@ public struct Extractor: Sendable {
         let analyzer = PhraseAnalyzer(lexicon: lexicon, shadow: layout.shadow)
         if Extractor.debugUnits {
             for unit in units {
-                let shown = unit.tokens.map { $0.kind == .quote ? "Q\($0.quote).\($0.part)" : text.text($0.range) }
+                let shown = unit.tokens.map { $0.isQuote ? "Q\($0.quote).\($0.part)" : text.text($0.range) }
                 print("unit \(unit.index) p\(unit.paragraph): \(shown.joined(separator: " "))")
             }
         }
@@ -321,7 +321,7 @@ public struct Extractor: Sendable {
         var cut = maxUnitTokens
         while cut > maxUnitTokens * 3 / 4 {
             let token = tokens[cut - 1]
-            if token.kind == .quote || token.isPunct(".") || token.isPunct(";") { break }
+            if token.isQuote || token.isPunct(".") || token.isPunct(";") { break }
             cut -= 1
         }
         return cut > maxUnitTokens * 3 / 4 ? cut : maxUnitTokens

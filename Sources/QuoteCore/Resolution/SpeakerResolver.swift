@@ -410,7 +410,7 @@ public struct SpeakerResolver: Sendable {
                     continue
                 }
                 // A capitalised determiner or sentence starter alone ("The", "But") names nobody.
-                let single = index == 0 || tokens[index - 1].kind != .word
+                let single = index == 0 || !tokens[index - 1].isWord
                 if single, tokens[index].has(.determiner) || tokens[index].has(.sentenceStarter) {
                     index += 1
                     continue
@@ -472,7 +472,7 @@ public struct SpeakerResolver: Sendable {
             if !unitNamesSeveral, let entity = unitEntity {
                 // Object pronouns ("pressed him") usually point at someone else: not evidence.
                 // Only a word with the pronoun trait can be in `lexicon.pronouns`.
-                for token in tokens where token.kind == .word && token.has(.pronoun)
+                for token in tokens where token.isWord && token.has(.pronoun)
                     && !token.hasText("him") && !token.hasText("her") {
                     switch analyzer.lexicon.pronounMap[token.lower] {
                     case .male: entities[entity].male += 1

@@ -30,7 +30,7 @@ public struct AccordingToRule: AttributionRule {
                             kind: .word, lower: "according to", isCapitalized: false, quote: -1, part: -1)
             let conf = confidence(0.9, object.phrase)
             // Leading, also after a conjunction: "But, according to the poll, 46 percent ...".
-            if (0..<index).allSatisfy({ tokens[$0].kind == .punctuation || Tokens.leadingConjunctions.contains(tokens[$0].lower) }) {
+            if (0..<index).allSatisfy({ tokens[$0].isPunctuation || Tokens.leadingConjunctions.contains(tokens[$0].lower) }) {
                 var start = object.end + 1
                 while start < tokens.count, tokens[start].isPunct(",") { start += 1 }
                 if start <= unit.lastContentToken,
@@ -51,12 +51,12 @@ public struct AccordingToRule: AttributionRule {
     /// Associated Press by Edison Research", "poll"): the words up to the next comma or stop.
     private func source(_ tokens: [Token], from start: Int, _ analyzer: PhraseAnalyzer) -> (phrase: SpeakerPhrase, end: Int)? {
         var end = start
-        while end < tokens.count, end - start < 25, tokens[end].kind == .word
-                || (tokens[end].kind == .punctuation && ![",", ".", ";", ":", "?", "!", "—", "("].contains(tokens[end].lower)) {
+        while end < tokens.count, end - start < 25, tokens[end].isWord
+                || (tokens[end].isPunctuation && ![",", ".", ";", ":", "?", "!", "—", "("].contains(tokens[end].lower)) {
             end += 1
         }
         end -= 1
-        guard end >= start, tokens[end].kind == .word, end + 1 >= tokens.count || tokens[end + 1].kind == .punctuation
+        guard end >= start, tokens[end].isWord, end + 1 >= tokens.count || tokens[end + 1].isPunctuation
         else { return nil }
         if let parsed = analyzer.parse(tokens, start...end) { return (parsed, end) }
         return (SpeakerPhrase(form: .nominal, mention: tokens[start].range.lowerBound..<tokens[end].range.upperBound,

@@ -39,10 +39,10 @@ public struct AskedQuestionRule: AttributionRule {
             let passive = index == 0 || tokens[index - 1].isPunct(",") || Self.passiveMarkers.contains(tokens[index - 1].lower)
             // What was asked opens within a few words: an agent, an audience, an adverbial may come first.
             guard let opener = ((index + 1)...min(last, index + 10)).first(where: { candidate in
-                      tokens[candidate].kind != .word || Self.openers.contains(tokens[candidate].lower)
+                      !tokens[candidate].isWord || Self.openers.contains(tokens[candidate].lower)
                           || (!passive && tokens[candidate].hasText("to"))
                   }),
-                  tokens[opener].kind == .word, opener < last else { continue }
+                  tokens[opener].isWord, opener < last else { continue }
             var speaker: SpeakerPhrase?
             if passive {
                 // "asked by a reporter (on Thursday) whether": the agent is the asker, without the
@@ -62,7 +62,7 @@ public struct AskedQuestionRule: AttributionRule {
             }
             // What was asked runs to the next comma, semicolon or dash.
             var end = opener + 1
-            while end < last, tokens[end + 1].kind != .punctuation
+            while end < last, !tokens[end + 1].isPunctuation
                     || !(Self.stops.contains(tokens[end + 1].lower) || Tokens.isDash(tokens[end + 1])) { end += 1 }
             guard ReportedSpeechRule.contentWeight(tokens, opener...end) >= 2,
                   let found = clause(tokens, opener...end, speaker, cue: tokens[index], lemma: "ask",

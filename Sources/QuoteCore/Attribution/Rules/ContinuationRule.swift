@@ -19,7 +19,7 @@ public struct ContinuationRule: AttributionRule {
     public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
         let tokens = unit.tokens
         guard unit.isQuoteOnly,
-              let quoteToken = tokens.first(where: { $0.kind == .quote }), quoteToken.part == 0,
+              let quoteToken = tokens.first(where: { $0.isQuote }), quoteToken.part == 0,
               !context.claimed.contains(quoteToken.quote) else { return [] }
         // The latest attribution in an earlier unit of this paragraph or the previous one.
         // An indirect attribution counts when it closes the sentence right before: "X, he says. "Q""
@@ -44,7 +44,7 @@ public struct ContinuationRule: AttributionRule {
                 previous = candidate
             }
             if previous != nil { break }
-            if candidateUnit.tokens.contains(where: { $0.kind == .quote }) { return [] }
+            if candidateUnit.tokens.contains(where: { $0.isQuote }) { return [] }
             position -= 1
         }
         guard let previous else { return [] }

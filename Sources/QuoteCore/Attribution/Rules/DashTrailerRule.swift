@@ -15,7 +15,7 @@ public struct DashTrailerRule: AttributionRule {
 
     public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
         let tokens = unit.tokens
-        guard let quoteIndex = tokens.firstIndex(where: { $0.kind == .quote }),
+        guard let quoteIndex = tokens.firstIndex(where: { $0.isQuote }),
               Tokens.onlyPunctuation(tokens, before: quoteIndex), quoteIndex + 2 < tokens.count,
               tokens[quoteIndex + 1].isPunct("—"), !context.claimed.contains(tokens[quoteIndex].quote) else { return [] }
         let dash = quoteIndex + 1

@@ -46,7 +46,7 @@ public struct HeadlineColonRule: AttributionRule {
               speaker.form == .name || speaker.form == .organization,
               // "Breaking: ...", "The Latest: ...": labels of the page, not speakers.
               !HeadlineColonRule.labels.contains(tokens[nameEnd].lower) else { return [] }
-        if tokens[colon + 1].kind == .quote, Tokens.onlyPunctuation(tokens, from: colon + 2) {
+        if tokens[colon + 1].isQuote, Tokens.onlyPunctuation(tokens, from: colon + 2) {
             guard !context.claimed.contains(tokens[colon + 1].quote) else { return [] }
             return [direct(tokens[colon + 1].quote, speaker, cue: tokens[colon], lemma: ":", confidence: 0.8, unit: unit)]
         }

@@ -27,7 +27,7 @@ public struct QuoteFirstRule: AttributionRule {
 
     public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
         let tokens = unit.tokens
-        guard let quoteIndex = tokens.firstIndex(where: { $0.kind == .quote }),
+        guard let quoteIndex = tokens.firstIndex(where: { $0.isQuote }),
               Tokens.onlyPunctuation(tokens, before: quoteIndex),
               !context.claimed.contains(tokens[quoteIndex].quote) else { return [] }
         let quote = tokens[quoteIndex].quote
@@ -38,7 +38,7 @@ public struct QuoteFirstRule: AttributionRule {
         guard unit.isQuoteOnly, endsWithQuestionOrExclamation(context.quotes[quote], context.shadow),
               unit.index + 1 < context.units.count else { return [] }
         let next = context.units[unit.index + 1]
-        guard next.paragraph == unit.paragraph, let first = next.tokens.first, first.kind == .word else { return [] }
+        guard next.paragraph == unit.paragraph, let first = next.tokens.first, first.isWord else { return [] }
         // The next sentence must open with the attribution: "she asked", "asked Jane Roe", "Roe asked".
         guard let found = attribution(next.tokens, after: -1, quote: quote, unit: unit, context: context, cueUnit: next),
               let speaker = found.first?.speaker else { return [] }
@@ -52,7 +52,7 @@ public struct QuoteFirstRule: AttributionRule {
     /// taken whole when it sits alone between the quotation and the verb.
     private func shortDescription(_ tokens: [Token], _ range: Range<Int>, _ analyzer: PhraseAnalyzer) -> SpeakerPhrase? {
         guard range.count >= 2, range.count <= 6, tokens[range.lowerBound].has(.determiner),
-              tokens[range].allSatisfy({ $0.kind == .word && ($0.isCapitalized || !$0.has(.stopWord) || $0.has(.rolePreposition)) }),
+              tokens[range].allSatisfy({ $0.isWord && ($0.isCapitalized || !$0.has(.stopWord) || $0.has(.rolePreposition)) }),
               let last = range.last, !tokens[last].has(.rolePreposition) else { return nil }
         return SpeakerPhrase(form: .nominal, mention: tokens[range.lowerBound].range.lowerBound..<tokens[last].range.upperBound,
                              role: nil, head: tokens[last].lower)
@@ -70,9 +70,9 @@ public struct QuoteFirstRule: AttributionRule {
                              context: RuleContext, cueUnit: Unit? = nil) -> [Attribution]? {
         let analyzer = context.analyzer
         var start = quoteIndex + 1
-        while start < tokens.count, tokens[start].kind == .punctuation,
+        while start < tokens.count, tokens[start].isPunctuation,
               [",", "'", "’", "\"", "”", ")"].contains(tokens[start].lower) { start += 1 }
-        guard start < tokens.count, tokens[start].kind == .word else { return nil }
+        guard start < tokens.count, tokens[start].isWord else { return nil }
 
         var verbIndex: Int? = nil
         var speaker: SpeakerPhrase? = nil
@@ -91,7 +91,7 @@ public struct QuoteFirstRule: AttributionRule {
             var index = start
             while index < min(tokens.count, start + 40) {
                 let token = tokens[index]
-                if token.kind == .quote || token.isPunct(".") || token.isPunct(";") || token.isPunct(":") { break }
+                if token.isQuote || token.isPunct(".") || token.isPunct(";") || token.isPunct(":") { break }
                 if index > start, let verb = Tokens.isFiniteCue(token, analyzer, classes: Tokens.anyCue), verb.lemma != "quote",
                    let subject = analyzer.subject(tokens, verb: index, lower: start) ?? shortDescription(tokens, start..<index, analyzer) {
                     verbIndex = index
@@ -114,11 +114,11 @@ public struct QuoteFirstRule: AttributionRule {
         if cueUnit == nil {
             var index = afterSpeaker
             var steps = 0
-            while index < tokens.count, steps < 10, tokens[index].kind != .quote {
+            while index < tokens.count, steps < 10, !tokens[index].isQuote {
                 index += 1
                 steps += 1
             }
-            if index < tokens.count, tokens[index].kind == .quote, index > 0,
+            if index < tokens.count, tokens[index].isQuote, index > 0,
                tokens[index - 1].isPunct(",") || tokens[index - 1].isPunct(":") || analyzer.verb(tokens[index - 1]) != nil,
                !context.claimed.contains(tokens[index].quote), tokens[index].quote != quote {
                 results.append(direct(tokens[index].quote, speaker, cue: cue, lemma: lemma, confidence: conf * 0.95,

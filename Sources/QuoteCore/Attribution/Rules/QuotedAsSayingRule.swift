@@ -45,7 +45,7 @@ public struct QuotedAsSayingRule: AttributionRule {
                 speaker = analyzer.parse(tokens, (index + 1)...(asIndex - 1))
                 // The reporter: subject of "quoted", bounded by the last quotation or comma before it.
                 var lower = index - 1
-                while lower >= 0, tokens[lower].kind != .quote, !tokens[lower].isPunct(",") { lower -= 1 }
+                while lower >= 0, !tokens[lower].isQuote, !tokens[lower].isPunct(",") { lower -= 1 }
                 leftEdge = max(0, lower)
                 via = analyzer.subject(tokens, verb: index, lower: lower + 1)
             }

@@ -42,14 +42,14 @@ public struct RelativeObjectRule: AttributionRule {
             let pronoun = tokens[index]
             // The three pronouns are stop words starting with "w": most words are passed on a
             // trait and a byte.
-            guard pronoun.kind == .word, !pronoun.isCapitalized, pronoun.has(.stopWord),
+            guard pronoun.isWord, !pronoun.isCapitalized, pronoun.has(.stopWord),
                   pronoun.lower.utf8.first == UInt8(ascii: "w"), Self.isPronoun(pronoun) else { continue }
             // After a preposition the pronoun is its object, not the verb's: "a case in which he said".
-            if index >= 1, tokens[index - 1].kind == .word,
+            if index >= 1, tokens[index - 1].isWord,
                tokens[index - 1].has(.rolePreposition) || tokens[index - 1].has(.stopWord) { continue }
             // The subject follows the pronoun, and a cue verb ends it within a few words.
             guard let verbIndex = ((index + 2)...min(last, index + 10)).first(where: { candidate in
-                      tokens[candidate].kind != .word
+                      !tokens[candidate].isWord
                           || Tokens.isFiniteCue(tokens[candidate], analyzer, classes: Tokens.reporting) != nil
                   }),
                   let verb = Tokens.isFiniteCue(tokens[verbIndex], analyzer, classes: Tokens.reporting),

@@ -24,7 +24,7 @@ extension ReportedSpeechRule {
     static func lowercaseWordBefore(_ tokens: [Token], _ speaker: SpeakerPhrase) -> Token? {
         guard let first = firstToken(tokens, of: speaker), first >= 1 else { return nil }
         let before = tokens[first - 1]
-        return before.kind == .word && !before.isCapitalized ? before : nil
+        return before.isWord && !before.isCapitalized ? before : nil
     }
 
     /// Connectives a subject may follow at the start of its clause ("But Reid said").
@@ -35,7 +35,7 @@ extension ReportedSpeechRule {
         guard let first = Self.firstToken(tokens, of: speaker) else { return false }
         var index = first - 1
         // Titles before the name belong to the subject ("Senator Harry Reid, the leader, said").
-        while index >= 0, tokens[index].kind == .word, tokens[index].has(.determiner) || tokens[index].has(.title)
+        while index >= 0, tokens[index].isWord, tokens[index].has(.determiner) || tokens[index].has(.title)
                 || Self.subjectLeadIns.contains(tokens[index].lower) {
             index -= 1
         }
@@ -71,7 +71,7 @@ extension ReportedSpeechRule {
     static func predicateFollows(_ tokens: [Token], verbIndex: Int, last: Int) -> Bool {
         guard verbIndex + 1 <= last else { return false }
         let next = tokens[verbIndex + 1]
-        guard next.kind == .word, !next.isCapitalized else { return false }
+        guard next.isWord, !next.isCapitalized else { return false }
         return predicateOpeners.contains(next.lower)
             || (WordShape.hasASCIISuffix(next.lower, "ed") && WordShape.hasMoreCharacters(than: 4, next.lower))
     }
@@ -99,7 +99,7 @@ extension ReportedSpeechRule {
         // A quotation that opens the clause is a whole statement: '"we will act soon," and Okafor
         // told reporters ...' ends the report at the quotation, as ", and" with a new subject does
         // below (the comma stands inside the marks here, so the loop never sees it).
-        if tokens[start].kind == .quote, start + 2 <= last, tokens[start + 1].has(.stopWord),
+        if tokens[start].isQuote, start + 2 <= last, tokens[start + 1].has(.stopWord),
            tokens[start + 1].hasText("and") || tokens[start + 1].hasText("but") {
             let next = tokens[start + 2]
             let newSubject = next.has(.subjectPronoun) || (next.isCapitalized && analyzer.isNameWord(next))
@@ -166,7 +166,7 @@ extension ReportedSpeechRule {
     static func complementizer(_ tokens: [Token], from start: Int, last: Int, _ analyzer: PhraseAnalyzer,
                                throughSpeech: Bool) -> Int? {
         guard let that = (start..<min(last + 1, start + 9)).first(where: { tokens[$0].hasText("that") }),
-              !(start..<that).contains(where: { tokens[$0].kind == .quote || tokens[$0].isPunct(".") })
+              !(start..<that).contains(where: { tokens[$0].isQuote || tokens[$0].isPunct(".") })
         else { return nil }
         if throughSpeech,
            (start..<that).contains(where: { Tokens.isFiniteCue(tokens[$0], analyzer, classes: Tokens.speech) != nil }) {
@@ -188,7 +188,7 @@ extension ReportedSpeechRule {
         else { return false }
         // The words between are a subject: no punctuation, no clause words but "of" and "in".
         return ((index + 1)..<cue).allSatisfy {
-            tokens[$0].kind == .word && (!tokens[$0].has(.stopWord) || tokens[$0].hasText("of") || tokens[$0].hasText("in")
+            tokens[$0].isWord && (!tokens[$0].has(.stopWord) || tokens[$0].hasText("of") || tokens[$0].hasText("in")
                                          || tokens[$0].has(.subjectPronoun))
         }
     }
@@ -216,10 +216,10 @@ extension ReportedSpeechRule {
             return SpeakerPhrase(form: .nominal, mention: tokens[end - 1].range.lowerBound..<head.range.upperBound, role: nil,
                                  head: head.lower)
         }
-        if head.kind == .word, ReportedSpeechRule.quantifierHeads.contains(head.lower) {
+        if head.isWord, ReportedSpeechRule.quantifierHeads.contains(head.lower) {
             return SpeakerPhrase(form: .nominal, mention: head.range, role: nil, head: head.lower)
         }
-        guard head.kind == .word, !head.isCueVerbForm, !head.has(.stopWord), !head.has(.determiner),
+        guard head.isWord, !head.isCueVerbForm, !head.has(.stopWord), !head.has(.determiner),
               !head.has(.subjectPronoun) else { return nil }
         if let start = analyzer.phraseStart(tokens, end: end, lower: 0), let phrase = analyzer.parse(tokens, start...end) {
             return phrase

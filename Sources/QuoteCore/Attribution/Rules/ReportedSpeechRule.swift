@@ -122,7 +122,7 @@ public struct ReportedSpeechRule: AttributionRule {
     /// How much a clause says: its words, a quotation counting as three (one token holds it all).
     static func contentWeight(_ tokens: [Token], _ range: ClosedRange<Int>) -> Int {
         range.reduce(0) { total, index in
-            total + (tokens[index].kind == .quote ? 3 : tokens[index].kind == .word ? 1 : 0)
+            total + (tokens[index].isQuote ? 3 : tokens[index].isWord ? 1 : 0)
         }
     }
 
@@ -195,7 +195,7 @@ public struct ReportedSpeechRule: AttributionRule {
             var passive = false
             if WordShape.hasASCIISuffix(tokens[verbIndex].lower, "ed") {
                 var back = verbIndex - 1
-                while back > 0, tokens[back].kind == .word, analyzer.isAdverb(tokens[back]),
+                while back > 0, tokens[back].isWord, analyzer.isAdverb(tokens[back]),
                       !Self.passiveAuxiliaries.contains(tokens[back].lower) { back -= 1 }
                 passive = back >= 0 && Self.passiveAuxiliaries.contains(tokens[back].lower)
             }
@@ -226,11 +226,11 @@ public struct ReportedSpeechRule: AttributionRule {
                     // The comma may stand inside a quotation's marks: '"we will act soon," and Okafor said'.
                     // (The comma first: it spares comparing every word's text.)
                     if scanned > 0, tokens[scanned - 1].isPunct(",")
-                        || (tokens[scanned - 1].kind == .quote && Self.endsOnComma(tokens[scanned - 1], analyzer.shadow)),
+                        || (tokens[scanned - 1].isQuote && Self.endsOnComma(tokens[scanned - 1], analyzer.shadow)),
                        token.hasText("and") || token.hasText("but") {
                         lastCommaAnd = scanned
                     }
-                    if token.kind == .quote { lastQuote = scanned }
+                    if token.isQuote { lastQuote = scanned }
                     scanned += 1
                 }
                 let boundary = covered >= 0 && lastCommaAnd > covered ? max(lastStop, lastCommaAnd) : lastStop
@@ -262,7 +262,7 @@ public struct ReportedSpeechRule: AttributionRule {
                 start = that + 1
             } else if ReportedSpeechRule.tellLike.contains(verb.lemma) {
                 // Skip the audience: "told reporters", "told the Ledger".
-                while start <= last, tokens[start].kind == .word,
+                while start <= last, tokens[start].isWord,
                       analyzer.isNameWord(tokens[start]) || tokens[start].has(.determiner)
                         || analyzer.isRoleNoun(tokens[start]) || ReportedSpeechRule.audienceWords.contains(tokens[start].lower) {
                     let isHead = !tokens[start].has(.determiner)
@@ -272,7 +272,7 @@ public struct ReportedSpeechRule: AttributionRule {
                 }
             }
             while start <= last, tokens[start].isPunct(",") || tokens[start].isPunct(":") { start += 1 }
-            guard start <= last, tokens[start].kind != .quote || start < last else { continue }
+            guard start <= last, !tokens[start].isQuote || start < last else { continue }
             // A passive verb's agent is no report: "His comments were derided by Armin Laschet".
             if tokens[start].hasText("by") { continue }
             // "spoke at a memorial", "spoke with voters": speaking reports something only about a topic.
@@ -300,9 +300,9 @@ public struct ReportedSpeechRule: AttributionRule {
             if verb.verbClass != .speech, tokens[start].isCapitalized, analyzer.isNameWord(tokens[start]),
                Self.contentWeight(tokens, start...end) < 3 {
                 var nameEnd = start
-                while nameEnd + 1 <= end, tokens[nameEnd + 1].kind == .word, tokens[nameEnd + 1].isCapitalized,
+                while nameEnd + 1 <= end, tokens[nameEnd + 1].isWord, tokens[nameEnd + 1].isCapitalized,
                       analyzer.isNameWord(tokens[nameEnd + 1]) { nameEnd += 1 }
-                if nameEnd == end || (tokens[nameEnd + 1].kind == .punctuation && !tokens[nameEnd + 1].isPunct("'"))
+                if nameEnd == end || (tokens[nameEnd + 1].isPunctuation && !tokens[nameEnd + 1].isPunct("'"))
                     || Self.afterNameObject.contains(tokens[nameEnd + 1].lower) {
                     end = nameEnd
                     nameObject = true
@@ -325,7 +325,7 @@ public struct ReportedSpeechRule: AttributionRule {
     private static func mayBeCue(_ token: Token) -> Bool { token.isCueVerbForm || token.has(.cueWord) }
 
     private func isParticipleCue(_ token: Token, _ analyzer: PhraseAnalyzer) -> Bool {
-        guard token.kind == .word, Tokens.endsInING(token.lower), let verb = analyzer.verb(token),
+        guard token.isWord, Tokens.endsInING(token.lower), let verb = analyzer.verb(token),
               verb.verbClass != .quote else { return false }
         // "speaking on condition of anonymity", "talking to reporters": no clause follows.
         if token.hasText("speaking") || token.hasText("talking") { return false }
@@ -375,7 +375,7 @@ public struct ReportedSpeechRule: AttributionRule {
         var words = 2
         if let content = before.attribution.content {
             words = 0
-            for token in tokens where token.range.lowerBound >= content.lowerBound && token.kind != .punctuation {
+            for token in tokens where token.range.lowerBound >= content.lowerBound && !token.isPunctuation {
                 if token.range.lowerBound >= content.upperBound || words == 2 { break }
                 words += 1
             }
@@ -416,7 +416,7 @@ public struct ReportedSpeechRule: AttributionRule {
             commaIndex = index
             // "X, Okafor told reporters, Y": a short audience stands between the verb and its comma.
             if tail < last, ReportedSpeechRule.tellLike.contains(verb.lemma),
-               let comma = (tail...min(last, tail + 4)).first(where: { tokens[$0].kind != .word }),
+               let comma = (tail...min(last, tail + 4)).first(where: { !tokens[$0].isWord }),
                comma > tail, tokens[comma].isPunct(","),
                (tail..<comma).allSatisfy({ analyzer.isNameWord(tokens[$0]) || tokens[$0].has(.determiner)
                    || ReportedSpeechRule.audienceWords.contains(tokens[$0].lower) }) {
@@ -432,11 +432,11 @@ public struct ReportedSpeechRule: AttributionRule {
         if tail <= last && !participleFollows && !parenthetical {
             guard ReportedSpeechRule.adverbialStarts.contains(tokens[tail].lower) || tokens[tail].isPunct(","),
                   last - tail <= 6,
-                  !(tail...last).contains(where: { tokens[$0].kind == .quote }) else { return nil }
+                  !(tail...last).contains(where: { tokens[$0].isQuote }) else { return nil }
         }
         let conf = confidence(verb.verbClass == .speech ? 0.85 : 0.65, speaker)
         let parentheticalTail = parenthetical && !participleFollows ? tail : nil
-        if tokens[commaIndex].kind == .quote {
+        if tokens[commaIndex].isQuote {
             // The comma is inside the quotation: "PREFIX, "Q," S said." The quotation is direct when
             // what precedes it is an introductory phrase closed by a comma; else the clause is mixed.
             let quote = tokens[commaIndex].quote

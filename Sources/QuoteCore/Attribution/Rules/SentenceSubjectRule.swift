@@ -20,7 +20,7 @@ public struct SentenceSubjectRule: AttributionRule {
     public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
         let tokens = unit.tokens
         // One quotation, closing the sentence, after a comma or colon.
-        guard let quoteIndex = tokens.firstIndex(where: { $0.kind == .quote }), quoteIndex >= 3,
+        guard let quoteIndex = tokens.firstIndex(where: { $0.isQuote }), quoteIndex >= 3,
               tokens[quoteIndex].part == 0, !context.claimed.contains(tokens[quoteIndex].quote),
               tokens[quoteIndex - 1].isPunct(",") || tokens[quoteIndex - 1].isPunct(":"),
               Tokens.onlyPunctuation(tokens, from: quoteIndex + 1),

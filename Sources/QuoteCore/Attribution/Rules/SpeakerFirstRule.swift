@@ -37,7 +37,7 @@ public struct SpeakerFirstRule: AttributionRule {
         let analyzer = context.analyzer
         if let leadIn = leadIn(unit, context) { return [leadIn] }
         var results: [Attribution] = []
-        for quoteIndex in tokens.indices where tokens[quoteIndex].kind == .quote && tokens[quoteIndex].part == 0 {
+        for quoteIndex in tokens.indices where tokens[quoteIndex].isQuote && tokens[quoteIndex].part == 0 {
             let quote = tokens[quoteIndex].quote
             guard !context.claimed.contains(quote), quoteIndex > 0 else { continue }
             // After "that" the quotation must end the sentence (else it is part of a reported clause).
@@ -63,7 +63,7 @@ public struct SpeakerFirstRule: AttributionRule {
             var probe = index
             while probe >= 0, index - probe <= 10 {
                 let token = tokens[probe]
-                if token.kind == .quote || token.isPunct(";") || token.isPunct(".") { break }
+                if token.isQuote || token.isPunct(";") || token.isPunct(".") { break }
                 if let verb = Tokens.isFiniteCue(token, analyzer, classes: Tokens.anyCue) ?? participle(token, analyzer),
                    verb.lemma != "quote" {
                     verbIndex = probe
@@ -77,7 +77,7 @@ public struct SpeakerFirstRule: AttributionRule {
                 // A description counts too: "The auditor ended with one line: "Q"".
                 if lead == ":", let opening = analyzer.leadingSubject(tokens, before: index + 1),
                    opening.form == .name || opening.form == .pronoun || opening.form == .organization || opening.form == .nominal,
-                   !(0..<quoteIndex).contains(where: { tokens[$0].kind == .quote }) {
+                   !(0..<quoteIndex).contains(where: { tokens[$0].isQuote }) {
                     results.append(direct(quote, opening, cue: tokens[quoteIndex - 1], lemma: ":", confidence: confidence(0.6, opening),
                                           unit: unit, rule: SpeakerFirstRule.colonID))
                 }
@@ -89,7 +89,7 @@ public struct SpeakerFirstRule: AttributionRule {
             if lead.isEmpty, verbIndex != index, !(lemma == "tell" && index - verbIndex <= 3),
                !(isParticiple && index - verbIndex <= 3) { continue }
             var lower = verbIndex - 1
-            while lower >= 0, tokens[lower].kind != .quote { lower -= 1 }
+            while lower >= 0, !tokens[lower].isQuote { lower -= 1 }
             var subjectVerb = verbIndex
             if isParticiple {
                 // "..., Crocker said, describing it as "Q"": the subject of the finite verb before,
@@ -117,12 +117,12 @@ public struct SpeakerFirstRule: AttributionRule {
     /// A quote-only sentence or paragraph after a sentence that only announces it:
     /// `He said in a statement.` / `He added:` / `Stated Stone:` then `"Q"`.
     private func leadIn(_ unit: Unit, _ context: RuleContext) -> Attribution? {
-        guard unit.isQuoteOnly, let quoteToken = unit.tokens.first(where: { $0.kind == .quote }), quoteToken.part == 0,
+        guard unit.isQuoteOnly, let quoteToken = unit.tokens.first(where: { $0.isQuote }), quoteToken.part == 0,
               !context.claimed.contains(quoteToken.quote), unit.index > 0 else { return nil }
         let previous = context.units[unit.index - 1]
         guard unit.paragraph - previous.paragraph <= 1, let lastToken = previous.tokens.last,
               lastToken.isPunct(":") || (lastToken.isPunct(".") && previous.paragraph == unit.paragraph),
-              !previous.tokens.contains(where: { $0.kind == .quote }) else { return nil }
+              !previous.tokens.contains(where: { $0.isQuote }) else { return nil }
         let tokens = previous.tokens
         let analyzer = context.analyzer
         let lastContent = previous.lastContentToken

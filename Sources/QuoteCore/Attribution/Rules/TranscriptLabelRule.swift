@@ -32,7 +32,7 @@ public struct TranscriptLabelRule: AttributionRule {
         else { return [] }
         let label = tokens[0..<colon]
         let isQuestionOrAnswer = colon == 1 && (tokens[0].hasText("q") || tokens[0].hasText("a")) && tokens[0].isCapitalized
-        guard isQuestionOrAnswer || label.allSatisfy({ $0.kind == .word && $0.isAllCaps }),
+        guard isQuestionOrAnswer || label.allSatisfy({ $0.isWord && $0.isAllCaps }),
               !label.contains(where: { HeadlineColonRule.labels.contains($0.lower) }),
               !analyzer.isPlace(tokens[0].range.lowerBound..<tokens[colon - 1].range.upperBound) else { return [] }
         // The line runs to the end of the paragraph.
@@ -43,7 +43,7 @@ public struct TranscriptLabelRule: AttributionRule {
         guard endToken >= 0 else { return [] }
         let end = endUnit.tokens[endToken].range.upperBound
         let quotes = (unit.index...lastUnit).flatMap { index in
-            context.units[index].tokens.filter { $0.kind == .quote && $0.range.upperBound <= end }.map(\.quote)
+            context.units[index].tokens.filter { $0.isQuote && $0.range.upperBound <= end }.map(\.quote)
         }
         let mention = tokens[0].range.lowerBound..<tokens[colon - 1].range.upperBound
         let speaker = SpeakerPhrase(form: isQuestionOrAnswer ? .nominal : .name, mention: mention, role: nil,

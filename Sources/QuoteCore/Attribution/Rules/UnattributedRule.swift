@@ -21,7 +21,7 @@ public struct UnattributedRule: AttributionRule {
         // Once per unit, not per quotation: a window of nested quotations has hundreds of them.
         let isQuoteOnly = unit.isQuoteOnly
         let shadow = context.shadow
-        for token in unit.tokens where token.kind == .quote && token.part == 0 && !context.claimed.contains(token.quote) {
+        for token in unit.tokens where token.isQuote && token.part == 0 && !context.claimed.contains(token.quote) {
             let words = wordCount(shadow, context.quotes[token.quote].content, upTo: UnattributedRule.minimumWords)
             let quoteOnly = isQuoteOnly && words >= 4
             guard words >= UnattributedRule.minimumWords || quoteOnly else { continue }
