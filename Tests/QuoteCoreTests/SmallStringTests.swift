@@ -17,6 +17,14 @@ final class SmallStringTests: XCTestCase {
         XCTAssertTrue(UTF16String.smallLayoutHolds)
     }
 
+    /// `smallLayoutHolds` reads the layout from literals (a constant once compiled); the strings
+    /// `small` makes are compared with those the standard library makes at run time, for every
+    /// length and both cases, by `smallLayoutMatchesStandardLibrary`: the two must agree.
+    func testTheLiteralsTellWhatTheRuntimeComparisonTells() {
+        XCTAssertEqual(UTF16String.smallLayoutHolds, UTF16String.smallLayoutMatchesStandardLibrary)
+        XCTAssertTrue(UTF16String.smallLayoutMatchesStandardLibrary)
+    }
+
     func testRandomASCIIIsTheStandardLibrarysString() throws {
         try XCTSkipUnless(UTF16String.smallLayoutHolds)
         var generator = SystemRandomNumberGenerator()

@@ -5,9 +5,9 @@ import QuoteSchema
 ///
 /// The first eight bytes and the next seven, each first byte lowest, then 0xE0 plus the count in
 /// the top byte: two words pack alike only when they are equal. That is the standard library's
-/// own layout of a small ASCII string, so when it holds (`UTF16String.smallLayoutHolds`, checked
-/// once against strings the standard library makes) a small string's two words are read as they
-/// are, without visiting its bytes: nearly every word the rules and the resolver look up is one.
+/// own layout of a small ASCII string, so when it holds (`UTF16String.smallLayoutHolds`) a small
+/// string's two words are read as they are, without visiting its bytes: nearly every word the
+/// rules and the resolver look up is one.
 enum PackedWord {
     /// The two integers of `word`, or nil when it is empty, longer than 15 bytes or not ASCII.
     @inline(__always)

@@ -232,10 +232,8 @@ struct Tokenizer {
     /// and a copy of the lexicon retains (and its end releases) every one of its tables.
     let wordTable: WordTable
     let abbreviations: WordMap<Lexicon.AbbreviationKind>
-    /// `UTF16String.smallLayoutHolds`, read once here rather than through its lazy
+    /// `TokenText.ownerlessBitHolds`, read once here rather than through its lazy
     /// initialiser's check at each word.
-    private let makesSmallStrings = UTF16String.smallLayoutHolds
-    /// `TokenText.ownerlessBitHolds`, read once here for the same reason.
     private let ownerless = TokenText.ownerlessBitHolds
 
     init(lexicon: Lexicon) {
@@ -459,7 +457,7 @@ struct Tokenizer {
                 if isASCII, wordTable.isASCIIIndexUsable, let found = wordTable.asciiEntry(units, wordRange, hash: hash) {
                     (entry, text) = found  // the table's string of the word: nothing to build
                     if TokenText.needsOwner(text, ownerless: ownerless) { tokens.keep(TokenText.string(text)) }
-                } else if isASCII && index - start <= UTF16String.smallCapacity && makesSmallStrings {
+                } else if isASCII && index - start <= UTF16String.smallCapacity && UTF16String.smallLayoutHolds {
                     // A small string's bits, made without a `String` (which is released after).
                     let count = index - start
                     if count <= 8 {
@@ -517,7 +515,7 @@ struct Tokenizer {
                 // A one-byte small string made from its byte, as words are; the table of strings
                 // (a lazy global: a `swift_once` for every mark) only where small strings are not
                 // laid out as `UTF16String` expects.
-                text = makesSmallStrings ? UTF16String.smallBits(low: UInt64(unit), count: 1)
+                text = UTF16String.smallLayoutHolds ? UTF16String.smallBits(low: UInt64(unit), count: 1)
                     : TokenText.bits(Tokenizer.asciiPunctuation[Int(unit)])
                 mark = UInt8(truncatingIfNeeded: unit)
             } else {
