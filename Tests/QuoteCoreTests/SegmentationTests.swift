@@ -19,6 +19,18 @@ final class SegmentationTests: XCTestCase {
         XCTAssertEqual(sentences("The boxes will be reprogrammed on Feb. 28, she said. Riders on the No. 14 bus agreed.").count, 2)
     }
 
+    /// A party-and-state tag ("R-Calif.") is read by the part after its last hyphen: it ends a
+    /// sentence exactly when the bare abbreviation would, in ASCII and beyond it; an unknown
+    /// part ends it.
+    func testTheAbbreviationAfterAHyphenDecides() {
+        let bare = sentences("Ann Poe, Calif. Washington voted no.").count
+        XCTAssertEqual(bare, 1)
+        XCTAssertEqual(sentences("Ann Poe, R-Calif. Washington voted no.").count, bare)
+        XCTAssertEqual(sentences("Ann Poe, Ré-Calif. Washington voted no.").count, bare)
+        XCTAssertEqual(sentences("Ann Poe, R-Calif-Mo. Washington voted no.").count, bare)
+        XCTAssertEqual(sentences("Ann Poe, R-Xyzq. Washington voted no.").count, 2)
+    }
+
     func testAbbreviationBeforeSentenceStarterSplits() {
         XCTAssertEqual(sentences("The troops came home to the U.S. The war was over.").count, 2)
     }
