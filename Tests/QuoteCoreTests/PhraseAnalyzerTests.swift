@@ -19,6 +19,32 @@ final class PhraseAnalyzerTests: XCTestCase {
     }
 }
 
+/// `bareRange` drops on the code units the determiner `stripDeterminer` drops from the text.
+final class BareRangeTests: XCTestCase {
+    func testItDropsWhatStripDeterminerDrops() {
+        let heads = ["the ", "The ", "a ", "A ", "an ", "An ", "THE ", "tHe ", "aN ", "the", "a", "an", "an  ", "the  ",
+                     "then ", "than ", "at ", "An", "Th ", "", "t", "x ", "ane ", "Ä ", "the\u{A0}", "a\t", "é "]
+        let tails = ["", "White House", "ambassador", "\u{301}ecole", "é", " ", "Ämter", "n", "he"]
+        var compared = 0
+        for head in heads {
+            for tail in tails {
+                let text = head + tail
+                let shadow = Array(text.utf16)
+                let analyzer = PhraseAnalyzer(lexicon: .bundled, shadow: shadow)
+                guard let bare = analyzer.bareRange(0..<shadow.count) else {
+                    // Only where a mark after the space may join it into another character.
+                    XCTAssertTrue(tail.unicodeScalars.first.map { $0.value >= 0x300 } ?? false, "\(text.debugDescription)")
+                    continue
+                }
+                let kept = String(decoding: shadow[bare], as: UTF16.self)
+                XCTAssertEqual(kept, analyzer.stripDeterminer(text), "\(text.debugDescription)")
+                compared += 1
+            }
+        }
+        XCTAssertGreaterThan(compared, 200)
+    }
+}
+
 /// `mayBeTimeWord` is a filter in front of `timeWords`: it must pass every word of the set.
 final class TimeWordFilterTests: XCTestCase {
     func testEveryTimeWordPassesTheFilter() {

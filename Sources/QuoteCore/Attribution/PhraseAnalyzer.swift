@@ -472,29 +472,34 @@ public final class PhraseAnalyzer: Sendable {
         return nil
     }
 
-    /// The code units of the prefixes `stripDeterminer` drops, in its order.
-    private static let determinerPrefixes: [[UInt16]] = ["the ", "The ", "a ", "A ", "an ", "An "].map { Array($0.utf16) }
-
-    /// `range` without the prefix `stripDeterminer` drops from its text; nil when only the text can
-    /// tell (a mark after the prefix's space may join the space into another character).
+    /// `range` without the prefix `stripDeterminer` drops from its text ("the ", "a ", "an ",
+    /// each also capitalised); nil when only the text can tell (a mark after the prefix's space
+    /// may join the space into another character).
+    ///
+    /// The prefixes differ from one another before their space, and only in their first letter's
+    /// case from their capitalised forms: they are matched unit by unit here (a static list of
+    /// them was a lazy global, read at each call).
     func bareRange(_ range: Range<Int>) -> Range<Int>? {
-        // Every prefix starts with "t", "T", "a" or "A": most phrases are ruled out by one unit.
-        guard !range.isEmpty, shadow[range.lowerBound] | 0x20 == 0x74 || shadow[range.lowerBound] | 0x20 == 0x61 else {
-            return range
-        }
-        for prefix in PhraseAnalyzer.determinerPrefixes {
-            let end = range.lowerBound + prefix.count
-            guard end <= range.upperBound else { continue }
-            var same = true
-            for offset in 0..<prefix.count where shadow[range.lowerBound + offset] != prefix[offset] {
-                same = false
-                break
+        guard !range.isEmpty else { return range }
+        let low = range.lowerBound
+        let upper = range.upperBound
+        var length = 0
+        switch shadow[low] | 0x20 {  // "t" or "T", "a" or "A": most phrases are ruled out here
+        case 0x74:
+            if low + 4 <= upper, shadow[low + 1] == 0x68, shadow[low + 2] == 0x65, shadow[low + 3] == 0x20 { length = 4 }
+        case 0x61:
+            if low + 2 <= upper, shadow[low + 1] == 0x20 {
+                length = 2
+            } else if low + 3 <= upper, shadow[low + 1] == 0x6E, shadow[low + 2] == 0x20 {
+                length = 3
             }
-            guard same else { continue }
-            if end < range.upperBound, shadow[end] >= 0x300 { return nil }
-            return end..<range.upperBound
+        default:
+            break
         }
-        return range
+        guard length > 0 else { return range }
+        let end = low + length
+        if end < upper, shadow[end] >= 0x300 { return nil }
+        return end..<upper
     }
 
     func stripDeterminer(_ text: String) -> String {
