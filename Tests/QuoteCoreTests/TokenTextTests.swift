@@ -171,4 +171,21 @@ final class TokenTextTests: XCTestCase {
         XCTAssertEqual(seen, ["word", "punctuation", "quote"])
         XCTAssertTrue(tokens.contains { $0.isPossessive && $0.isWord })
     }
+
+    /// `firstByte` reads a small ASCII text's first byte from its bits: it answers as the first
+    /// byte of `lower`'s UTF-8 for every kind of token and text.
+    func testFirstByteIsTheTextsFirstByte() {
+        let text = "Whom Counterintelligence said, \"no\" — while école and ÉCOLE whistleblowers' w 9 Ωmega. "
+        let units = Array(text.utf16)
+        let atoms = [(range: 31..<35, quote: 0, part: 0)]
+        var tokens = Tokenizer(lexicon: .bundled).tokens(units, 0..<units.count, atoms: atoms)
+        tokens.append(Token(range: 0..<1, kind: .word, lower: "", isCapitalized: false, quote: -1, part: -1))
+        XCTAssertTrue(tokens.contains { $0.isQuote })
+        var bytes: Set<UInt8> = []
+        for token in tokens {
+            XCTAssertEqual(token.firstByte, token.lower.utf8.first ?? 0, token.lower)
+            bytes.insert(token.firstByte)
+        }
+        XCTAssertTrue(bytes.isSuperset(of: [0, 0x77, 0x63, 0x2C, 0xC3, 0xE2, 0x39, 0xCF]), "\(bytes.sorted())")
+    }
 }

@@ -209,6 +209,14 @@ public struct Token: Sendable, Hashable {
         return lower == text
     }
 
+    /// The first byte of the lowercased text's UTF-8, or 0 for an empty text: read from the
+    /// text's first word when it is a small ASCII string (`lower.utf8.first` went through the
+    /// string's general UTF-8 view, ~20 instructions).
+    @inline(__always) var firstByte: UInt8 {
+        if TokenText.isSmallASCII(textHigh) && UTF16String.smallLayoutHolds { return UInt8(truncatingIfNeeded: textLow) }
+        return lower.utf8.first ?? 0
+    }
+
     /// True when the word is a form of a cue verb ("said", "argues").
     @inline(__always) public var isCueVerbForm: Bool { verbID >= 0 }
 

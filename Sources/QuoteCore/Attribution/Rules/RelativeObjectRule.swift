@@ -43,7 +43,7 @@ public struct RelativeObjectRule: AttributionRule {
             // The three pronouns are stop words starting with "w": most words are passed on a
             // trait and a byte.
             guard pronoun.isWord, !pronoun.isCapitalized, pronoun.has(.stopWord),
-                  pronoun.lower.utf8.first == UInt8(ascii: "w"), Self.isPronoun(pronoun) else { continue }
+                  pronoun.firstByte == UInt8(ascii: "w"), Self.isPronoun(pronoun) else { continue }
             // After a preposition the pronoun is its object, not the verb's: "a case in which he said".
             if index >= 1, tokens[index - 1].isWord,
                tokens[index - 1].has(.rolePreposition) || tokens[index - 1].has(.stopWord) { continue }
