@@ -16,32 +16,56 @@ struct JSONCursor {
         self.pretty = pretty
     }
 
-    /// Reserves `bound` bytes at the end of `bytes`, lets `body` write into them from `depth`
-    /// on, and gives back what it did not use; returns the depth `body` left.
+    /// Makes room for `bound` bytes at the end of `bytes` and lets `body` write into it from
+    /// `depth` on; `bytes` grows by what `body` wrote. Returns the depth `body` left.
+    ///
+    /// The bytes are written into the array's spare capacity, handed over by `append(contentsOf:)`
+    /// to a sequence that writes them (`Writing`): `bytes` could only be given room by appending,
+    /// and zeros appended for the bound (six bytes a byte of text: ~4 times what a record
+    /// writes) and removed after were most of the bytes the JSONL writer moved.
     @discardableResult
     static func append(to bytes: inout [UInt8], bound: Int, depth: Int = 0, pretty: Bool = false,
                        _ body: (inout JSONCursor) -> Void) -> Int {
-        let start = bytes.count
-        // Zeros copied from a block (memcpy): `repeatElement` was appended a byte at a time, ~900
-        // instructions a record for the room of its bound.
-        var remaining = bound
-        while remaining > 0 {
-            let chunk = min(remaining, JSONCursor.zeros.count)
-            bytes.append(contentsOf: JSONCursor.zeros[..<chunk])
-            remaining -= chunk
+        let needed = bytes.count + bound
+        // Grown by doubling: room for exactly this bound each time would copy the array for
+        // every record of a document whose records outgrow its first reservation.
+        if bytes.capacity < needed { bytes.reserveCapacity(Swift.max(needed, 2 * bytes.capacity)) }
+        var depthAfter = depth
+        withUnsafeMutablePointer(to: &depthAfter) { depthAfter in
+            withoutActuallyEscaping(body) { body in
+                bytes.append(contentsOf: Writing(bound: bound, depth: depth, pretty: pretty, body: body,
+                                                 depthAfter: depthAfter))
+            }
         }
-        let (written, depthAfter) = bytes.withUnsafeMutableBufferPointer { buffer -> (Int, Int) in
-            var cursor = JSONCursor(buffer.baseAddress! + start, depth: depth, pretty: pretty)
-            body(&cursor)
-            return (cursor.pointer - (buffer.baseAddress! + start), cursor.depth)
-        }
-        precondition(written <= bound, "JSON writer wrote \(written) bytes into a bound of \(bound)")
-        bytes.removeLast(bound - written)
         return depthAfter
     }
 
-    /// Zero bytes to reserve room with.
-    private static let zeros = [UInt8](repeating: 0, count: 4096)
+    /// The bytes `body` writes, as a sequence that `Array.append(contentsOf:)` has write them
+    /// straight into the array's spare capacity (`_copyContents(initializing:)`; it claims no
+    /// elements up front, so the array reserves nothing more, and has none to give one by one).
+    private struct Writing: Sequence, IteratorProtocol {
+        let bound: Int
+        let depth: Int
+        let pretty: Bool
+        let body: (inout JSONCursor) -> Void
+        /// Where the depth `body` left is put.
+        let depthAfter: UnsafeMutablePointer<Int>
+
+        var underestimatedCount: Int { 0 }
+
+        mutating func next() -> UInt8? { nil }
+
+        func _copyContents(initializing buffer: UnsafeMutableBufferPointer<UInt8>) -> (Writing, Int) {
+            precondition(buffer.count >= bound, "JSON writer given \(buffer.count) bytes for a bound of \(bound)")
+            guard let base = buffer.baseAddress else { return (self, 0) }
+            var cursor = JSONCursor(base, depth: depth, pretty: pretty)
+            body(&cursor)
+            let written = cursor.pointer - base
+            precondition(written <= bound, "JSON writer wrote \(written) bytes into a bound of \(bound)")
+            depthAfter.pointee = cursor.depth
+            return (self, written)
+        }
+    }
 
     /// Most bytes the layout adds to a value whose lines number at most `lines` and which opens
     /// at most `levels` containers inside `depth`: a newline and the indentation per line, and
