@@ -203,9 +203,10 @@ enum UTF16String {
     /// otherwise, this is false and strings are built the standard way.
     ///
     /// Read from string literals of 0, 1, 8, 9 and 15 bytes, which the optimizer folds to a
-    /// constant. It was a lazy global, `smallLayoutMatchesStandardLibrary` below: each read was a
-    /// `swift_once` call, ~215,000 a run of the dev set (`Token.hasText` reads it at nearly every
-    /// comparison). The two are compared by `SmallStringTests`.
+    /// constant. It was a lazy global that compared the strings `small` makes with the standard
+    /// library's at run time: each read was a `swift_once` call, ~215,000 a run of the dev set
+    /// (`Token.hasText` reads it at nearly every comparison). That comparison is now
+    /// `SmallStringTests`', which checks that the two agree.
     @inline(__always) static var smallLayoutHolds: Bool {
         literalLayout("", 0, low: 0, high: 0)
             && literalLayout("a", 1, low: 0x61, high: 0)
@@ -221,21 +222,4 @@ enum UTF16String {
         let bits = TokenText.bits(literal)
         return bits.low == low && bits.high == high | (0xE0 | count) << 56
     }
-
-    /// True when `small` makes exactly the strings the standard library makes at run time:
-    /// checked by comparing the two, bit for bit, for every length from 0 to `smallCapacity`.
-    static let smallLayoutMatchesStandardLibrary: Bool = {
-        let sample = Array("Quotes0123-'.Zz".utf16)
-        precondition(sample.count == smallCapacity)
-        return sample.withUnsafeBufferPointer { units in
-            (0...smallCapacity).allSatisfy { count in
-                let range = 0..<count
-                let expected = String(decoding: units[range], as: UTF16.self)
-                let made = small(units, range, lowercase: false)
-                let lowered = small(units, range, lowercase: true)
-                return TokenText.bits(made) == TokenText.bits(expected)
-                    && TokenText.bits(lowered) == TokenText.bits(expected.lowercased())
-            }
-        }
-    }()
 }
