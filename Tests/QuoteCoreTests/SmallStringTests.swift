@@ -65,6 +65,29 @@ final class SmallStringTests: XCTestCase {
         }
     }
 
+    /// Ranges at every start inside a longer text: the bytes are read four units at a time from
+    /// the range's start, the last four from its end, and nothing outside it counts.
+    func testRangesAtEveryStartAndLength() throws {
+        try XCTSkipUnless(UTF16String.smallLayoutHolds)
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("AZaz@[`{09 -'.QuotesSAID".utf16) + (0..<128).map { UInt16($0) }
+        for _ in 0..<200 {
+            let units = (0..<40).map { _ in alphabet.randomElement(using: &generator)! }
+            units.withUnsafeBufferPointer { buffer in
+                for start in 0..<20 {
+                    for count in 0...UTF16String.smallCapacity {
+                        let range = start..<(start + count)
+                        let expected = String(decoding: units[range], as: UTF16.self)
+                        let made = UTF16String.small(buffer, range, lowercase: false)
+                        let lowered = UTF16String.small(buffer, range, lowercase: true)
+                        XCTAssertTrue(bits(made) == bits(expected), "\(Array(units[range]))")
+                        XCTAssertTrue(bits(lowered) == bits(expected.lowercased()), "\(Array(units[range]))")
+                    }
+                }
+            }
+        }
+    }
+
     func testComparesWithLongAndWideStrings() throws {
         try XCTSkipUnless(UTF16String.smallLayoutHolds)
         let made = small("Obama", lowercase: true)

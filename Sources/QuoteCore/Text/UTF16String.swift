@@ -156,6 +156,9 @@ enum UTF16String {
     /// The two words of `small(_:_:lowercase:)`, without making the `String`.
     @inline(__always)
     static func smallBits(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, lowercase: Bool) -> TokenText.Bits {
+        #if _endian(little)
+        if range.count >= 4 { return smallBitsByGroups(units, range, lowercase: lowercase) }
+        #endif
         // A running shift rather than `place(_:at:low:high:)` per byte: the position worked out
         // from the index each time cost the tokenizer and `TextBuffer.text` 1.1M instructions
         // more on the dev set.
@@ -169,6 +172,56 @@ enum UTF16String {
             shift &+= 8
         }
         return smallBits(low: low, high: high, count: range.count)
+    }
+
+    #if _endian(little)
+    /// `smallBits(_:_:lowercase:)` for 4 to 15 units, four at a time: each group of four units is
+    /// read as one word and narrowed to four bytes, the last group (which may overlap the one
+    /// before) gives the units left over, and both words are lowercased at once
+    /// (`lowercasedASCIIBytes`). Byte by byte, the tokenizer's words of 9 to 15 letters took
+    /// ~3.3M instructions of the dev set. Reads only `units[range]`.
+    @inline(__always)
+    private static func smallBitsByGroups(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>,
+                                          lowercase: Bool) -> TokenText.Bits {
+        let count = range.count
+        let base = UnsafeRawPointer(units.baseAddress! + range.lowerBound)
+        @inline(__always) func group(_ index: Int) -> UInt64 {
+            narrowedASCII(base.loadUnaligned(fromByteOffset: 2 &* index, as: UInt64.self))
+        }
+        var low = group(0)
+        var high: UInt64 = 0
+        if count >= 8 { low |= group(4) &<< 32 }
+        if count >= 12 { high = group(8) }
+        let left = count & 3
+        if left != 0 {
+            // The last four units' bytes, the first `4 - left` of them (taken above) shifted out.
+            let tail = group(count &- 4) &>> UInt64(8 &* (4 &- left))
+            let position = count &- left
+            if position < 8 { low |= tail &<< UInt64(8 &* position) } else { high |= tail &<< UInt64(8 &* (position &- 8)) }
+        }
+        if lowercase {
+            low = lowercasedASCIIBytes(low)
+            high = lowercasedASCIIBytes(high)
+        }
+        return smallBits(low: low, high: high, count: count)
+    }
+    #endif
+
+    /// The four ASCII code units in `word` (each below 0x80, first lowest) as four bytes in its
+    /// low half, first lowest.
+    @inline(__always)
+    static func narrowedASCII(_ word: UInt64) -> UInt64 {
+        let pairs = (word | word &>> 8) & 0x0000_FFFF_0000_FFFF
+        return (pairs | pairs &>> 16) & 0xFFFF_FFFF
+    }
+
+    /// The eight bytes of `word`, each below 0x80, with "A"-"Z" lowercased: a byte plus 0x3F
+    /// reaches 0x80 from "A" on, plus 0x25 from "[" on, and no sum carries into the next byte.
+    @inline(__always)
+    static func lowercasedASCIIBytes(_ word: UInt64) -> UInt64 {
+        let fromA = word &+ 0x3F3F_3F3F_3F3F_3F3F
+        let pastZ = word &+ 0x2525_2525_2525_2525
+        return word | (fromA & ~pastZ & 0x8080_8080_8080_8080) &>> 2
     }
 
     /// Puts `byte` at `index` of the bytes `small(low:high:count:)` takes: the first eight in
