@@ -17,6 +17,47 @@ final class CommandLineErrorTests: TemporaryDirectoryTestCase {
         }
     }
 
+    /// Standard output that cannot be written (a full disk) ends the run with status 1 and the
+    /// system's reason on standard error, not a crash report.
+    func testAFullDiskEndsExtractionWithAClearError() throws {
+        guard let full = FileHandle(forWritingAtPath: "/dev/full") else { throw XCTSkip("no /dev/full here") }
+        let input = (0..<50).map { #"{"id": "d\#($0)", "text": "\"We will act,\" Ana Okafor said."}"# }.joined(separator: "\n")
+        let inputFile = directory.appendingPathComponent("in.jsonl")
+        let errorFile = directory.appendingPathComponent("err.txt")
+        try Data(input.utf8).write(to: inputFile)
+        try Data().write(to: errorFile)
+        let process = Process()
+        process.executableURL = try quotesBinary()
+        process.arguments = ["extract", "--format", "jsonl", inputFile.path]
+        process.standardOutput = full
+        process.standardError = try FileHandle(forWritingTo: errorFile)
+        try process.run()
+        process.waitUntilExit()
+        let errors = try String(contentsOf: errorFile, encoding: .utf8)
+        XCTAssertEqual(process.terminationReason, .exit, errors)
+        XCTAssertEqual(process.terminationStatus, 1, errors)
+        XCTAssertTrue(errors.contains("error: cannot write standard output: No space left on device"), errors)
+        XCTAssertFalse(errors.contains("Fatal error"), errors)
+    }
+
+    /// Many documents' records, written in several gathered writes, come out whole and in input
+    /// order, as JSON lines and as one JSON object.
+    func testManyDocumentsComeOutInOrder() throws {
+        let count = 700  // more chunks than one gathered write takes (256)
+        let input = (0..<count).map { #"{"id": "d\#($0)", "text": "\"We will act,\" Ana Okafor said."}"# }.joined(separator: "\n")
+        let lines = try runQuotes(["extract", "--format", "jsonl", "-"], input: Data(input.utf8))
+        XCTAssertEqual(lines.status, 0, lines.errors)
+        let documents = try lines.output.split(separator: "\n").map { line in
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])["document"] as? String
+        }
+        XCTAssertEqual(documents, (0..<count).map { "d\($0)" })
+        let object = try runQuotes(["extract", "--format", "json", "-"], input: Data(input.utf8))
+        XCTAssertEqual(object.status, 0, object.errors)
+        let decoded = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(object.output.utf8)) as? [String: Any])
+        let results = try XCTUnwrap(decoded["documents"] as? [[String: Any]], "\(decoded.keys)")
+        XCTAssertEqual(results.map { $0["document"] as? String }, (0..<count).map { "d\($0)" })
+    }
+
     /// An ambiguous surname names the ten most quoted matches and counts the rest, however many
     /// share it.
     func testAmbiguousSurnameListsTheMostQuotedTen() throws {
