@@ -165,7 +165,7 @@ struct WordTable: Sendable {
     }
 
     /// True when `asciiEntry` may be asked (see `ASCIIIndex.isUsable`).
-    @inline(__always) var isASCIIIndexUsable: Bool { asciiIndex.isUsable }
+    var isASCIIIndexUsable: Bool { asciiIndex.isUsable }
 
     /// The entry of an all-ASCII word as `entry(asciiWord:_:hash:lower:)` finds it, with the
     /// bits of the table's own string of its lowercased form (`TokenText`: the same text, no new
