@@ -162,11 +162,14 @@ public struct ReportedSpeechRule: AttributionRule {
         // A cue that already introduced a quotation ("\"It is!\" Hale shouted over the crowd")
         // introduces nothing else.
         let usedCues = context.usedCues
+        // The subject of a cue verb is read for the trailing form and again for the leading one.
+        var subjects = SubjectMemo()
         // Trailing attributions first ("CLAUSE, S said"): verbs inside CLAUSE are not cues.
         for verbIndex in tokens.indices where Self.mayBeCue(tokens[verbIndex]) {
             guard !usedCues.contains(tokens[verbIndex].range.lowerBound),
                   let verb = Tokens.isFiniteCue(tokens[verbIndex], analyzer, classes: Tokens.reporting), verb.lemma != "quote",
-                  case let found = trailing(tokens, verbIndex: verbIndex, last: last, verb: verb, unit: unit, context: context),
+                  case let found = trailing(tokens, verbIndex: verbIndex, last: last, verb: verb, unit: unit, context: context,
+                                            subjects: &subjects),
                   !found.attributions.isEmpty
             else { continue }
             results.append(contentsOf: found.attributions)
@@ -202,7 +205,7 @@ public struct ReportedSpeechRule: AttributionRule {
             let cue = tokens[verbIndex]
 
             // Leading: S V (that) CLAUSE.
-            var subject = analyzer.subject(tokens, verb: verbIndex, lower: 0)
+            var subject = subjects.subject(of: verbIndex, in: tokens, analyzer)
             // "a deadline that insiders said went unnoticed", "a probe the agency said was ongoing": the
             // subject of a relative clause, and the verb reports that clause's predicate.
             var embedded = false
@@ -365,13 +368,35 @@ public struct ReportedSpeechRule: AttributionRule {
 
     /// "CLAUSE, S said." and the parenthetical "CLAUSE, S said, CLAUSE.": the clause before the
     /// cue, and for a parenthetical the one after it too; `end` is the last token they cover.
+    /// The subjects of a unit's cue verbs as `PhraseAnalyzer.subject(_:verb:lower:)` reads them
+    /// (from the unit's start), each read once: the trailing form ("X, S said") and the leading
+    /// one ("S said X") both ask for the subject of the same verb, ~730 instructions a reading.
+    /// The first two verbs asked about are kept, in place (most units have one or two cue
+    /// verbs; an array would be an allocation for each unit the rule reads).
+    struct SubjectMemo {
+        private var first: (verb: Int, subject: SpeakerPhrase?)?
+        private var second: (verb: Int, subject: SpeakerPhrase?)?
+
+        mutating func subject(of verb: Int, in tokens: [Token], _ analyzer: PhraseAnalyzer) -> SpeakerPhrase? {
+            if let first, first.verb == verb { return first.subject }
+            if let second, second.verb == verb { return second.subject }
+            let subject = analyzer.subject(tokens, verb: verb, lower: 0)
+            if first == nil {
+                first = (verb, subject)
+            } else if second == nil {
+                second = (verb, subject)
+            }
+            return subject
+        }
+    }
+
     private func trailing(_ tokens: [Token], verbIndex: Int, last: Int, verb: Lexicon.Verb, unit: Unit,
-                          context: RuleContext) -> (attributions: [Attribution], end: Int) {
+                          context: RuleContext, subjects: inout SubjectMemo) -> (attributions: [Attribution], end: Int) {
         // A parenthetical cue after one word reports it too ("Otherwise, she said, X"): the word is a
         // fragment of the report, kept only when the clause after the cue is found.
         // Read once with a one-word minimum: a one-word clause stands only as such a fragment.
         guard let before = trailingBefore(tokens, verbIndex: verbIndex, last: last, verb: verb, unit: unit,
-                                          context: context, minimumWords: 1) else { return ([], -1) }
+                                          context: context, subjects: &subjects, minimumWords: 1) else { return ([], -1) }
         var words = 2
         if let content = before.attribution.content {
             words = 0
@@ -394,7 +419,8 @@ public struct ReportedSpeechRule: AttributionRule {
     }
 
     private func trailingBefore(_ tokens: [Token], verbIndex: Int, last: Int, verb: Lexicon.Verb, unit: Unit,
-                                context: RuleContext, minimumWords: Int = 2) -> (attribution: Attribution, parentheticalTail: Int?)? {
+                                context: RuleContext, subjects: inout SubjectMemo,
+                                minimumWords: Int = 2) -> (attribution: Attribution, parentheticalTail: Int?)? {
         let analyzer = context.analyzer
         // After the verb: nothing, or a short adverbial.
         var tail = verbIndex + 1
@@ -407,7 +433,7 @@ public struct ReportedSpeechRule: AttributionRule {
             tail = object.end + 1
             commaIndex = verbIndex - 1
         } else {
-            guard let subject = analyzer.subject(tokens, verb: verbIndex, lower: 0) else { return nil }
+            guard let subject = subjects.subject(of: verbIndex, in: tokens, analyzer) else { return nil }
             speaker = subject
             guard let first = Self.firstToken(tokens, of: subject), first >= 2 else { return nil }
             var index = first - 1
