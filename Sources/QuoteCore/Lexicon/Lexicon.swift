@@ -4,7 +4,12 @@ import Foundation
 ///
 /// Logic stays in code; every list is data, validated when it is loaded (field count, allowed
 /// values, duplicates), so a bad edit fails loudly with the file and line.
-public struct Lexicon: Sendable {
+///
+/// A class: every document's phrase analyzer holds the lexicon, and a struct of two dozen tables
+/// was two dozen retains for each copy and as many releases when the analyzer went (~2,100
+/// instructions a document, 5.8% of the instructions of 10,000 one-paragraph briefs). Every
+/// property is a constant.
+public final class Lexicon: Sendable {
     /// A speech or report verb form with its lemma and class.
     public struct Verb: Sendable, Hashable {
         public enum Class: String, Sendable, CaseIterable {
@@ -80,7 +85,7 @@ public struct Lexicon: Sendable {
     /// Lowercased titles and role words that tell a gender ("spokeswoman").
     public let genderedWords: [String: Gender]
     /// Every list above folded into one table the tokenizer consults once per word.
-    private(set) var wordTable = WordTable()
+    let wordTable: WordTable
     /// The tables the analyzer, the resolver and the sentence splitter look words up in for
     /// every document, as `WordMap`s (the same answers without SipHashing each word).
     let roleNounMap: WordMap<RoleKind>
@@ -278,10 +283,14 @@ public struct Lexicon: Sendable {
         let organizations = try table("organizations.tsv", OrganizationKind.self, lowercased: false)
         self.organizations = organizations
         self.maxOrganizationWords = organizations.keys.map(SpeakerResolver.wordCount).max() ?? 1
-        self.clutter = try list("clutter.txt", lowercased: true)
-        self.particles = try table("name-particles.tsv", ParticlePosition.self, lowercased: false)
-        self.sentenceStarters = try list("sentence-starters.txt", lowercased: false)
-        self.places = try list("places.txt", lowercased: false)
+        let clutter = try list("clutter.txt", lowercased: true)
+        self.clutter = clutter
+        let particles = try table("name-particles.tsv", ParticlePosition.self, lowercased: false)
+        self.particles = particles
+        let sentenceStarters = try list("sentence-starters.txt", lowercased: false)
+        self.sentenceStarters = sentenceStarters
+        let places = try list("places.txt", lowercased: false)
+        self.places = places
 
         var groups: [String: Int] = [:]
         for (line, fields) in try read("role-synonyms.tsv") {
@@ -303,7 +312,10 @@ public struct Lexicon: Sendable {
         self.organizationMap = WordMap(organizations)
         self.roleGroupMap = WordMap(groups)
         self.genderedWordMap = WordMap(genderedWords)
-        self.wordTable = WordTable(self)
+        self.wordTable = WordTable(WordTable.Lists(
+            verbs: verbs, titles: titles, roleNouns: roleNouns, pronouns: pronouns, abbreviations: abbreviations,
+            organizations: organizations, particles: particles, sentenceStarters: sentenceStarters, places: places,
+            genderedWords: genderedWords, clutter: clutter))
     }
 
     /// The verb for a lowercased word form, if it is a cue verb.

@@ -97,7 +97,22 @@ struct WordTable: Sendable {
     /// A table that knows no words (before the lexicon has loaded its lists).
     init() {}
 
-    init(_ lexicon: Lexicon) {
+    /// The lists a table is made from: a lexicon's, before the lexicon is whole.
+    struct Lists {
+        var verbs: [String: Lexicon.Verb]
+        var titles: [String: Lexicon.TitleKind]
+        var roleNouns: [String: Lexicon.RoleKind]
+        var pronouns: [String: Lexicon.PronounKind]
+        var abbreviations: [String: Lexicon.AbbreviationKind]
+        var organizations: [String: Lexicon.OrganizationKind]
+        var particles: [String: Lexicon.ParticlePosition]
+        var sentenceStarters: Set<String>
+        var places: Set<String>
+        var genderedWords: [String: Lexicon.Gender]
+        var clutter: Set<String>
+    }
+
+    init(_ lexicon: Lists) {
         func mark(_ words: some Sequence<String>, _ trait: WordTraits) {
             for word in words { entries[word.lowercased(), default: Entry()].traits.insert(trait) }
         }

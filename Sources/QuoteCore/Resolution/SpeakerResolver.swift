@@ -226,7 +226,7 @@ public struct SpeakerResolver: Sendable {
     /// words of `spaceSeparated(role.lowercased())` found in `lexicon.genderedWords`. An ASCII
     /// role is split on its bytes, and a word builds a string only when the filter lets it through.
     private func roleGender(_ role: String) -> (male: Int, female: Int) {
-        let genderedWords = analyzer.lexicon.genderedWordMap
+        let genderedWords = analyzer.genderedWordMap
         var evidence = (male: 0, female: 0)
         func count(_ word: String) {
             switch genderedWords[word] {
@@ -235,7 +235,7 @@ public struct SpeakerResolver: Sendable {
             case nil: break
             }
         }
-        let filter = analyzer.lexicon.wordTable.genderedWordFilter
+        let filter = analyzer.genderedWordFilter
         let split = role.withUTF8Bytes { bytes -> Bool in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
             var start = 0
@@ -474,7 +474,7 @@ public struct SpeakerResolver: Sendable {
                 // Only a word with the pronoun trait can be in `lexicon.pronouns`.
                 for token in tokens where token.isWord && token.has(.pronoun)
                     && !token.hasText("him") && !token.hasText("her") {
-                    switch analyzer.lexicon.pronounMap[token.lower] {
+                    switch analyzer.pronounMap[token.lower] {
                     case .male: entities[entity].male += 1
                     case .female: entities[entity].female += 1
                     default: break
@@ -705,7 +705,7 @@ public struct SpeakerResolver: Sendable {
     }
 
     private func resolvePronoun(_ phrase: SpeakerPhrase, mention: TextSpan, at position: Int, entity: inout Int?) -> Speaker {
-        let kind = analyzer.lexicon.pronounMap[phrase.head ?? ""]
+        let kind = analyzer.pronounMap[phrase.head ?? ""]
         let wanted: Lexicon.Gender? = kind == .male ? .male : kind == .female ? .female : nil
         if kind == .male || kind == .female {
             // The latest person speaker of a compatible gender, or the latest person mentioned.
