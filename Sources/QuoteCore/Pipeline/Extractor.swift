@@ -233,7 +233,9 @@ public struct Extractor: Sendable {
         var units: [Unit] = []
         units.reserveCapacity(layout.paragraphs.count * 2 + 4)
         // The tokens of the unit being read: never more than a window and the token after it.
-        var pending = TokenBuffer(capacity: Extractor.maxUnitTokens + 1)
+        // A short text starts with room for a token every four units (it grows if need be): a
+        // window's room is 8 KB, beyond malloc's per-thread cache, for every one-paragraph brief.
+        var pending = TokenBuffer(capacity: min(Extractor.maxUnitTokens + 1, layout.shadow.count / 4 + 8))
         // A paragraph's sentences, ICU's breaks and the sentences joined across quotations, each
         // emptied and filled again for every paragraph in the same storage.
         // Room for sixteen at first (grown from empty: ~6 reallocations a document).
