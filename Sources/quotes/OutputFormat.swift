@@ -30,7 +30,7 @@ enum StandardError {
 final class StandardOutput {
     /// Chunks not yet written, in order, and their bytes in all.
     private var chunks: [[UInt8]] = []
-    private var bytes = 0
+    private var pendingBytes = 0
     private static let flushSize = 1 << 16
     /// Most chunks one `writev` takes here (the system's limit, `IOV_MAX`, is 1,024 on Linux).
     private static let chunksPerWrite = 256
@@ -46,8 +46,8 @@ final class StandardOutput {
     func write(_ bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
         chunks.append(bytes)
-        self.bytes += bytes.count
-        if self.bytes > Self.flushSize || chunks.count >= Self.chunksPerWrite { flush() }
+        pendingBytes += bytes.count
+        if pendingBytes > Self.flushSize || chunks.count >= Self.chunksPerWrite { flush() }
     }
 
     func write(_ string: String) { write(Array(string.utf8)) }
@@ -56,7 +56,7 @@ final class StandardOutput {
         guard !chunks.isEmpty else { return }
         Self.writeOut(chunks)
         chunks.removeAll(keepingCapacity: true)
-        bytes = 0
+        pendingBytes = 0
     }
 
     /// Writes `chunks` in order to file descriptor 1 with `writev`, again from where a partial

@@ -94,9 +94,6 @@ struct WordTable: Sendable {
     /// once here rather than for every document (a dictionary look-up and two closures).
     private(set) var possessive: (traits: WordTraits, verbID: Int16) = ([], -1)
 
-    /// A table that knows no words (before the lexicon has loaded its lists).
-    init() {}
-
     /// The lists a table is made from: a lexicon's, before the lexicon is whole.
     struct Lists {
         var verbs: [String: Lexicon.Verb]

@@ -366,8 +366,6 @@ public struct ReportedSpeechRule: AttributionRule {
                       confidence: confidence(0.7, speaker), unit: unit).map { ($0, end) }
     }
 
-    /// "CLAUSE, S said." and the parenthetical "CLAUSE, S said, CLAUSE.": the clause before the
-    /// cue, and for a parenthetical the one after it too; `end` is the last token they cover.
     /// The subjects of a unit's cue verbs as `PhraseAnalyzer.subject(_:verb:lower:)` reads them
     /// (from the unit's start), each read once: the trailing form ("X, S said") and the leading
     /// one ("S said X") both ask for the subject of the same verb, ~730 instructions a reading.
@@ -390,6 +388,8 @@ public struct ReportedSpeechRule: AttributionRule {
         }
     }
 
+    /// "CLAUSE, S said." and the parenthetical "CLAUSE, S said, CLAUSE.": the clause before the
+    /// cue, and for a parenthetical the one after it too; `end` is the last token they cover.
     private func trailing(_ tokens: [Token], verbIndex: Int, last: Int, verb: Lexicon.Verb, unit: Unit,
                           context: RuleContext, subjects: inout SubjectMemo) -> (attributions: [Attribution], end: Int) {
         // A parenthetical cue after one word reports it too ("Otherwise, she said, X"): the word is a
