@@ -86,6 +86,8 @@ struct WordTable: Sendable {
     private(set) var abbreviationFilter = ASCIIKeyFilter([])
     /// Which all-ASCII texts, or their lowercased forms, may be in `lexicon.clutter`.
     private(set) var clutterFilter = ASCIIKeyFilter([])
+    /// The most Unicode scalars of a `lexicon.clutter` line, decomposed (`Layout.mayBeClutter`).
+    private(set) var clutterMaxScalars = 0
     /// Which all-ASCII texts may be keys of `lexicon.genderedWords` (lowercased: the filter's
     /// signature does not tell ASCII letters' case apart).
     private(set) var genderedWordFilter = ASCIIKeyFilter([])
@@ -161,6 +163,9 @@ struct WordTable: Sendable {
         abbreviationFilter = ASCIIKeyFilter(lexicon.abbreviations.keys)
         genderedWordFilter = ASCIIKeyFilter(lexicon.genderedWords.keys)
         clutterFilter = ASCIIKeyFilter(lexicon.clutter)
+        clutterMaxScalars = lexicon.clutter.map { line in
+            line.utf8.allSatisfy { $0 < 0x80 } ? line.utf8.count : line.decomposedStringWithCanonicalMapping.unicodeScalars.count
+        }.max() ?? 0
         possessive = describe(lower: "'s", isCapitalized: false, hasUpper: false, hasHyphen: false, original: { "'s" })
     }
 

@@ -21,13 +21,14 @@ public struct Layout: Sendable {
     /// before a line that opens with a quotation mark after a line that ended a sentence: news
     /// copy pasted without blank lines starts quote paragraphs that way.
     public init(text: TextBuffer, lexicon: Lexicon) {
-        self.init(text: text, clutter: lexicon.clutter, clutterFilter: lexicon.wordTable.clutterFilter)
+        self.init(text: text, clutter: lexicon.clutter, clutterFilter: lexicon.wordTable.clutterFilter,
+                  clutterMaxScalars: lexicon.wordTable.clutterMaxScalars)
     }
 
     /// `init(text:lexicon:)` with the only two tables it reads: handed the whole lexicon, the
     /// extractor copied it for the call and the call destroyed the copy (~1,800 instructions a
     /// document, for its retains and releases).
-    init(text: TextBuffer, clutter clutterLines: Set<String>, clutterFilter: ASCIIKeyFilter) {
+    init(text: TextBuffer, clutter clutterLines: Set<String>, clutterFilter: ASCIIKeyFilter, clutterMaxScalars: Int) {
         let units = text.units
         var shadow = units
         let count = units.count
@@ -88,7 +89,7 @@ public struct Layout: Sendable {
             }
             seenText = true
             var isClutter = false
-            if core.count <= 80, Layout.mayBeClutter(units, core, clutterFilter) {
+            if core.count <= 80, Layout.mayBeClutter(units, core, clutterFilter, maxScalars: clutterMaxScalars) {
                 let lowered = UTF16String.lowercased(units, core)  // as text.text(core).lowercased()
                 if clutterLines.contains(lowered) {
                     isClutter = true
@@ -163,10 +164,23 @@ public struct Layout: Sendable {
         self.clutter = clutter
     }
 
-    /// False only when the line `units[core]` is ASCII and neither its lowercased text nor that
-    /// text up to its first colon can be a clutter line: most lines need no lowercased string.
-    static func mayBeClutter(_ units: [UInt16], _ core: Range<Int>, _ filter: ASCIIKeyFilter) -> Bool {
-        guard let whole = filter.mayContain(asciiUnits: units, core) else { return true }
+    /// False only when neither the lowercased text of the line `units[core]` nor that text up to
+    /// its first colon can be a clutter line: most lines need no lowercased string. An ASCII line
+    /// is told by the filter; a line beyond ASCII by its length, since it can equal a clutter
+    /// line (lowercased, and compared by canonical equivalence) only with no more Unicode scalars
+    /// than the longest one has decomposed (`maxScalars`): lowercasing and decomposing never
+    /// take a scalar away. (Such a line was lowercased through the standard library and
+    /// SipHashed, ~8,000 instructions: 2.8% of 10,000 one-paragraph briefs.)
+    static func mayBeClutter(_ units: [UInt16], _ core: Range<Int>, _ filter: ASCIIKeyFilter, maxScalars: Int) -> Bool {
+        guard let whole = filter.mayContain(asciiUnits: units, core) else {
+            if Layout.hasAtMost(maxScalars, scalars: units, core) { return true }
+            let colon = units.withUnsafeBufferPointer {
+                qscan_u16_find($0.baseAddress!, core.lowerBound, core.upperBound, CodeUnit.colon)
+            }
+            // The first colon unit ends the shortest prefix the colon test may read (a colon
+            // with a mark after it is no colon `Character`, and a later one is looked for).
+            return colon < core.upperBound && Layout.hasAtMost(maxScalars, scalars: units, core.lowerBound..<(colon + 1))
+        }
         if whole { return true }
         // The colon found eight units at a time: `firstIndex(of:)` on the slice took ~8
         // instructions a unit, most of what a one-line document's layout cost.
@@ -175,6 +189,18 @@ public struct Layout: Sendable {
         }
         guard colon < core.upperBound else { return false }
         return filter.mayContain(units, core.lowerBound..<(colon + 1))
+    }
+
+    /// True when `units[range]` holds at most `limit` Unicode scalars (a low surrogate is the
+    /// second unit of one).
+    static func hasAtMost(_ limit: Int, scalars units: [UInt16], _ range: Range<Int>) -> Bool {
+        guard range.count > limit else { return true }
+        var scalars = 0
+        for index in range where units[index] & 0xFC00 != 0xDC00 {
+            scalars += 1
+            if scalars > limit { return false }
+        }
+        return true
     }
 
     /// `text.firstIndex(of: ":")`, found on the bytes when the first colon has ASCII on both
