@@ -172,23 +172,18 @@ public struct Layout: Sendable {
     /// take a scalar away. (Such a line was lowercased through the standard library and
     /// SipHashed, ~8,000 instructions: 2.8% of 10,000 one-paragraph briefs.)
     static func mayBeClutter(_ units: [UInt16], _ core: Range<Int>, _ filter: ASCIIKeyFilter, maxScalars: Int) -> Bool {
-        guard let whole = filter.mayContain(asciiUnits: units, core) else {
-            if Layout.hasAtMost(maxScalars, scalars: units, core) { return true }
-            let colon = units.withUnsafeBufferPointer {
-                qscan_u16_find($0.baseAddress!, core.lowerBound, core.upperBound, CodeUnit.colon)
-            }
-            // The first colon unit ends the shortest prefix the colon test may read (a colon
-            // with a mark after it is no colon `Character`, and a later one is looked for).
-            return colon < core.upperBound && Layout.hasAtMost(maxScalars, scalars: units, core.lowerBound..<(colon + 1))
-        }
-        if whole { return true }
+        let ascii = filter.mayContain(asciiUnits: units, core)  // nil: beyond ASCII
+        if ascii ?? Layout.hasAtMost(maxScalars, scalars: units, core) { return true }
         // The colon found eight units at a time: `firstIndex(of:)` on the slice took ~8
-        // instructions a unit, most of what a one-line document's layout cost.
+        // instructions a unit, most of what a one-line document's layout cost. Beyond ASCII, the
+        // first colon unit ends the shortest prefix the colon test may read (a colon with a mark
+        // after it is no colon `Character`, and a later one is looked for).
         let colon = units.withUnsafeBufferPointer {
             qscan_u16_find($0.baseAddress!, core.lowerBound, core.upperBound, CodeUnit.colon)
         }
         guard colon < core.upperBound else { return false }
-        return filter.mayContain(units, core.lowerBound..<(colon + 1))
+        let prefix = core.lowerBound..<(colon + 1)
+        return ascii == nil ? Layout.hasAtMost(maxScalars, scalars: units, prefix) : filter.mayContain(units, prefix)
     }
 
     /// True when `units[range]` holds at most `limit` Unicode scalars (a low surrogate is the
