@@ -58,8 +58,7 @@ public struct Extractor: Sendable {
 
     /// Extracts every quotation of `text`, which has fewer than 2^31 UTF-16 units.
     private func extract(_ text: TextBuffer, document: String, metadata: [String: JSONValue]?) -> DocumentResult {
-        let layout = Layout(text: text, clutter: lexicon.clutter, clutterFilter: lexicon.wordTable.clutterFilter,
-                            clutterMaxScalars: lexicon.wordTable.clutterMaxScalars)
+        let layout = Layout(text: text, lexicon: lexicon)
         var (quotes, diagnostics) = QuoteScanner().scan(layout)
         // The texts of tokens that need an owner: kept alive past the last token read (until the
         // units go, below, or to the end).

@@ -21,14 +21,9 @@ public struct Layout: Sendable {
     /// before a line that opens with a quotation mark after a line that ended a sentence: news
     /// copy pasted without blank lines starts quote paragraphs that way.
     public init(text: TextBuffer, lexicon: Lexicon) {
-        self.init(text: text, clutter: lexicon.clutter, clutterFilter: lexicon.wordTable.clutterFilter,
-                  clutterMaxScalars: lexicon.wordTable.clutterMaxScalars)
-    }
-
-    /// `init(text:lexicon:)` with the only two tables it reads: handed the whole lexicon, the
-    /// extractor copied it for the call and the call destroyed the copy (~1,800 instructions a
-    /// document, for its retains and releases).
-    init(text: TextBuffer, clutter clutterLines: Set<String>, clutterFilter: ASCIIKeyFilter, clutterMaxScalars: Int) {
+        let clutterLines = lexicon.clutter
+        let clutterFilter = lexicon.wordTable.clutterFilter
+        let clutterMaxScalars = lexicon.wordTable.clutterMaxScalars
         let units = text.units
         var shadow = units
         let count = units.count
