@@ -39,8 +39,6 @@ final class StandardOutput {
         chunks.reserveCapacity(Self.chunksPerWrite)
     }
 
-    func write(_ data: Data) { write([UInt8](data)) }
-
     /// Small writes are kept until `flushSize` bytes are; a large one (a huge document's records)
     /// goes out at once, after what is kept.
     func write(_ bytes: [UInt8]) {
