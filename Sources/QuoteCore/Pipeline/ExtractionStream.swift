@@ -126,8 +126,17 @@ public final class ExtractionStream<T>: @unchecked Sendable {
             self.transform = transform
         }
 
+        /// The scratch of the stream's own thread, which extracts with one job (a stream is used
+        /// from one thread only).
+        private let callerScratch = ExtractionScratch()
+
+        /// Extracts `document` on the stream's thread (one job).
         func run(_ document: SourceDocument) -> T {
-            transform(extractor.extractOne(document))
+            run(document, scratch: callerScratch)
+        }
+
+        func run(_ document: SourceDocument, scratch: ExtractionScratch) -> T {
+            transform(extractor.extractOne(document, scratch: scratch))
         }
 
         func startWorkers() {
@@ -146,6 +155,7 @@ public final class ExtractionStream<T>: @unchecked Sendable {
         /// A worker: takes the oldest queued document, extracts it, files its result; ends when
         /// the stream is closed and the queue is empty.
         private func work() {
+            let scratch = ExtractionScratch()  // this thread's
             condition.lock()
             while true {
                 if queueHead < queue.count {
@@ -161,7 +171,7 @@ public final class ExtractionStream<T>: @unchecked Sendable {
                         queueHead = 0
                     }
                     condition.unlock()
-                    let value = run(document)
+                    let value = run(document, scratch: scratch)
                     condition.lock()
                     done[sequence] = (bytes, value)
                     completed += 1

@@ -31,20 +31,32 @@ public struct Extractor: Sendable {
     /// Extracts every quotation of a document read by `DocumentReader` (its text as it was read:
     /// a string, or UTF-16 from the JSONL reader, which is not made into a string).
     public func extract(_ document: SourceDocument) -> DocumentResult {
+        extract(document, scratch: ExtractionScratch())
+    }
+
+    /// `extract(_:)` with the storage a document needs only while it is read kept in `scratch`,
+    /// for the thread's next document.
+    func extract(_ document: SourceDocument, scratch: ExtractionScratch) -> DocumentResult {
         switch document.body {
         case .string(let text):
-            return extract(text: text, document: document.id, metadata: document.metadata)
+            return extract(text: text, document: document.id, metadata: document.metadata, scratch: scratch)
         case .utf16(let text):
             // The limit below, with its diagnostic, is checked on the string (a 2 GB line, rare).
             guard text.units.count < Int(Int32.max) else {
-                return extract(text: text.string, document: document.id, metadata: document.metadata)
+                return extract(text: text.string, document: document.id, metadata: document.metadata, scratch: scratch)
             }
-            return extract(TextBuffer(text), document: document.id, metadata: document.metadata)
+            return extract(TextBuffer(text), document: document.id, metadata: document.metadata, scratch: scratch)
         }
     }
 
     /// Extracts every quotation of `text`.
     public func extract(text string: String, document: String, metadata: [String: JSONValue]? = nil) -> DocumentResult {
+        extract(text: string, document: document, metadata: metadata, scratch: ExtractionScratch())
+    }
+
+    /// `extract(text:document:metadata:)` with `scratch` (see `extract(_:scratch:)`).
+    func extract(text string: String, document: String, metadata: [String: JSONValue]?,
+                 scratch: ExtractionScratch) -> DocumentResult {
         // UTF-16 never has more units than UTF-8 has bytes, and the UTF-8 count costs nothing.
         guard string.utf8.count < Int(Int32.max) || string.utf16.count < Int(Int32.max) else {
             // Offsets inside the pipeline are 32-bit; a 4 GB document is not news.
@@ -53,18 +65,20 @@ public struct Extractor: Sendable {
                                   diagnostics: [Diagnostic(code: "document-too-large", severity: .error,
                                                            message: "document of \(string.utf16.count) UTF-16 units is over the limit of \(Int32.max); not read")])
         }
-        return extract(TextBuffer(string), document: document, metadata: metadata)
+        return extract(TextBuffer(string), document: document, metadata: metadata, scratch: scratch)
     }
 
     /// Extracts every quotation of `text`, which has fewer than 2^31 UTF-16 units.
-    private func extract(_ text: TextBuffer, document: String, metadata: [String: JSONValue]?) -> DocumentResult {
-        let layout = Layout(text: text, lexicon: lexicon)
+    private func extract(_ text: TextBuffer, document: String, metadata: [String: JSONValue]?,
+                         scratch: ExtractionScratch) -> DocumentResult {
+        let layout = Layout(text: text, lexicon: lexicon, scratch: scratch)
         var (quotes, diagnostics) = QuoteScanner().scan(layout)
         // The texts of tokens that need an owner: kept alive past the last token read (until the
         // units go, below, or to the end).
         var tokenTexts: [String] = []
         defer { withExtendedLifetime(tokenTexts) {} }
-        var units = buildUnits(layout: layout, quotes: quotes, diagnostics: &diagnostics, texts: &tokenTexts)
+        var units = buildUnits(layout: layout, quotes: quotes, diagnostics: &diagnostics, texts: &tokenTexts,
+                               scratch: scratch)
         let analyzer = PhraseAnalyzer(lexicon: lexicon, shadow: layout.shadow)
         if Extractor.debugUnits {
             for unit in units {
@@ -203,7 +217,8 @@ public struct Extractor: Sendable {
     /// Sentences of each paragraph, joined where a quotation part crosses their edge, tokenised.
     /// The texts their tokens hold that need an owner (`TokenText`: words of more than 15 bytes)
     /// are added to `texts`, which the caller keeps alive as long as it reads the tokens.
-    func buildUnits(layout: Layout, quotes: [QuoteSpan], diagnostics: inout [Diagnostic], texts: inout [String]) -> [Unit] {
+    func buildUnits(layout: Layout, quotes: [QuoteSpan], diagnostics: inout [Diagnostic], texts: inout [String],
+                    scratch: ExtractionScratch = ExtractionScratch()) -> [Unit] {
         let shadow = layout.shadow
         // Quotation parts as atoms, with their marks, grouped by paragraph.
         // (None at all when there is no quotation: the array of empty arrays was made and freed.)
@@ -235,13 +250,17 @@ public struct Extractor: Sendable {
         // The tokens of the unit being read: never more than a window and the token after it.
         // A short text starts with room for a token every four units (it grows if need be): a
         // window's room is 8 KB, beyond malloc's per-thread cache, for every one-paragraph brief.
-        var pending = TokenBuffer(capacity: min(Extractor.maxUnitTokens + 1, layout.shadow.count / 4 + 8))
+        var pending = scratch.pending.take()
+            ?? TokenBuffer(capacity: min(Extractor.maxUnitTokens + 1, layout.shadow.count / 4 + 8))
         // A paragraph's sentences, ICU's breaks and the sentences joined across quotations, each
         // emptied and filled again for every paragraph in the same storage.
         // Room for sixteen at first (grown from empty: ~6 reallocations a document).
         var sentences: [Range<Int>] = []
         var breaks: [Int32] = []
         var merged: [Range<Int>] = []
+        swap(&sentences, &scratch.sentences)
+        swap(&breaks, &scratch.breaks)
+        swap(&merged, &scratch.merged)
         sentences.reserveCapacity(16)
         breaks.reserveCapacity(16)
         merged.reserveCapacity(16)
@@ -309,6 +328,13 @@ public struct Extractor: Sendable {
         // Moved when the caller's list is empty, as it always is here (appended, each text was
         // retained once more and released with the buffer's list).
         if texts.isEmpty { texts = pending.takeTexts() } else { texts.append(contentsOf: pending.takeTexts()) }
+        scratch.pending = consume pending  // empty: every sentence's tokens went to its units
+        ExtractionScratch.emptied(&sentences)
+        swap(&sentences, &scratch.sentences)
+        ExtractionScratch.emptied(&breaks)
+        swap(&breaks, &scratch.breaks)
+        ExtractionScratch.emptied(&merged)
+        swap(&merged, &scratch.merged)
         return units
     }
 

@@ -34,7 +34,8 @@ public struct ParallelExtractor: Sendable {
     public func extract<T>(_ documents: [SourceDocument],
                            transform: @escaping @Sendable (SourceDocument, consuming DocumentResult) -> T) -> [T] {
         if jobs == 1 || documents.count < 2 {
-            return documents.map { transform($0, extractOne($0)) }
+            let scratch = ExtractionScratch()
+            return documents.map { transform($0, extractOne($0, scratch: scratch)) }
         }
         let results = ResultSlots<T>(count: documents.count)
         // Documents are handed out one at a time so that a long one does not hold a whole share.
@@ -42,18 +43,19 @@ public struct ParallelExtractor: Sendable {
         let niceness = workerNiceness
         DispatchQueue.concurrentPerform(iterations: min(jobs, documents.count)) { _ in
             if let niceness { ThreadPriority.lower(to: niceness) }
+            let scratch = ExtractionScratch()  // this thread's
             while true {
                 let index = next.take()
                 if index >= documents.count { break }
-                results.set(index, transform(documents[index], extractOne(documents[index])))
+                results.set(index, transform(documents[index], extractOne(documents[index], scratch: scratch)))
             }
         }
         return results.values()
     }
 
     /// One document's result, the diagnostics found while reading it first.
-    func extractOne(_ document: SourceDocument) -> DocumentResult {
-        var result = extractor.extract(document)
+    func extractOne(_ document: SourceDocument, scratch: ExtractionScratch) -> DocumentResult {
+        var result = extractor.extract(document, scratch: scratch)
         // Most documents were read without a problem: an insertion of nothing still went through
         // `replaceSubrange` (~165 instructions a document).
         if !document.diagnostics.isEmpty { result.diagnostics.insert(contentsOf: document.diagnostics, at: 0) }

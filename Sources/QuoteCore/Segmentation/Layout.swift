@@ -21,6 +21,11 @@ public struct Layout: Sendable {
     /// before a line that opens with a quotation mark after a line that ended a sentence: news
     /// copy pasted without blank lines starts quote paragraphs that way.
     public init(text: TextBuffer, lexicon: Lexicon) {
+        self.init(text: text, lexicon: lexicon, scratch: ExtractionScratch())
+    }
+
+    /// `init(text:lexicon:)` with the lines and their kinds kept in `scratch`'s storage.
+    init(text: TextBuffer, lexicon: Lexicon, scratch: ExtractionScratch) {
         let clutterLines = lexicon.clutter
         let clutterFilter = lexicon.wordTable.clutterFilter
         let clutterMaxScalars = lexicon.wordTable.clutterMaxScalars
@@ -31,6 +36,7 @@ public struct Layout: Sendable {
         // lines between them), at most 4,096 lines ahead: grown from empty, the line and
         // paragraph arrays were reallocated ~12 times a document.
         var lines: [Range<Int>] = []
+        swap(&lines, &scratch.lines)
         lines.reserveCapacity(min(count / 64 + 8, 4_096))
         var lineStart = 0
         // Line breaks found and white space normalised in the shadow in one pass. The shadow
@@ -71,6 +77,7 @@ public struct Layout: Sendable {
         // Classify lines: blank, clutter, or text.
         var clutter: [Range<Int>] = []
         var kinds: [UInt8] = []  // 0 blank, 1 clutter, 2 text
+        swap(&kinds, &scratch.lineKinds)
         kinds.reserveCapacity(lines.count)
         var previousText: Range<Int>? = nil
         var hasBlank = false
@@ -139,6 +146,10 @@ public struct Layout: Sendable {
             }
         }
         flush()
+        ExtractionScratch.emptied(&lines)
+        swap(&lines, &scratch.lines)
+        ExtractionScratch.emptied(&kinds)
+        swap(&kinds, &scratch.lineKinds)
 
         // Soft line breaks inside a paragraph become spaces; breaks between paragraphs stay. (The
         // first pass leaves line feeds as they are, so the text's units show where they are.)
