@@ -42,9 +42,9 @@ final class ExtractionScratchTests: XCTestCase {
                 XCTAssertTrue(extractor.extract(documents[index], scratch: scratch) == alone[index],
                               "\(documents[index].id) differs after the documents before it")
                 // What the next document finds: empty arrays, none larger than kept, no token pending.
-                XCTAssertTrue(scratch.lines.isEmpty && scratch.lineKinds.isEmpty && scratch.sentences.isEmpty
-                              && scratch.breaks.isEmpty && scratch.merged.isEmpty, documents[index].id)
-                XCTAssertEqual(scratch.pending?.count, 0, documents[index].id)
+                XCTAssertTrue(scratch.isEmpty, documents[index].id)
+                XCTAssertNotNil(scratch.pending?.count, documents[index].id)  // the buffer is kept
+                XCTAssertLessThanOrEqual(scratch.largestCapacity, ExtractionScratch.keptCapacity, documents[index].id)
             }
         }
     }
@@ -59,10 +59,15 @@ final class ExtractionScratchTests: XCTestCase {
         _ = Extractor().extract(SourceDocument(id: "huge", text: lines), scratch: scratch)
         XCTAssertLessThanOrEqual(scratch.lines.capacity, ExtractionScratch.keptCapacity)
         XCTAssertLessThanOrEqual(scratch.lineKinds.capacity, ExtractionScratch.keptCapacity)
-        let sentences = Array(repeating: "The pier opens on Monday.", count: ExtractionScratch.keptCapacity * 2)
-        _ = Extractor().extract(SourceDocument(id: "long-paragraph", text: sentences.joined(separator: " ")), scratch: scratch)
-        XCTAssertLessThanOrEqual(scratch.sentences.capacity, ExtractionScratch.keptCapacity)
-        XCTAssertLessThanOrEqual(scratch.breaks.capacity, ExtractionScratch.keptCapacity)
-        XCTAssertLessThanOrEqual(scratch.merged.capacity, ExtractionScratch.keptCapacity)
+        // A paragraph of more sentences than that, each a candidate of the rules (a quotation).
+        let sentences = Array(repeating: "\"The pier opens on Monday,\" Ana Ruiz said.", count: ExtractionScratch.keptCapacity + 100)
+        let result = Extractor().extract(SourceDocument(id: "long-paragraph", text: sentences.joined(separator: " ")),
+                                         scratch: scratch)
+        XCTAssertEqual(result.quotes.count, sentences.count)
+        XCTAssertLessThanOrEqual(scratch.largestCapacity, ExtractionScratch.keptCapacity)
+        // A small document's tables are kept (the bound above is not met by keeping nothing).
+        _ = Extractor().extract(small, scratch: scratch)
+        XCTAssertGreaterThan(scratch.largestCapacity, 0)
+        XCTAssertTrue(scratch.isEmpty)
     }
 }

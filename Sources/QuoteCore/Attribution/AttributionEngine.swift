@@ -12,6 +12,12 @@ public struct AttributionEngine: Sendable {
 
     /// All accepted attributions; each quotation is claimed by at most one.
     public func run(units: [Unit], quotes: [QuoteSpan], analyzer: PhraseAnalyzer) -> [Attribution] {
+        run(units: units, quotes: quotes, analyzer: analyzer, scratch: ExtractionScratch())
+    }
+
+    /// `run(units:quotes:analyzer:)` with the engine's tables (candidates, claimed quotations,
+    /// attributions and clauses by unit, used cues) kept in `scratch` for the thread's next document.
+    func run(units: [Unit], quotes: [QuoteSpan], analyzer: PhraseAnalyzer, scratch: ExtractionScratch) -> [Attribution] {
         // Every rule needs a quotation, a cue verb, "according" or a colon in the unit it reads;
         // most sentences of an article have none of these and are not offered to the rules.
         // Positions, not copies of the units (each call still hands its rule a copy of the unit,
@@ -19,6 +25,14 @@ public struct AttributionEngine: Sendable {
         // gathered by the tokenizer: a rule is offered only the candidates with its trigger.
         var candidates: [Int] = []
         var features: [UnitFeatures] = []
+        swap(&candidates, &scratch.candidates)
+        swap(&features, &scratch.candidateFeatures)
+        defer {
+            ExtractionScratch.emptied(&candidates)
+            swap(&candidates, &scratch.candidates)
+            ExtractionScratch.emptied(&features)
+            swap(&features, &scratch.candidateFeatures)
+        }
         for position in units.indices {
             let found = units[position].features
             guard !found.isDisjoint(with: [.quotation, .cue, .colon]) else { continue }
@@ -34,9 +48,26 @@ public struct AttributionEngine: Sendable {
         // A document with no candidate (a brief with no quotation or cue) reads no rule at all,
         // and needs none of the rules' tables.
         if candidates.isEmpty { return [] }
-        var context = RuleContext(analyzer: analyzer, units: units, quotes: quotes, claimed: QuoteClaims(count: quotes.count),
-                                  acceptedByUnit: AcceptedByUnit(units: units.count))
-        var contents = ClausesByUnit(units: units.count)  // the reported clauses accepted in each unit
+        // The tables come from the scratch, filled for this document, and go back emptied.
+        var context = RuleContext(analyzer: analyzer, units: units, quotes: quotes, claimed: QuoteClaims(count: 0))
+        swap(&context.claimed, &scratch.claims)
+        context.claimed.reset(count: quotes.count)
+        swap(&context.acceptedByUnit, &scratch.acceptedByUnit)
+        context.acceptedByUnit.reset(units: units.count)
+        swap(&context.usedCues, &scratch.usedCues)
+        var contents = ClausesByUnit(units: 0)  // the reported clauses accepted in each unit
+        swap(&contents, &scratch.clausesByUnit)
+        contents.reset(units: units.count)
+        defer {
+            context.claimed.emptied()
+            swap(&context.claimed, &scratch.claims)
+            context.acceptedByUnit.emptied()
+            swap(&context.acceptedByUnit, &scratch.acceptedByUnit)
+            context.usedCues.emptied()
+            swap(&context.usedCues, &scratch.usedCues)
+            contents.emptied()
+            swap(&contents, &scratch.clausesByUnit)
+        }
         // Room for about every attribution at once: most claim a quotation of their own or add
         // a clause to a candidate sentence. Grown by doubling, a huge document's array (then 256
         // bytes an attribution, now 160) was copied ~20 times, and the copies faulted in ~280 MB more
@@ -82,6 +113,24 @@ struct ClausesByUnit {
 
     init(units: Int) {
         latest = .filled(with: -1, count: units)
+    }
+
+    /// No clause in any of `units` units again, in the same storage when it has room.
+    mutating func reset(units: Int) {
+        latest.refill(with: -1, count: units)
+        clauses.removeAll(keepingCapacity: true)
+        earlier.removeAll(keepingCapacity: true)
+    }
+
+    /// The room of its largest array (`ExtractionScratch.largestCapacity`).
+    var largestCapacity: Int { max(latest.capacity, clauses.capacity, earlier.capacity) }
+
+    /// No unit and no clause: the storage kept for the next document's `reset(units:)`
+    /// (`ExtractionScratch`).
+    mutating func emptied() {
+        ExtractionScratch.emptied(&latest)
+        ExtractionScratch.emptied(&clauses)
+        ExtractionScratch.emptied(&earlier)
     }
 
     /// True when a clause of `unit` overlaps `content`.

@@ -59,6 +59,24 @@ public struct AcceptedByUnit: Sendable {
         last = first
     }
 
+    /// No attribution in any of `units` units again, in the same storage when it has room.
+    mutating func reset(units: Int) {
+        first.refill(with: -1, count: units)
+        last.refill(with: -1, count: units)
+        next.removeAll(keepingCapacity: true)
+    }
+
+    /// The room of its largest array (`ExtractionScratch.largestCapacity`).
+    var largestCapacity: Int { max(first.capacity, last.capacity, next.capacity) }
+
+    /// No unit and no attribution: the storage kept for the next document's `reset(units:)`
+    /// (`ExtractionScratch`).
+    mutating func emptied() {
+        ExtractionScratch.emptied(&first)
+        ExtractionScratch.emptied(&last)
+        ExtractionScratch.emptied(&next)
+    }
+
     /// Records that attribution `index` (the next one, `accepted.count` before it is added) was
     /// made in `unit`.
     mutating func append(_ index: Int, unit: Int) {

@@ -10,6 +10,20 @@ public struct QuoteClaims: Sendable, Equatable {
         words = .filled(with: 0, count: (max(count, 0) + 63) / 64)
     }
 
+    /// An empty set for quotation indexes `0..<count` again, in the same storage when it has room.
+    mutating func reset(count: Int) {
+        words.refill(with: 0, count: (max(count, 0) + 63) / 64)
+    }
+
+    /// The room of its storage (`ExtractionScratch.largestCapacity`).
+    var largestCapacity: Int { words.capacity }
+
+    /// No quotation claimed and no index in range: the storage kept for the next document's
+    /// `reset(count:)` (`ExtractionScratch`).
+    mutating func emptied() {
+        ExtractionScratch.emptied(&words)
+    }
+
     /// True when quotation `index` is claimed; indexes outside the document never are.
     @inline(__always) public func contains(_ index: Int) -> Bool {
         guard index >= 0, index >> 6 < words.count else { return false }
@@ -43,5 +57,13 @@ public struct UsedCues: Sendable {
 
     mutating func reserveCapacity(_ count: Int) {
         offsets.reserveCapacity(count)
+    }
+
+    /// The room of its storage (`ExtractionScratch.largestCapacity`).
+    var largestCapacity: Int { offsets.largestCapacity }
+
+    /// No cue left, the storage kept for the next document (`ExtractionScratch`).
+    mutating func emptied() {
+        offsets.emptied()
     }
 }

@@ -9,6 +9,15 @@ extension Array {
         array.append(contentsOf: Repeating(value: value, count: count))
         return array
     }
+
+    /// The array emptied and filled with `count` copies of `value` (as `filled(with:count:)`),
+    /// in its own storage when that has room: a thread's tables, reused from one document to the
+    /// next (`ExtractionScratch`).
+    @inline(__always)
+    mutating func refill(with value: Element, count: Int) {
+        removeAll(keepingCapacity: true)
+        append(contentsOf: Repeating(value: value, count: count))
+    }
 }
 
 /// `count` copies of `value`, which `Array.append(contentsOf:)` writes in one

@@ -64,6 +64,16 @@ struct IntTable<Value> {
         values.append(added)
     }
 
+    /// The room of its largest array (`ExtractionScratch.largestCapacity`).
+    var largestCapacity: Int { max(index.capacity, keys.capacity, values.capacity) }
+
+    /// No entry left, the storage kept for the next document's (`ExtractionScratch`).
+    mutating func emptied() {
+        index.emptied()
+        ExtractionScratch.emptied(&keys)
+        ExtractionScratch.emptied(&values)
+    }
+
     /// Room for `count` keys without growing.
     mutating func reserveCapacity(_ count: Int) {
         if count * 2 > index.size { grow(to: count) }

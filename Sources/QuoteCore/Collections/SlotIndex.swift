@@ -34,6 +34,19 @@ struct SlotIndex {
         slots[slot] = Int32(entry)
     }
 
+    /// The room of the slots' storage (`ExtractionScratch.largestCapacity`).
+    var capacity: Int { slots.capacity }
+
+    /// Every slot emptied for a table reused from one document to the next; a huge document's
+    /// slots (more than `ExtractionScratch.keptCapacity`) are let go.
+    mutating func emptied() {
+        if slots.count <= ExtractionScratch.keptCapacity {
+            slots.refill(with: -1, count: slots.count)
+        } else {
+            slots = []
+        }
+    }
+
     /// `size` empty slots (a power of two), then entries `0..<count` placed again, each at the
     /// first empty slot from `home(entry, size)`.
     @inline(__always)

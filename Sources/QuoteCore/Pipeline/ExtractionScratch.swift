@@ -1,9 +1,10 @@
 /// Storage that one thread's extractions reuse from one document to the next: what a document
 /// needs only while it is read (its lines and their kinds, each paragraph's sentences and
-/// sentence breaks, the tokens of the unit being made).
+/// sentence breaks, the tokens of the unit being made, the attribution engine's tables).
 ///
-/// Made for every document, these were six allocations and as many frees a document, ~2,000
-/// instructions of a one-paragraph brief's ~26,000. Each worker thread of `ExtractionStream`
+/// Made for every document, these were six allocations and as many frees a document, and
+/// about nine more for a document with a candidate unit for the rules: ~2,000 instructions of
+/// a one-paragraph brief's ~26,000. Each worker thread of `ExtractionStream`
 /// and `ParallelExtractor` keeps one; `Extractor.extract(_:)` makes one for its call. Not for
 /// two threads at once.
 ///
@@ -24,10 +25,31 @@ final class ExtractionScratch {
     var merged: [Range<Int>] = []
     /// The tokens of the unit being read (`Extractor.buildUnits`): nil until the first document.
     var pending: TokenBuffer? = nil
+    /// The attribution engine's candidate units and their features (`AttributionEngine.run`).
+    var candidates: [Int] = []
+    var candidateFeatures: [UnitFeatures] = []
+    /// The engine's tables: claimed quotations, attributions and reported clauses by unit, cues used.
+    var claims = QuoteClaims(count: 0)
+    var acceptedByUnit = AcceptedByUnit(units: 0)
+    var clausesByUnit = ClausesByUnit(units: 0)
+    var usedCues = UsedCues()
 
     /// Most elements an array keeps from one document to the next: 16,384 lines or sentences of
     /// a paragraph (the dev set's longest document has a few hundred lines).
     static let keptCapacity = 1 << 14
+
+    /// The room of its largest array, in elements (what a huge document could leave behind).
+    var largestCapacity: Int {
+        max(lines.capacity, lineKinds.capacity, sentences.capacity, breaks.capacity, merged.capacity,
+            candidates.capacity, candidateFeatures.capacity, claims.largestCapacity, acceptedByUnit.largestCapacity,
+            clausesByUnit.largestCapacity, usedCues.largestCapacity)
+    }
+
+    /// True when every array is empty and no token is pending: what each document finds.
+    var isEmpty: Bool {
+        lines.isEmpty && lineKinds.isEmpty && sentences.isEmpty && breaks.isEmpty && merged.isEmpty
+            && candidates.isEmpty && candidateFeatures.isEmpty && (pending?.count ?? 0) == 0
+    }
 
     /// `array` emptied for the next document, its storage kept unless a huge document grew it
     /// beyond `keptCapacity`.

@@ -86,7 +86,7 @@ public struct Extractor: Sendable {
                 print("unit \(unit.index) p\(unit.paragraph): \(shown.joined(separator: " "))")
             }
         }
-        let attributions = engine.run(units: units, quotes: quotes, analyzer: analyzer)
+        let attributions = engine.run(units: units, quotes: quotes, analyzer: analyzer, scratch: scratch)
         let utf8Table = offsetUnit == .utf8 ? text.utf8OffsetTable() : nil
         func convert(_ offset: Int) -> Int { text.offset(offset, in: offsetUnit, utf8Table: utf8Table) }
         var records: [QuoteRecord] = []
