@@ -66,4 +66,24 @@ final class ArrayFilledTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(nested.capacity, count)
         }
     }
+
+    /// `refill(with:count:)` and `removeAllKeepingCapacity()` leave what a new array would hold,
+    /// from any earlier count (the few taken off one by one, more at once), in the storage the
+    /// array had when it has room.
+    func testRefillAndRemoveAllKeepTheStorage() {
+        for before in [0, 1, 3, 4, 5, 16, 40] {
+            for after in [0, 1, 4, 5, 30] {
+                var array = [Int32](repeating: 7, count: before)
+                array.reserveCapacity(64)
+                let storage = array.withUnsafeBufferPointer { $0.baseAddress }
+                array.refill(with: -1, count: after)
+                XCTAssertEqual(array, [Int32](repeating: -1, count: after), "\(before) -> \(after)")
+                XCTAssertEqual(array.withUnsafeBufferPointer { $0.baseAddress }, storage, "\(before) -> \(after)")
+                var strings = Array(repeating: "a long string kept on the heap, \(before)", count: before)
+                strings.removeAllKeepingCapacity()
+                XCTAssertTrue(strings.isEmpty)
+                XCTAssertGreaterThanOrEqual(strings.capacity, before)
+            }
+        }
+    }
 }

@@ -118,8 +118,8 @@ struct ClausesByUnit {
     /// No clause in any of `units` units again, in the same storage when it has room.
     mutating func reset(units: Int) {
         latest.refill(with: -1, count: units)
-        clauses.removeAll(keepingCapacity: true)
-        earlier.removeAll(keepingCapacity: true)
+        clauses.removeAllKeepingCapacity()
+        earlier.removeAllKeepingCapacity()
     }
 
     /// The room of its largest array (`ExtractionScratch.largestCapacity`).

@@ -63,7 +63,7 @@ public struct AcceptedByUnit: Sendable {
     mutating func reset(units: Int) {
         first.refill(with: -1, count: units)
         last.refill(with: -1, count: units)
-        next.removeAll(keepingCapacity: true)
+        next.removeAllKeepingCapacity()
     }
 
     /// The room of its largest array (`ExtractionScratch.largestCapacity`).

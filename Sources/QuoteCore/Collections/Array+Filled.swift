@@ -15,8 +15,20 @@ extension Array {
     /// next (`ExtractionScratch`).
     @inline(__always)
     mutating func refill(with value: Element, count: Int) {
-        removeAll(keepingCapacity: true)
+        removeAllKeepingCapacity()
         append(contentsOf: Repeating(value: value, count: count))
+    }
+
+    /// `removeAll(keepingCapacity: true)`, which goes through `replaceSubrange` (~100
+    /// instructions even with nothing to remove): skipped for an empty array, and a few elements
+    /// taken off one by one.
+    @inline(__always)
+    mutating func removeAllKeepingCapacity() {
+        if count <= 4 {
+            while !isEmpty { removeLast() }
+        } else {
+            removeAll(keepingCapacity: true)
+        }
     }
 }
 

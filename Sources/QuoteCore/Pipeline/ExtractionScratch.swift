@@ -55,6 +55,10 @@ final class ExtractionScratch {
     /// beyond `keptCapacity`.
     @inline(__always)
     static func emptied<Element>(_ array: inout [Element]) {
-        array.removeAll(keepingCapacity: array.capacity <= keptCapacity)
+        if array.capacity > keptCapacity {
+            array = []
+        } else {
+            array.removeAllKeepingCapacity()
+        }
     }
 }

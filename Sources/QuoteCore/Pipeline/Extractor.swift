@@ -267,9 +267,9 @@ public struct Extractor: Sendable {
         for (paragraphNumber, paragraph) in layout.paragraphs.enumerated() {
             // Atoms are in text order within a paragraph: one moving cursor per pass keeps this linear.
             let atoms = atomsByParagraph.isEmpty ? [] : atomsByParagraph[paragraphNumber]
-            sentences.removeAll(keepingCapacity: true)
+            sentences.removeAllKeepingCapacity()
             splitter.appendSentences(in: paragraph, shadow: shadow, to: &sentences, boundaries: &breaks)
-            merged.removeAll(keepingCapacity: true)
+            merged.removeAllKeepingCapacity()
             var crossing = 0  // first atom that may still cross the next sentence's start
             for sentence in sentences {
                 while crossing < atoms.count, atoms[crossing].range.upperBound <= sentence.lowerBound { crossing += 1 }
