@@ -295,7 +295,72 @@ size_t qscan_u8_json_stop(const uint8_t *bytes, size_t start, size_t end) {
     return end;
 }
 
+#if QSCAN_AVX2
+/// The thirty-two bytes of `lanes` as UTF-16 units at `destination`.
+QSCAN_TARGET_AVX2 static inline void store_widened32(uint16_t *destination, __m256i lanes) {
+    _mm256_storeu_si256((__m256i *)destination, _mm256_cvtepu8_epi16(_mm256_castsi256_si128(lanes)));
+    _mm256_storeu_si256((__m256i *)(destination + 16), _mm256_cvtepu8_epi16(_mm256_extracti128_si256(lanes, 1)));
+}
+
+QSCAN_TARGET_AVX2 static size_t widen_ascii_avx2(const uint8_t *source, size_t count, uint16_t *destination) {
+    size_t index = 0;
+    while (index + 32 <= count) {
+        __m256i lanes = _mm256_loadu_si256((const __m256i *)(source + index));
+        if (_mm256_movemask_epi8(lanes)) break;  // a byte at or above 0x80: the narrower loops find it
+        store_widened32(destination + index, lanes);
+        index += 32;
+    }
+    while (index + 16 <= count) {
+        __m128i lanes = _mm_loadu_si128((const __m128i *)(source + index));
+        if (_mm_movemask_epi8(lanes)) break;
+        store_widened(destination + index, lanes);
+        index += 16;
+    }
+    for (; index < count; index++) {
+        uint8_t byte = source[index];
+        if (byte >= 0x80) return index;
+        destination[index] = byte;
+    }
+    return count;
+}
+
+QSCAN_TARGET_AVX2 static size_t widen_json_avx2(const uint8_t *source, size_t count, uint16_t *destination) {
+    size_t index = 0;
+    while (index + 32 <= count) {
+        __m256i lanes = _mm256_loadu_si256((const __m256i *)(source + index));
+        store_widened32(destination + index, lanes);  // the whole block: there is room
+        unsigned stops = (unsigned)_mm256_movemask_epi8(_mm256_or_si256(json_specials8x2(lanes), lanes));
+        if (stops) return index + (size_t)__builtin_ctz(stops);
+        index += 32;
+    }
+    if (index == count) return count;
+    if (count >= 32) {
+        // The last block again, ending at `count` (the units before `index` are written again,
+        // the same; they passed).
+        size_t last = count - 32;
+        __m256i lanes = _mm256_loadu_si256((const __m256i *)(source + last));
+        store_widened32(destination + last, lanes);
+        unsigned stops = (unsigned)_mm256_movemask_epi8(_mm256_or_si256(json_specials8x2(lanes), lanes));
+        return stops ? last + (size_t)__builtin_ctz(stops) : count;
+    }
+    while (index + 16 <= count) {
+        __m128i lanes = _mm_loadu_si128((const __m128i *)(source + index));
+        store_widened(destination + index, lanes);
+        int stops = _mm_movemask_epi8(_mm_or_si128(json_specials8(lanes), lanes));
+        if (stops) return index + (size_t)__builtin_ctz((unsigned)stops);
+        index += 16;
+    }
+    for (; index < count; index++) {
+        uint8_t byte = source[index];
+        if (byte < 0x20 || byte >= 0x7F || byte == 0x22 || byte == 0x5C) return index;
+        destination[index] = byte;
+    }
+    return count;
+}
+#endif
+
 size_t qscan_widen_ascii(const uint8_t *source, size_t count, uint16_t *destination) {
+    QSCAN_DISPATCH(widen_ascii_avx2(source, count, destination))
     size_t index = 0;
 #if defined(__SSE2__)
     if (qscan_plain_only != 1) {
@@ -316,6 +381,7 @@ size_t qscan_widen_ascii(const uint8_t *source, size_t count, uint16_t *destinat
 }
 
 size_t qscan_widen_json(const uint8_t *source, size_t count, uint16_t *destination) {
+    QSCAN_DISPATCH(widen_json_avx2(source, count, destination))
     size_t index = 0;
 #if defined(__SSE2__)
     if (qscan_plain_only != 1) {

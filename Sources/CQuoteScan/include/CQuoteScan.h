@@ -10,11 +10,11 @@ extern "C" {
 
 // Scan kernels for the hot loops that look for a rare unit in long runs of text. Each returns the
 // first index in [start, end) whose unit or byte stops the scan, or `end` when none does. With
-// SSE2 (every x86-64) they read 16 bytes at a time, and the scans of UTF-16 units and the JSON
-// scan 32 bytes at a time on a processor with AVX2 (chosen when the library is loaded); a
-// range's last block is read again ending at its end rather than unit by unit. Elsewhere they
-// are plain loops with the same answers. Swift's SIMD types compiled these loops lane by lane,
-// slower than scalar code.
+// SSE2 (every x86-64) they read 16 bytes at a time; on a processor with AVX2 (chosen when the
+// library is loaded) the scans of UTF-16 units, the JSON scan and the widenings read 32. The
+// scans read a range's last block again, ending at its end, rather than unit by unit.
+// Elsewhere they are plain loops with the same answers. Swift's SIMD types compiled these loops
+// lane by lane, slower than scalar code.
 
 /// 0: the widest blocks the processor runs; 1: the plain loops only; 2: SSE2 blocks, not AVX2
 /// (for tests: each path must give the same answers).
