@@ -179,7 +179,8 @@ final class FlatJSONObjectTests: XCTestCase {
     /// A text read into UTF-16 (`documentFields` with `textAsUTF16`) is the string text's units,
     /// with its high surrogates' offsets, or nil exactly where the string reader gives nil: on
     /// every short sequence of telling bytes and escapes, inside ASCII of every length around the
-    /// sixteen-byte blocks, through the SSE2 blocks and the plain loops alike.
+    /// sixteen- and thirty-two-byte blocks, through the widest blocks, the plain loops and the
+    /// SSE2 blocks alike, with the text last in its line or followed by another member.
     func testUTF16TextIsTheStringTextsUnits() {
         let telling: [[UInt8]] = [[0x41], [0x7F], [0x09], [0x80], [0x8F], [0x90], [0x9F], [0xA0], [0xBF], [0xC0], [0xC2], [0xDF],
                                   [0xE0], [0xE2], [0xED], [0xEF], [0xF0], [0xF4], [0xF5], [0xFF], Array(#"\"#.utf8),
@@ -188,8 +189,8 @@ final class FlatJSONObjectTests: XCTestCase {
         var accepted = 0
         var checked = 0
         defer { qscan_plain_only = 0 }
-        func check(_ content: [UInt8]) {
-            let line = Array(#"{"id": "i", "text": ""#.utf8) + content + Array(#""}"#.utf8)
+        func check(_ content: [UInt8], after: String = "") {
+            let line = Array(#"{"id": "i", "text": ""#.utf8) + content + Array("\"\(after)}".utf8)
             let string = line.withUnsafeBufferPointer { FlatJSONObject.documentFields($0) }
             let utf16 = line.withUnsafeBufferPointer { FlatJSONObject.documentFields($0, textAsUTF16: true) }
             checked += 1
@@ -208,7 +209,7 @@ final class FlatJSONObjectTests: XCTestCase {
             XCTAssertEqual(units, UTF16Text(text))
             accepted += 1
         }
-        for plain in [0, 1] {
+        for plain in [0, 1, 2] {
             qscan_plain_only = Int32(plain)
             for a in telling {
                 for b in telling {
@@ -216,10 +217,11 @@ final class FlatJSONObjectTests: XCTestCase {
                     for c in telling { check(a + b + c) }
                 }
             }
-            for prefix in 0..<34 {
+            for prefix in 0..<70 {
                 let ascii = [UInt8](repeating: 0x61, count: prefix)
                 for tail in [[0xE2, 0x80, 0x9C], [0xE2, 0x80], [0xF0, 0x9F, 0x98, 0x80], Array(#"\ud83d\ude00"#.utf8), [0x7F], []] as [[UInt8]] {
                     check(ascii + tail + ascii)
+                    check(ascii + tail, after: #", "source": "wire", "n": 3"#)
                 }
             }
         }
