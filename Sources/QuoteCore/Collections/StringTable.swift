@@ -81,6 +81,17 @@ struct StringTable<Value> {
         values.append(added)
     }
 
+    /// No entry left, the storage kept for the next document's (`ExtractionScratch`).
+    mutating func emptied() {
+        index.emptied()
+        ExtractionScratch.emptied(&hashes)
+        ExtractionScratch.emptied(&keys)
+        ExtractionScratch.emptied(&values)
+    }
+
+    /// The room of its largest array (`ExtractionScratch.largestCapacity`).
+    var largestCapacity: Int { max(index.capacity, hashes.capacity, keys.capacity, values.capacity) }
+
     /// Twice the slots (32 at first), every entry placed again by its kept hash.
     private mutating func grow() {
         if keys.isEmpty {

@@ -1,6 +1,7 @@
 /// Storage that one thread's extractions reuse from one document to the next: what a document
 /// needs only while it is read (its lines and their kinds, each paragraph's sentences and
-/// sentence breaks, the tokens of the unit being made, the attribution engine's tables).
+/// sentence breaks, the tokens of the unit being made, the attribution engine's and the speaker
+/// resolver's tables).
 ///
 /// Made for every document, these were six allocations and as many frees a document, and
 /// about nine more for a document with a candidate unit for the rules: ~2,000 instructions of
@@ -33,6 +34,8 @@ final class ExtractionScratch {
     var acceptedByUnit = AcceptedByUnit(units: 0)
     var clausesByUnit = ClausesByUnit(units: 0)
     var usedCues = UsedCues()
+    /// The speaker resolver's tables (`SpeakerResolver.Tables`).
+    var resolverTables = SpeakerResolver.Tables()
 
     /// Most elements an array keeps from one document to the next: 16,384 lines or sentences of
     /// a paragraph (the dev set's longest document has a few hundred lines).
@@ -42,13 +45,13 @@ final class ExtractionScratch {
     var largestCapacity: Int {
         max(lines.capacity, lineKinds.capacity, sentences.capacity, breaks.capacity, merged.capacity,
             candidates.capacity, candidateFeatures.capacity, claims.largestCapacity, acceptedByUnit.largestCapacity,
-            clausesByUnit.largestCapacity, usedCues.largestCapacity)
+            clausesByUnit.largestCapacity, usedCues.largestCapacity, resolverTables.largestCapacity)
     }
 
     /// True when every array is empty and no token is pending: what each document finds.
     var isEmpty: Bool {
         lines.isEmpty && lineKinds.isEmpty && sentences.isEmpty && breaks.isEmpty && merged.isEmpty
-            && candidates.isEmpty && candidateFeatures.isEmpty && (pending?.count ?? 0) == 0
+            && candidates.isEmpty && candidateFeatures.isEmpty && (pending?.count ?? 0) == 0 && resolverTables.isEmpty
     }
 
     /// `array` emptied for the next document, its storage kept unless a huge document grew it

@@ -96,7 +96,7 @@ public struct Extractor: Sendable {
         // here, not as an optional beside it: a `SpeakerResolver?` was destroyed through its
         // type's metadata, ~650 instructions a document.)
         if !attributions.isEmpty {
-            var resolver = SpeakerResolver(analyzer: analyzer, text: text, units: units)
+            var resolver = SpeakerResolver(analyzer: analyzer, text: text, units: units, reusing: &scratch.resolverTables)
             // Nothing reads the tokens past this point; a long document's peak memory was its
             // tokens beside its attributions and their sorted copy. Attributions go in order by index.
             units = []
@@ -174,6 +174,7 @@ public struct Extractor: Sendable {
                     confidence: (confidence * 100).rounded() / 100, rule: attributions[index].rule,
                     diagnostics: recordDiagnostics))
             }
+            resolver.giveBack(into: &scratch.resolverTables)
             if let sorted = Extractor.stableOrder(keys: recordKeys) { records = sorted.map { records[$0] } }
         }
         for index in diagnostics.indices {

@@ -35,6 +35,15 @@ struct RecentWindow<Element> {
         count += 1
     }
 
+    /// No element appended, the ring's storage kept for the next document's (`ExtractionScratch`).
+    mutating func emptied() {
+        count = 0
+        ExtractionScratch.emptied(&ring)
+    }
+
+    /// The room of its ring (`ExtractionScratch.largestCapacity`).
+    var largestCapacity: Int { ring.capacity }
+
     /// The element appended `index`-th (from 0); `firstKept <= index < count` (checked in debug
     /// builds: in the resolver's loops over 400 entries a check per read cost 0.5%).
     subscript(index: Int) -> Element {

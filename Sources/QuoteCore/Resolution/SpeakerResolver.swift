@@ -31,7 +31,7 @@ public struct SpeakerResolver: Sendable {
     private var byLastKey = StringTable<SurnameGroup>()
 
     /// The people who share a surname key, in the order they were first named.
-    private struct SurnameGroup {
+    struct SurnameGroup {
         /// The first of them, and the others: most surnames name one person, and an array for
         /// each was an allocation per surname (~3,000 on the dev set).
         private var first = -1
@@ -78,9 +78,68 @@ public struct SpeakerResolver: Sendable {
     private var personsWithRoles: [Int] = []
 
     init(analyzer: PhraseAnalyzer, text: TextBuffer, units: [Unit]) {
+        var tables = Tables()
+        self.init(analyzer: analyzer, text: text, units: units, reusing: &tables)
+    }
+
+    /// A resolver whose tables are those of `tables` (a thread's scratch), emptied by the last
+    /// resolver that used them (`giveBack(into:)`).
+    init(analyzer: PhraseAnalyzer, text: TextBuffer, units: [Unit], reusing tables: inout Tables) {
         self.analyzer = analyzer
         self.text = text
+        swap(&entities, &tables.entities)
+        swap(&mentions, &tables.mentions)
+        swap(&byLastKey, &tables.byLastKey)
+        swap(&byName, &tables.byName)
+        swap(&history, &tables.history)
+        swap(&personsWithRoles, &tables.personsWithRoles)
+        swap(&lastKeysPacked, &tables.lastKeysPacked)
         collectEntities(units)
+    }
+
+    /// The resolver's per-document tables, kept by a thread's `ExtractionScratch` from one
+    /// document to the next: made for each document with an attribution, they were about ten
+    /// allocations and frees (the tables' slots and entry arrays, the lists of people, mentions
+    /// and speakers), ~3,000 instructions of such a brief.
+    struct Tables {
+        var entities: [Entity] = []
+        var mentions: [(position: Int, entity: Int)] = []
+        var byLastKey = StringTable<SurnameGroup>()
+        var byName = StringTable<Int>()
+        var history = RecentWindow<Resolved>(minimumCapacity: SpeakerResolver.lookback)
+        var personsWithRoles: [Int] = []
+        var lastKeysPacked = IntSet()
+
+        /// The room of its largest array, in elements.
+        var largestCapacity: Int {
+            max(entities.capacity, mentions.capacity, byLastKey.largestCapacity, byName.largestCapacity,
+                history.largestCapacity, personsWithRoles.capacity, lastKeysPacked.largestCapacity)
+        }
+
+        /// True when no table holds anything.
+        var isEmpty: Bool {
+            entities.isEmpty && mentions.isEmpty && byLastKey.isEmpty && byName.isEmpty && history.count == 0
+                && personsWithRoles.isEmpty && lastKeysPacked.isEmpty
+        }
+    }
+
+    /// Hands the tables back to `tables` emptied (their storage kept unless a huge document
+    /// grew it beyond `ExtractionScratch.keptCapacity`); the resolver is not used after.
+    mutating func giveBack(into tables: inout Tables) {
+        ExtractionScratch.emptied(&entities)
+        swap(&entities, &tables.entities)
+        ExtractionScratch.emptied(&mentions)
+        swap(&mentions, &tables.mentions)
+        byLastKey.emptied()
+        swap(&byLastKey, &tables.byLastKey)
+        byName.emptied()
+        swap(&byName, &tables.byName)
+        history.emptied()
+        swap(&history, &tables.history)
+        ExtractionScratch.emptied(&personsWithRoles)
+        swap(&personsWithRoles, &tables.personsWithRoles)
+        lastKeysPacked.emptied()
+        swap(&lastKeysPacked, &tables.lastKeysPacked)
     }
 
     /// Clean display text of a range: white space folded, possessive dropped. `whole`, when
