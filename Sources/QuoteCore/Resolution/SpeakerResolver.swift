@@ -100,7 +100,7 @@ public struct SpeakerResolver: Sendable {
     /// The resolver's per-document tables, kept by a thread's `ExtractionScratch` from one
     /// document to the next: made for each document with an attribution, they were about ten
     /// allocations and frees (the tables' slots and entry arrays, the lists of people, mentions
-    /// and speakers), ~3,000 instructions of such a brief.
+    /// and speakers), ~2,000 instructions of such a brief.
     struct Tables {
         var entities: [Entity] = []
         var mentions: [(position: Int, entity: Int)] = []
