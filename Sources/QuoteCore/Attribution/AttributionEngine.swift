@@ -10,6 +10,17 @@ public struct AttributionEngine: Sendable {
         triggers = rules.map(\.trigger)
     }
 
+    /// What a unit's features must share for the rules to be offered it: every rule needs a
+    /// quotation, a cue verb, "according" (a cue) or a colon in the unit it reads.
+    @inline(__always)
+    static var candidateFeatures: UnitFeatures { [.quotation, .cue, .colon] }
+
+    /// True when some unit is a candidate for the rules (`candidateFeatures`): a document with
+    /// none gets no attribution, and needs no phrase analyzer.
+    func hasCandidates(_ units: [Unit]) -> Bool {
+        units.contains { !$0.features.isDisjoint(with: AttributionEngine.candidateFeatures) }
+    }
+
     /// All accepted attributions; each quotation is claimed by at most one.
     public func run(units: [Unit], quotes: [QuoteSpan], analyzer: PhraseAnalyzer) -> [Attribution] {
         run(units: units, quotes: quotes, analyzer: analyzer, scratch: ExtractionScratch())
@@ -35,7 +46,7 @@ public struct AttributionEngine: Sendable {
         }
         for position in units.indices {
             let found = units[position].features
-            guard !found.isDisjoint(with: [.quotation, .cue, .colon]) else { continue }
+            guard !found.isDisjoint(with: AttributionEngine.candidateFeatures) else { continue }
             if candidates.isEmpty {
                 // Room for every unit left, made at the first candidate (a document without one
                 // allocates nothing): grown by appending, they took ~2,400 allocations on the dev set.

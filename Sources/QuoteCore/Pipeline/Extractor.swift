@@ -79,14 +79,22 @@ public struct Extractor: Sendable {
         defer { withExtendedLifetime(tokenTexts) {} }
         var units = buildUnits(layout: layout, quotes: quotes, diagnostics: &diagnostics, texts: &tokenTexts,
                                scratch: scratch)
-        let analyzer = PhraseAnalyzer(lexicon: lexicon, shadow: layout.shadow)
         if Extractor.debugUnits {
             for unit in units {
                 let shown = unit.tokens.map { $0.isQuote ? "Q\($0.quote).\($0.part)" : text.text($0.range) }
                 print("unit \(unit.index) p\(unit.paragraph): \(shown.joined(separator: " "))")
             }
         }
-        let attributions = engine.run(units: units, quotes: quotes, analyzer: analyzer, scratch: scratch)
+        // A document with no unit the rules read (a brief with no quotation or cue verb) gets no
+        // attribution and needs no phrase analyzer: made and freed anyway, it cost ~550
+        // instructions of such a brief.
+        var analyzer: PhraseAnalyzer? = nil
+        var attributions: [Attribution] = []
+        if engine.hasCandidates(units) {
+            let made = PhraseAnalyzer(lexicon: lexicon, shadow: layout.shadow)
+            analyzer = made
+            attributions = engine.run(units: units, quotes: quotes, analyzer: made, scratch: scratch)
+        }
         let utf8Table = offsetUnit == .utf8 ? text.utf8OffsetTable() : nil
         func convert(_ offset: Int) -> Int { text.offset(offset, in: offsetUnit, utf8Table: utf8Table) }
         var records: [QuoteRecord] = []
@@ -95,7 +103,7 @@ public struct Extractor: Sendable {
         // no speaker to resolve and no records, and skips all of this. (The resolver is made only
         // here, not as an optional beside it: a `SpeakerResolver?` was destroyed through its
         // type's metadata, ~650 instructions a document.)
-        if !attributions.isEmpty {
+        if !attributions.isEmpty, let analyzer {
             var resolver = SpeakerResolver(analyzer: analyzer, text: text, units: units, reusing: &scratch.resolverTables)
             // Nothing reads the tokens past this point; a long document's peak memory was its
             // tokens beside its attributions and their sorted copy. Attributions go in order by index.
