@@ -212,6 +212,7 @@ QSCAN_TARGET_AVX2 static size_t sentence_stop_avx2(const uint16_t *units, size_t
     return scan16_avx2(units, start, end, 0, sentence_stop_block16, sentence_stop_block8, sentence_stop_unit);
 }
 
+/// `qscan_u8_json_stop` for a range of at least 32 bytes: its blocks, then its last block.
 QSCAN_TARGET_AVX2 static size_t json_stop_avx2(const uint8_t *bytes, size_t start, size_t end) {
     size_t index = start;
     while (index + 32 <= end) {
@@ -220,29 +221,18 @@ QSCAN_TARGET_AVX2 static size_t json_stop_avx2(const uint8_t *bytes, size_t star
         index += 32;
     }
     if (index == end) return end;
-    if (end - start >= 32) {
-        size_t last = end - 32;  // as in `scan16_sse2`
-        unsigned stops = (unsigned)_mm256_movemask_epi8(json_specials8x2(_mm256_loadu_si256((const __m256i *)(bytes + last))));
-        return stops ? last + (size_t)__builtin_ctz(stops) : end;
-    }
-    while (index + 16 <= end) {
-        int stops = _mm_movemask_epi8(json_specials8(_mm_loadu_si128((const __m128i *)(bytes + index))));
-        if (stops) return index + (size_t)__builtin_ctz((unsigned)stops);
-        index += 16;
-    }
-    for (; index < end; index++) {
-        uint8_t byte = bytes[index];
-        if (byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F) return index;
-    }
-    return end;
+    size_t last = end - 32;  // as in `scan16_sse2`
+    unsigned stops = (unsigned)_mm256_movemask_epi8(json_specials8x2(_mm256_loadu_si256((const __m256i *)(bytes + last))));
+    return stops ? last + (size_t)__builtin_ctz(stops) : end;
 }
 #endif
 
-/// The widest driver the processor and `qscan_plain_only` allow, for one scan.
+/// The widest driver the processor and `qscan_plain_only` allow, for one scan (AVX2 when
+/// `condition` holds too: a range long enough for the AVX2 code to take whole).
 #if QSCAN_AVX2
-#define QSCAN_DISPATCH(avx2) if (qscan_has_avx2 && qscan_plain_only == 0) return avx2;
+#define QSCAN_DISPATCH(condition, avx2) if (qscan_has_avx2 && qscan_plain_only == 0 && (condition)) return avx2;
 #else
-#define QSCAN_DISPATCH(avx2)
+#define QSCAN_DISPATCH(condition, avx2)
 #endif
 #if defined(__SSE2__)
 #define QSCAN_SSE2(sse2) if (qscan_plain_only != 1) return sse2;
@@ -251,7 +241,7 @@ QSCAN_TARGET_AVX2 static size_t json_stop_avx2(const uint8_t *bytes, size_t star
 #endif
 
 size_t qscan_u16_quote_stop(const uint16_t *units, size_t start, size_t end) {
-    QSCAN_DISPATCH(quote_stop_avx2(units, start, end))
+    QSCAN_DISPATCH(1, quote_stop_avx2(units, start, end))
     QSCAN_SSE2(scan16_sse2(units, start, end, 0, quote_stop_block8, quote_stop_unit))
     return scan16_plain(units, start, end, 0, quote_stop_unit);
 }
@@ -259,25 +249,25 @@ size_t qscan_u16_quote_stop(const uint16_t *units, size_t start, size_t end) {
 size_t qscan_u16_outside(const uint16_t *units, size_t start, size_t end, uint16_t limit) {
     // The blocks' range test needs `limit` below 0x80 (a limit of 0x80 stops at every unit).
     if (limit >= 0x80) return scan16_plain(units, start, end, limit, outside_unit);
-    QSCAN_DISPATCH(outside_avx2(units, start, end, limit))
+    QSCAN_DISPATCH(1, outside_avx2(units, start, end, limit))
     QSCAN_SSE2(scan16_sse2(units, start, end, limit, outside_block8, outside_unit))
     return scan16_plain(units, start, end, limit, outside_unit);
 }
 
 size_t qscan_u16_find(const uint16_t *units, size_t start, size_t end, uint16_t value) {
-    QSCAN_DISPATCH(find_avx2(units, start, end, value))
+    QSCAN_DISPATCH(1, find_avx2(units, start, end, value))
     QSCAN_SSE2(scan16_sse2(units, start, end, value, find_block8, find_unit))
     return scan16_plain(units, start, end, value, find_unit);
 }
 
 size_t qscan_u16_sentence_stop(const uint16_t *units, size_t start, size_t end) {
-    QSCAN_DISPATCH(sentence_stop_avx2(units, start, end))
+    QSCAN_DISPATCH(1, sentence_stop_avx2(units, start, end))
     QSCAN_SSE2(scan16_sse2(units, start, end, 0, sentence_stop_block8, sentence_stop_unit))
     return scan16_plain(units, start, end, 0, sentence_stop_unit);
 }
 
 size_t qscan_u8_json_stop(const uint8_t *bytes, size_t start, size_t end) {
-    QSCAN_DISPATCH(json_stop_avx2(bytes, start, end))
+    QSCAN_DISPATCH(end - start >= 32, json_stop_avx2(bytes, start, end))
     size_t index = start;
 #if defined(__SSE2__)
     if (qscan_plain_only != 1) {
@@ -302,28 +292,20 @@ QSCAN_TARGET_AVX2 static inline void store_widened32(uint16_t *destination, __m2
     _mm256_storeu_si256((__m256i *)(destination + 16), _mm256_cvtepu8_epi16(_mm256_extracti128_si256(lanes, 1)));
 }
 
+/// `qscan_widen_ascii`'s 32-byte blocks: how many bytes they widened (the narrower loops go on
+/// from there, and find the byte at or above 0x80 in the block that has one).
 QSCAN_TARGET_AVX2 static size_t widen_ascii_avx2(const uint8_t *source, size_t count, uint16_t *destination) {
     size_t index = 0;
     while (index + 32 <= count) {
         __m256i lanes = _mm256_loadu_si256((const __m256i *)(source + index));
-        if (_mm256_movemask_epi8(lanes)) break;  // a byte at or above 0x80: the narrower loops find it
+        if (_mm256_movemask_epi8(lanes)) break;
         store_widened32(destination + index, lanes);
         index += 32;
     }
-    while (index + 16 <= count) {
-        __m128i lanes = _mm_loadu_si128((const __m128i *)(source + index));
-        if (_mm_movemask_epi8(lanes)) break;
-        store_widened(destination + index, lanes);
-        index += 16;
-    }
-    for (; index < count; index++) {
-        uint8_t byte = source[index];
-        if (byte >= 0x80) return index;
-        destination[index] = byte;
-    }
-    return count;
+    return index;
 }
 
+/// `qscan_widen_json` for at least 32 bytes: its blocks, then its last block.
 QSCAN_TARGET_AVX2 static size_t widen_json_avx2(const uint8_t *source, size_t count, uint16_t *destination) {
     size_t index = 0;
     while (index + 32 <= count) {
@@ -334,34 +316,21 @@ QSCAN_TARGET_AVX2 static size_t widen_json_avx2(const uint8_t *source, size_t co
         index += 32;
     }
     if (index == count) return count;
-    if (count >= 32) {
-        // The last block again, ending at `count` (the units before `index` are written again,
-        // the same; they passed).
-        size_t last = count - 32;
-        __m256i lanes = _mm256_loadu_si256((const __m256i *)(source + last));
-        store_widened32(destination + last, lanes);
-        unsigned stops = (unsigned)_mm256_movemask_epi8(_mm256_or_si256(json_specials8x2(lanes), lanes));
-        return stops ? last + (size_t)__builtin_ctz(stops) : count;
-    }
-    while (index + 16 <= count) {
-        __m128i lanes = _mm_loadu_si128((const __m128i *)(source + index));
-        store_widened(destination + index, lanes);
-        int stops = _mm_movemask_epi8(_mm_or_si128(json_specials8(lanes), lanes));
-        if (stops) return index + (size_t)__builtin_ctz((unsigned)stops);
-        index += 16;
-    }
-    for (; index < count; index++) {
-        uint8_t byte = source[index];
-        if (byte < 0x20 || byte >= 0x7F || byte == 0x22 || byte == 0x5C) return index;
-        destination[index] = byte;
-    }
-    return count;
+    // The last block again, ending at `count` (the units before `index` are written again, the
+    // same; they passed).
+    size_t last = count - 32;
+    __m256i lanes = _mm256_loadu_si256((const __m256i *)(source + last));
+    store_widened32(destination + last, lanes);
+    unsigned stops = (unsigned)_mm256_movemask_epi8(_mm256_or_si256(json_specials8x2(lanes), lanes));
+    return stops ? last + (size_t)__builtin_ctz(stops) : count;
 }
 #endif
 
 size_t qscan_widen_ascii(const uint8_t *source, size_t count, uint16_t *destination) {
-    QSCAN_DISPATCH(widen_ascii_avx2(source, count, destination))
     size_t index = 0;
+#if QSCAN_AVX2
+    if (qscan_has_avx2 && qscan_plain_only == 0) index = widen_ascii_avx2(source, count, destination);
+#endif
 #if defined(__SSE2__)
     if (qscan_plain_only != 1) {
         while (index + 16 <= count) {
@@ -381,7 +350,7 @@ size_t qscan_widen_ascii(const uint8_t *source, size_t count, uint16_t *destinat
 }
 
 size_t qscan_widen_json(const uint8_t *source, size_t count, uint16_t *destination) {
-    QSCAN_DISPATCH(widen_json_avx2(source, count, destination))
+    QSCAN_DISPATCH(count >= 32, widen_json_avx2(source, count, destination))
     size_t index = 0;
 #if defined(__SSE2__)
     if (qscan_plain_only != 1) {
