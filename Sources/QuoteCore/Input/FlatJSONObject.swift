@@ -435,32 +435,27 @@ struct FlatJSONObject {
         var units: [UInt16] = []
         units.reserveCapacity(bytes.count - index)
         var surrogateStarts: [Int] = []
-        var outcome = LiteralUnits.Outcome()
+        var closed = false
         withUnsafeMutablePointer(to: &self) { object in
             withUnsafeMutablePointer(to: &surrogateStarts) { surrogateStarts in
-                withUnsafeMutablePointer(to: &outcome) { outcome in
-                    units.append(contentsOf: LiteralUnits(object: object, surrogateStarts: surrogateStarts, outcome: outcome))
+                withUnsafeMutablePointer(to: &closed) { closed in
+                    units.append(contentsOf: LiteralUnits(object: object, surrogateStarts: surrogateStarts, closed: closed))
                 }
             }
         }
-        guard outcome.valid, outcome.closed else { return nil }
+        guard closed else { return nil }
         index += 1  // past the closing mark
         return UTF16Text(checkedUnits: units, surrogateStarts: surrogateStarts)
     }
 
     /// The units of the string literal whose content starts at `object`'s index, decoded into
     /// the spare capacity of the array they are appended to (`utf16Literal`); `object`'s index
-    /// ends at the closing mark.
+    /// ends at the closing mark, and `closed` tells whether it was reached (nothing invalid
+    /// before it).
     private struct LiteralUnits: Sequence, IteratorProtocol {
-        /// How the decoding ended: the closing mark reached, and nothing invalid before it.
-        struct Outcome {
-            var valid = true
-            var closed = false
-        }
-
         let object: UnsafeMutablePointer<FlatJSONObject>
         let surrogateStarts: UnsafeMutablePointer<[Int]>
-        let outcome: UnsafeMutablePointer<Outcome>
+        let closed: UnsafeMutablePointer<Bool>
 
         var underestimatedCount: Int { 0 }
 
@@ -485,7 +480,7 @@ struct FlatJSONObject {
                 guard index < limit else { break }
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
-                    outcome.pointee.closed = true
+                    closed.pointee = true
                     break
                 }
                 let scalar: UInt32?
@@ -497,10 +492,7 @@ struct FlatJSONObject {
                     // UTF-8 beyond ASCII; a control character or DEL is no scalar here.
                     scalar = UTF16Text.scalar(bytes, at: &index, before: limit)
                 }
-                guard let scalar else {
-                    outcome.pointee.valid = false
-                    break
-                }
+                guard let scalar else { break }  // not closed: invalid
                 UTF16Text.append(scalar, to: out, at: &written, surrogateStarts: &surrogateStarts.pointee)
             }
             return (self, written)
