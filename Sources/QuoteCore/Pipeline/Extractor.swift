@@ -88,13 +88,9 @@ public struct Extractor: Sendable {
         // A document with no unit the rules read (a brief with no quotation or cue verb) gets no
         // attribution and needs no phrase analyzer: made and freed anyway, it cost ~550
         // instructions of such a brief.
-        var analyzer: PhraseAnalyzer? = nil
+        let analyzer = engine.hasCandidates(units) ? PhraseAnalyzer(lexicon: lexicon, shadow: layout.shadow) : nil
         var attributions: [Attribution] = []
-        if engine.hasCandidates(units) {
-            let made = PhraseAnalyzer(lexicon: lexicon, shadow: layout.shadow)
-            analyzer = made
-            attributions = engine.run(units: units, quotes: quotes, analyzer: made, scratch: scratch)
-        }
+        if let analyzer { attributions = engine.run(units: units, quotes: quotes, analyzer: analyzer, scratch: scratch) }
         let utf8Table = offsetUnit == .utf8 ? text.utf8OffsetTable() : nil
         func convert(_ offset: Int) -> Int { text.offset(offset, in: offsetUnit, utf8Table: utf8Table) }
         var records: [QuoteRecord] = []
