@@ -62,6 +62,9 @@ public struct UsedCues: Sendable {
     /// The room of its storage (`ExtractionScratch.largestCapacity`).
     var largestCapacity: Int { offsets.largestCapacity }
 
+    /// True when no cue is held.
+    var isEmpty: Bool { offsets.isEmpty }
+
     /// No cue left, the storage kept for the next document (`ExtractionScratch`).
     mutating func emptied() {
         offsets.emptied()

@@ -48,10 +48,13 @@ final class ExtractionScratch {
             clausesByUnit.largestCapacity, usedCues.largestCapacity, resolverTables.largestCapacity)
     }
 
-    /// True when every array is empty and no token is pending: what each document finds.
+    /// True when the arrays, the used cues and the resolver's tables are empty and no token is
+    /// pending: what each document finds. (The claimed quotations and the attributions and
+    /// clauses by unit are filled anew for each document by their `reset`.)
     var isEmpty: Bool {
         lines.isEmpty && lineKinds.isEmpty && sentences.isEmpty && breaks.isEmpty && merged.isEmpty
-            && candidates.isEmpty && candidateFeatures.isEmpty && (pending?.count ?? 0) == 0 && resolverTables.isEmpty
+            && candidates.isEmpty && candidateFeatures.isEmpty && (pending?.count ?? 0) == 0 && usedCues.isEmpty
+            && resolverTables.isEmpty
     }
 
     /// `array` emptied for the next document, its storage kept unless a huge document grew it
