@@ -76,7 +76,8 @@ QSCAN_TARGET_AVX2 static inline __m256i json_specials8x2(__m256i lanes) {
 // unit; eight lanes of SSE2, as a `_mm_movemask_epi8` mask; sixteen lanes of AVX2, as a
 // `_mm256_movemask_epi8` mask), with a parameter some scans read. The drivers below run the
 // widest blocks that fit, then the last block again ending at `end` instead of a unit-by-unit
-// tail; a range shorter than a block goes to the next narrower driver. They are inlined into each scan with its tests (`always_inline`).
+// tail; a range shorter than a block goes to the next narrower driver. They are inlined into
+// each scan with its tests (`always_inline`).
 #define QSCAN_INLINE static inline __attribute__((always_inline))
 
 typedef int (*qscan_unit_test)(uint16_t unit, uint16_t parameter);
