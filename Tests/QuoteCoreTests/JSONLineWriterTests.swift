@@ -46,11 +46,13 @@ import Testing
         }
     }
 
-    /// Strings are copied eight bytes at a time and their last bytes as the string's last eight:
-    /// an escape (or a multi-byte character) at each position of strings of 0 to 40 bytes, and
-    /// two escapes at once, cover the word loop, the tail word and the bytes one by one.
+    /// Strings are copied eight bytes at a time and their last bytes as the string's last eight,
+    /// small ASCII strings (up to 15 bytes) as their two words: an escape (or a multi-byte
+    /// character) at each position of strings of 0 to 40 bytes, and two escapes at once, cover
+    /// the word loop, the tail word, the bytes one by one and the small strings' words, whose
+    /// zeros past the text must not be taken for a NUL, nor a NUL in the text for padding.
     @Test func escapesAtEveryPositionMatchJSONEncoder() throws {
-        for special in ["\"", "\\", "\n", "\u{01}", "\u{1F}", "é", "😀"] {
+        for special in ["\"", "\\", "\n", "\u{00}", "\u{01}", "\u{1F}", "é", "😀"] {
             for length in 0...40 {
                 var texts = [String(repeating: "a", count: length)]
                 for position in 0..<max(length, 1) {

@@ -1,4 +1,5 @@
 import Foundation
+import QuoteSchema
 
 /// A token's lowercased text held as the two words of a `String`, without owning its storage.
 ///
@@ -45,7 +46,7 @@ enum TokenText {
     /// immortal, ASCII, small). Meaningful only where `UTF16String.smallLayoutHolds`.
     @inline(__always)
     static func isSmallASCII(_ high: UInt64) -> Bool {
-        high &>> 60 == 0xE
+        SmallStringLayout.isSmallASCII(high)
     }
 
     /// True when bit 63 of a string's second word is set exactly for strings that need no

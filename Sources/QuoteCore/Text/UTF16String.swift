@@ -1,3 +1,5 @@
+import QuoteSchema
+
 import CQuoteScan
 
 /// Fast `String` construction from UTF-16 code units: ASCII text (most of English news) is
@@ -250,29 +252,9 @@ enum UTF16String {
         (low, high | (0xE0 | UInt64(truncatingIfNeeded: count)) << 56)
     }
 
-    /// True when small ASCII strings are laid out as `small` writes them: the bytes first byte
-    /// lowest, then a last byte of 0xE0 plus the count. The layout of a `String` is the standard
-    /// library's own, not a promise to programs: if a later Swift lays out small strings
-    /// otherwise, this is false and strings are built the standard way.
-    ///
-    /// Read from string literals of 0, 1, 8, 9 and 15 bytes, which the optimizer folds to a
-    /// constant. It was a lazy global that compared the strings `small` makes with the standard
-    /// library's at run time: each read was a `swift_once` call, ~215,000 a run of the dev set
-    /// (`Token.hasText` reads it at nearly every comparison). That comparison is now
-    /// `SmallStringTests`', which checks that the two agree.
-    @inline(__always) static var smallLayoutHolds: Bool {
-        literalLayout("", 0, low: 0, high: 0)
-            && literalLayout("a", 1, low: 0x61, high: 0)
-            && literalLayout("abcdefgh", 8, low: 0x6867_6665_6463_6261, high: 0)
-            && literalLayout("abcdefghi", 9, low: 0x6867_6665_6463_6261, high: 0x69)
-            && literalLayout("abcdefghijklmno", 15, low: 0x6867_6665_6463_6261, high: 0x6F_6E6D_6C6B_6A69)
-    }
-
-    /// True when the string literal `literal` of `count` bytes is the two words `low` and `high`
-    /// with the small ASCII discriminator and the count in the top byte.
-    @inline(__always)
-    private static func literalLayout(_ literal: String, _ count: UInt64, low: UInt64, high: UInt64) -> Bool {
-        let bits = TokenText.bits(literal)
-        return bits.low == low && bits.high == high | (0xE0 | count) << 56
-    }
+    /// True when small ASCII strings are laid out as `small` writes them (`SmallStringLayout`):
+    /// if a later Swift lays out small strings otherwise, this is false and strings are built the
+    /// standard way. A constant the optimizer folds (`Token.hasText` reads it at nearly every
+    /// comparison; as a lazy global it was a `swift_once` call, ~215,000 a run of the dev set).
+    @inline(__always) static var smallLayoutHolds: Bool { SmallStringLayout.holds }
 }
