@@ -189,8 +189,16 @@ struct JSONCursor {
     mutating func number(_ value: Double) {
         let scaled = (value * 100).rounded()
         if scaled >= 0, scaled <= 100, Double(Int(scaled)) / 100 == value, value.sign == .plus {
-            // The very double `Double(k) / 100`: its text is in the table.
-            return utf8(JSONCursor.hundredths[Int(scaled)])
+            // The very double `Double(k) / 100`, the nearest to the decimal k/100, whose shortest
+            // form is that decimal: "0", "1", "0.d" or "0.dd", written digit by digit (a table
+            // of the 101 strings, a lazy global, was a `swift_once` and a copy a record).
+            let hundredths = Int(scaled)
+            if hundredths == 0 || hundredths == 100 { return byte(hundredths == 0 ? 0x30 : 0x31) }
+            byte(0x30)
+            byte(UInt8(ascii: "."))
+            byte(UInt8(truncatingIfNeeded: 0x30 + hundredths / 10))
+            if hundredths % 10 != 0 { byte(UInt8(truncatingIfNeeded: 0x30 + hundredths % 10)) }
+            return
         }
         utf8(JSONCursor.numberText(value))
     }
@@ -407,9 +415,6 @@ struct JSONCursor {
     }
 
     // MARK: Tables
-
-    /// The texts of the hundredths 0.00 to 1.00 (confidences are rounded to them).
-    private static let hundredths: [String] = (0...100).map { JSONCursor.numberText(Double($0) / 100) }
 
     /// Swift's shortest form of a double, without a trailing ".0".
     private static func numberText(_ value: Double) -> String {

@@ -70,6 +70,18 @@ import Testing
         }
     }
 
+    /// Confidences are hundredths, written digit by digit: every one from 0 to 1, and doubles
+    /// beside them that are no hundredth, match `JSONEncoder`'s shortest forms.
+    @Test func hundredthsAndTheirNeighboursMatchJSONEncoder() throws {
+        for hundredths in 0...100 {
+            let value = Double(hundredths) / 100
+            for confidence in [value, value.nextUp, value.nextDown, -value] {
+                try assertSameBytes(QuoteRecord(document: "d", id: "q", type: .direct, quote: QuoteContent(text: "", start: 0, end: 0),
+                                                speaker: nil, cue: nil, confidence: confidence, rule: "r", diagnostics: nil))
+            }
+        }
+    }
+
     /// Offsets are written two digits at a time into a width counted first: every width from one
     /// digit to `Int.max`'s nineteen, at its edges (10^k - 1, 10^k, 10^k + 1), and 0 to 1,000.
     @Test func integersOfEveryWidthMatchJSONEncoder() throws {
