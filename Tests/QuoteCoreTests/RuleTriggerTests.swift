@@ -72,7 +72,7 @@ final class RuleTriggerTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(windows, 4, "the run-on sentence is read in windows")
-        XCTAssertEqual(seen, [.quotation, .cue, .cueWord, .asked, .colon, .quotedForm])
+        XCTAssertEqual(seen, [.quotation, .cue, .cueWord, .asked, .colon, .quotedForm, .relativePronoun])
     }
 
     /// A rule as it is, but offered every unit.

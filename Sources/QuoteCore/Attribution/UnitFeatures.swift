@@ -22,6 +22,8 @@ public struct UnitFeatures: OptionSet, Sendable, Hashable {
     public static let colon = UnitFeatures(rawValue: 1 << 4)
     /// A form of "quote" that can open "quoted ... as saying".
     public static let quotedForm = UnitFeatures(rawValue: 1 << 5)
+    /// The relative pronoun "which", "who" or "whom" (a stop word).
+    public static let relativePronoun = UnitFeatures(rawValue: 1 << 6)
 
     /// The features of `unit`, read in one pass over its tokens. (Units the extractor makes
     /// carry theirs, gathered by the tokenizer as it makes the tokens: `Unit.features`.)
@@ -45,21 +47,21 @@ public struct UnitFeatures: OptionSet, Sendable, Hashable {
         return features
     }
 
-    /// The traits that give a word's unit a feature (`ofWord`): a word without them, and
-    /// without a verb, gives none.
-    static let wordTraitsMask: UInt16 = WordTraits([.cueWord, .quotedForm]).rawValue
-
-    /// The features a word token gives its unit, from its traits, verb and text's bits (the
-    /// tokenizer's: it has them at hand as it makes the token).
-    @inline(__always)
+    /// The features a word token gives its unit, from its traits, verb and text's bits. Only
+    /// words of the word table have any (its entries carry theirs, `WordTable.Entry.features`,
+    /// which the tokenizer reads instead).
     static func ofWord(traits: WordTraits, verbID: Int16, text: TokenText.Bits) -> UnitFeatures {
         var features = UnitFeatures()
         if verbID >= 0 {
             // The text compared only for the few cue verb forms.
-            features.insert(TokenText.string(text) == "asked" ? [.cue, .asked] : .cue)
+            features.insert(TokenText.equals(text, "asked") ? [.cue, .asked] : .cue)
         }
         if traits.contains(.cueWord) { features.formUnion([.cue, .cueWord]) }
         if traits.contains(.quotedForm) { features.insert(.quotedForm) }
+        if traits.contains(.stopWord)
+            && (TokenText.equals(text, "which") || TokenText.equals(text, "who") || TokenText.equals(text, "whom")) {
+            features.insert(.relativePronoun)
+        }
         return features
     }
 }

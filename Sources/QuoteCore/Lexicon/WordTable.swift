@@ -50,17 +50,32 @@ struct WordTable: Sendable {
     struct Entry: Sendable {
         /// Traits that the lowercased form decides.
         var traits: WordTraits = []
-        /// True when some list keyed by the original case holds a form with this lowercased
-        /// text: only then does the tokenizer look at the word as written.
-        var caseSensitive = false
-        /// The capitalised form is a title ("PRESIDENT", "President"): a title when the token is
-        /// capitalised and longer than 3 letters.
-        var titleWhenCapitalized = false
         /// The traits of the written form that is this lowercased text itself ("al", "de"): a
         /// word without capitals needs no second lookup.
         var writtenLower: WordTraits = []
         /// Index in `verbList`, or -1.
         var verbID: Int16 = -1
+        /// Bit 0 `caseSensitive`, bit 1 `titleWhenCapitalized` (one byte for both, so that
+        /// `features` fits in the entry's 8 bytes).
+        private var flags: UInt8 = 0
+        /// What a token of this word gives its unit (`UnitFeatures.ofWord` of its traits, verb and
+        /// text, worked out when the table is made): the tokenizer adds it for every word, where
+        /// it asked `ofWord` for the few words with a trait or verb that give one.
+        var features = UnitFeatures()
+
+        /// True when some list keyed by the original case holds a form with this lowercased
+        /// text: only then does the tokenizer look at the word as written.
+        var caseSensitive: Bool {
+            get { flags & 1 != 0 }
+            set { flags = newValue ? flags | 1 : flags & ~1 }
+        }
+
+        /// The capitalised form is a title ("PRESIDENT", "President"): a title when the token is
+        /// capitalised and longer than 3 letters.
+        var titleWhenCapitalized: Bool {
+            get { flags & 2 != 0 }
+            set { flags = newValue ? flags | 2 : flags & ~2 }
+        }
     }
 
     /// Words besides the cue verb forms that the rules read as cues: "according (to)", "(as she) put (it)".
@@ -148,6 +163,15 @@ struct WordTable: Sendable {
         for (form, verb) in lexicon.verbs { entries[form, default: Entry()].verbID = index[verb] ?? -1 }
         for particle in lexicon.particles.keys {
             hyphenParticles.insert(particle.hasSuffix("-") ? String(particle.dropLast()) : particle)
+        }
+        // Each entry's features, set in place by index (a `for` over the table while changing it
+        // copied it whole; looking each key up again hashed it twice).
+        var position = entries.startIndex
+        while position != entries.endIndex {
+            let (word, entry) = entries[position]
+            entries.values[position].features = UnitFeatures.ofWord(traits: entry.traits, verbID: entry.verbID,
+                                                                     text: TokenText.bits(word))
+            position = entries.index(after: position)
         }
         asciiIndex = ASCIIIndex(entries)
         for (form, traits) in writtenForms {

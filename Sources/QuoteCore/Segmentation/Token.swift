@@ -197,16 +197,10 @@ public struct Token: Sendable, Hashable {
     /// True when the lowercased text is `text` (`lower == text`, for the rules' many tests of
     /// one word). `==` on strings compares their two words and, when they differ, calls the
     /// standard library's general comparison (~45 instructions), which is nearly every time: a
-    /// rule asks "and"? of words that are not "and". Two small ASCII strings are equal exactly
-    /// when their words are (bytes, zero padding and count), so between two of them differing
-    /// words answer; any other pair is compared as strings.
+    /// rule asks "and"? of words that are not "and". `TokenText.equals` lets differing words
+    /// answer between two small ASCII strings.
     @inline(__always) public func hasText(_ text: String) -> Bool {
-        let other = TokenText.bits(text)
-        if other.low == textLow && other.high == textHigh { return true }
-        if TokenText.isSmallASCII(other.high) && TokenText.isSmallASCII(textHigh) && UTF16String.smallLayoutHolds {
-            return false
-        }
-        return lower == text
+        TokenText.equals((textLow, textHigh), text)
     }
 
     /// The first byte of the lowercased text's UTF-8, or 0 for an empty text: read from the
@@ -490,10 +484,8 @@ struct Tokenizer {
                     written: { wordTable.writtenTraits(units, wordRange) { UTF16String.make(shadow, wordRange) } })
                 tokens.append(Token.word(wordRange, text: text, isCapitalized: isCapitalized,
                                          isAllCaps: index - start >= 2 && !hasLower, traits: traits, verbID: verbID))
-                // Most words give their unit nothing: one test for them.
-                if verbID >= 0 || traits.rawValue & UnitFeatures.wordTraitsMask != 0 {
-                    features.formUnion(UnitFeatures.ofWord(traits: traits, verbID: verbID, text: text))
-                }
+                // What the word gives its unit: its entry's (words not in the table give nothing).
+                if let entry { features.formUnion(entry.features) }
                 count += 1
                 // The space that ends most words, passed here rather than by a turn of the loop
                 // (no atom starts before the next atom's start).

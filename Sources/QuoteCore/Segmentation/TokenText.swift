@@ -41,6 +41,17 @@ enum TokenText {
         !ownerless || bits.high >> 63 == 0
     }
 
+    /// True when the string of `bits` is `text` (`Token.hasText(_:)`): two small ASCII strings
+    /// are equal exactly when their words are (bytes, zero padding and count), so between two of
+    /// them differing words answer; any other pair is compared as strings.
+    @inline(__always)
+    static func equals(_ bits: Bits, _ text: String) -> Bool {
+        let other = self.bits(text)
+        if other.low == bits.low && other.high == bits.high { return true }
+        if isSmallASCII(other.high) && isSmallASCII(bits.high) && UTF16String.smallLayoutHolds { return false }
+        return string(bits) == text
+    }
+
     /// True when `high`, a string's second word, is that of a small ASCII string as
     /// `UTF16String.smallBits(low:high:count:)` lays it out (its top byte 0xE0 plus the count:
     /// immortal, ASCII, small). Meaningful only where `UTF16String.smallLayoutHolds`.
