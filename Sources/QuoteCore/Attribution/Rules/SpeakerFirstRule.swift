@@ -32,6 +32,11 @@ public struct SpeakerFirstRule: AttributionRule {
 
     public init() {}
 
+    /// Units with a quotation: the rule attributes a quotation of the unit, or, for a lead-in
+    /// (`leadIn`), the unit is the quotation alone. (Without a trigger it was offered every
+    /// candidate unit: ~6,600 calls on the dev set, ~3,600 of them for units without a quotation.)
+    public var trigger: UnitFeatures? { .quotation }
+
     public func apply(_ unit: Unit, _ context: RuleContext) -> [Attribution] {
         let tokens = unit.tokens
         let analyzer = context.analyzer
