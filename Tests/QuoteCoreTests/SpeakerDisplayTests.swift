@@ -89,6 +89,38 @@ final class SpeakerDisplayTests: XCTestCase {
         XCTAssertNil(SpeakerResolver.asciiRoleWords("José"))
     }
 
+    /// A role's gender evidence reads its ASCII words split at spaces on its bytes when
+    /// `splitsAsBytes` allows (only words lowercasing to ASCII can be gendered words): those
+    /// are the words of `spaceSeparated(role.lowercased())` that are ASCII, in order. Roles with
+    /// a space beside a character beyond ASCII (which may be a mark sharing its `Character`), or
+    /// KELVIN SIGN, which lowercases to "k", go the general way.
+    func testRoleWordsSplitOnBytesAsByCharacter() {
+        let roles = ["Madame la Présidente", "José’s spokeswoman", "the mother of Zoë", " señora ", "", "é",
+                     "Präsident und Vater", "father\u{0301}", "ＭＲ. Lee"]
+        let general = ["Ms. Ávila’s aide", "chairwoman  of  the “board”", "SPOKESMAN Ñ", "x \u{0301}spokesman",
+                       "\u{0600} spokesman", "\u{212A}ing", "spokes\u{212A}an"]
+        for role in general {
+            XCTAssertFalse(Array(role.utf8).withUnsafeBufferPointer { SpeakerResolver.splitsAsBytes($0) }, role)
+        }
+        for role in roles {
+            var bytes = Array(role.utf8)
+            XCTAssertTrue(bytes.withUnsafeBufferPointer { SpeakerResolver.splitsAsBytes($0) }, role)
+            let expected = SpeakerResolver.spaceSeparated(role.lowercased()).filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+            bytes.append(0x20)
+            var words: [String] = []
+            var word: [UInt8] = []
+            for byte in bytes {
+                if byte != 0x20 {
+                    word.append(byte)
+                } else {
+                    if !word.isEmpty && word.allSatisfy({ $0 < 0x80 }) { words.append(String(decoding: word, as: UTF8.self).lowercased()) }
+                    word = []
+                }
+            }
+            XCTAssertEqual(words, expected, role)
+        }
+    }
+
     func testSpaceSeparatedMatchesSplit() {
         for text in ["Ryan Crocker", "  a  b ", "", "one", "a\r\n b", "José Ruiz", "x \u{0301}y", "press secretary "] {
             XCTAssertEqual(SpeakerResolver.spaceSeparated(text), text.split(separator: " ").map(String.init), text)
