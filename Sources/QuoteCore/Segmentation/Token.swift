@@ -237,10 +237,13 @@ struct Tokenizer {
     /// `TokenText.ownerlessBitHolds`, read once here rather than through its lazy
     /// initialiser's check at each word.
     private let ownerless = TokenText.ownerlessBitHolds
+    /// `wordTable.isASCIIIndexUsable`, read once here (a call at each word otherwise).
+    private let asciiIndexUsable: Bool
 
     init(lexicon: Lexicon) {
         wordTable = lexicon.wordTable
         abbreviations = lexicon.abbreviationMap
+        asciiIndexUsable = lexicon.wordTable.isASCIIIndexUsable
     }
 
     /// The one-character strings of the ASCII code units, built once for punctuation tokens.
@@ -456,7 +459,7 @@ struct Tokenizer {
                 // kept by the buffer (and then by the unit the token goes to).
                 var text: TokenText.Bits
                 var entry: WordTable.Entry?
-                if isASCII, wordTable.isASCIIIndexUsable, let found = wordTable.asciiEntry(units, wordRange, hash: hash) {
+                if isASCII, asciiIndexUsable, let found = wordTable.asciiEntry(units, wordRange, hash: hash) {
                     (entry, text) = found  // the table's string of the word: nothing to build
                     if TokenText.needsOwner(text, ownerless: ownerless) { tokens.keep(TokenText.string(text)) }
                 } else if isASCII && index - start <= UTF16String.smallCapacity && UTF16String.smallLayoutHolds {
@@ -470,10 +473,10 @@ struct Tokenizer {
                     } else {
                         text = UTF16String.smallBits(units, wordRange, lowercase: true)
                     }
-                    entry = wordTable.isASCIIIndexUsable ? nil : wordTable.entries[TokenText.string(text)]
+                    entry = asciiIndexUsable ? nil : wordTable.entries[TokenText.string(text)]
                 } else {
                     let lower = isASCII ? UTF16String.lowercasedASCII(units, wordRange) : UTF16String.lowercased(shadow, wordRange)
-                    entry = isASCII && wordTable.isASCIIIndexUsable ? nil : wordTable.entries[lower]
+                    entry = isASCII && asciiIndexUsable ? nil : wordTable.entries[lower]
                     text = TokenText.bits(lower)
                     if TokenText.needsOwner(text, ownerless: ownerless) { tokens.keep(consume lower) }
                 }
