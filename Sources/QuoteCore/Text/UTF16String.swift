@@ -1,6 +1,5 @@
-import QuoteSchema
-
 import CQuoteScan
+import QuoteSchema
 
 /// Fast `String` construction from UTF-16 code units: ASCII text (most of English news) is
 /// copied byte by byte instead of going through the general UTF-16 decoder.
