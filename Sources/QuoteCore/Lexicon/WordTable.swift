@@ -110,6 +110,9 @@ struct WordTable: Sendable {
     /// The traits and verb of the possessive "'s", the tokenizer's token of its own: described
     /// once here rather than for every document (a dictionary look-up and two closures).
     private(set) var possessive: (traits: WordTraits, verbID: Int16) = ([], -1)
+    /// What the possessive gives its unit (`UnitFeatures.ofWord`), worked out once as the
+    /// entries' features are.
+    private(set) var possessiveFeatures = UnitFeatures()
 
     /// The lists a table is made from: a lexicon's, before the lexicon is whole.
     struct Lists {
@@ -191,6 +194,8 @@ struct WordTable: Sendable {
             line.utf8.allSatisfy { $0 < 0x80 } ? line.utf8.count : line.decomposedStringWithCanonicalMapping.unicodeScalars.count
         }.max() ?? 0
         possessive = describe(lower: "'s", isCapitalized: false, hasUpper: false, hasHyphen: false, original: { "'s" })
+        possessiveFeatures = UnitFeatures.ofWord(traits: possessive.traits, verbID: possessive.verbID,
+                                                 text: TokenText.bits("'s"))
     }
 
     /// `entries` again for its ASCII keys, probed with a word's code units: no `String` is hashed.

@@ -502,8 +502,7 @@ struct Tokenizer {
                 var possessive = Token.possessive(at: index)
                 (possessive.traits, possessive.verbID) = wordTable.possessive
                 tokens.append(possessive)
-                features.formUnion(UnitFeatures.ofWord(traits: wordTable.possessive.traits,
-                                                       verbID: wordTable.possessive.verbID, text: possessive.textBits))
+                features.formUnion(wordTable.possessiveFeatures)
                 count += 1
                 index += 2
                 continue
