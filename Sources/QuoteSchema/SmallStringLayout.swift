@@ -35,6 +35,13 @@ public enum SmallStringLayout {
         high &>> 60 == 0xE
     }
 
+    /// The two words of the small ASCII string of `count` bytes (at most 15) held in `low` (the
+    /// first eight, first byte lowest) and `high` (the rest; zero past `count`).
+    @inlinable @inline(__always)
+    public static func words(low: UInt64, high: UInt64, count: Int) -> (low: UInt64, high: UInt64) {
+        (low, high | (0xE0 | UInt64(truncatingIfNeeded: count)) << 56)
+    }
+
     /// The byte count of the small ASCII string whose second word is `high`.
     @inlinable @inline(__always)
     public static func count(_ high: UInt64) -> Int {
@@ -44,8 +51,9 @@ public enum SmallStringLayout {
     /// True when the string literal `literal` of `count` bytes is the two words `low` and `high`
     /// with the small ASCII discriminator and the count in the top byte.
     @inlinable @inline(__always)
-    static func literalLayout(_ literal: String, _ count: UInt64, low: UInt64, high: UInt64) -> Bool {
+    static func literalLayout(_ literal: String, _ count: Int, low: UInt64, high: UInt64) -> Bool {
         let bits = bits(literal)
-        return bits.low == low && bits.high == high | (0xE0 | count) << 56
+        let expected = words(low: low, high: high, count: count)
+        return bits.low == expected.low && bits.high == expected.high
     }
 }

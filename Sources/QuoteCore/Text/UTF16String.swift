@@ -248,7 +248,7 @@ enum UTF16String {
     /// The two words of `small(low:high:count:)`, without making the `String`.
     @inline(__always)
     static func smallBits(low: UInt64, high: UInt64 = 0, count: Int) -> TokenText.Bits {
-        (low, high | (0xE0 | UInt64(truncatingIfNeeded: count)) << 56)
+        SmallStringLayout.words(low: low, high: high, count: count)
     }
 
     /// True when small ASCII strings are laid out as `small` writes them (`SmallStringLayout`):
